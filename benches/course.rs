@@ -1,0 +1,70 @@
+//! `cargo bench`: parsing, and one UI frame (a kittest step, no GPU), for the seed and for a
+//! generated 10,000-question course. The frame of the large course must stay within 2× of
+//! the seed's: only what is visible is laid out.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use std::hint::black_box;
+use study_companion::course::{self, ImageBase, synthetic};
+use study_companion::{AppOptions, StudyApp};
+
+const SEED: &str = include_str!("../content/msp-t3-23-5.md");
+
+fn parse(c: &mut Criterion) {
+    let big = synthetic::document(10_000);
+    let mut g = c.benchmark_group("parse");
+    g.bench_function("seed", |b| {
+        b.iter(|| course::parse_document(black_box(SEED), "seed", "seed", ImageBase::None))
+    });
+    g.sample_size(20);
+    g.bench_function("10k_questions", |b| {
+        b.iter(|| course::parse_document(black_box(&big), "big", "big", ImageBase::None))
+    });
+    g.finish();
+}
+
+fn harness(path: Option<std::path::PathBuf>) -> Harness<'static, StudyApp> {
+    let options = AppOptions {
+        path,
+        fresh: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| StudyApp::new(cc, options));
+    h.run();
+    h
+}
+
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.md");
+    std::fs::write(&big, synthetic::document(10_000)).expect("write");
+
+    let mut g = c.benchmark_group("frame");
+    for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
+        let mut h = harness(path);
+        // Select a question in the middle so the viewer is mid-topic.
+        let len = h.state().course().topics[0].questions.len();
+        h.state_mut().select(0, Some(len / 2));
+        h.run();
+        g.bench_function(format!("{name}/idle"), |b| b.iter(|| h.step()));
+        g.bench_function(format!("{name}/scrolling"), |b| {
+            b.iter(|| {
+                h.event(egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, -120.0),
+                    modifiers: egui::Modifiers::NONE,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                });
+                h.hover_at(egui::pos2(900.0, 450.0));
+                h.step();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, frame);
+criterion_main!(benches);

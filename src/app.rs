@@ -1,0 +1,549 @@
+//! `StudyApp`: the runtime shell (loaded course, caches, notices) around `UiState`, the part
+//! that is persisted between runs.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::command::Command;
+use crate::course::{self, Course, Problem, QuestionId};
+use crate::ui::i18n::Lang;
+use crate::ui::sidebar::{SidebarAction, sidebar_ui};
+use crate::ui::theme::{self, ThemeChoice};
+use crate::ui::viewer::{ViewerAction, ViewerState, viewer_ui};
+use crate::ui::{fonts, top_bar};
+
+/// The state we persist (eframe storage): where the user was and how they like it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    pub topic: Option<String>,
+    pub question: Option<QuestionId>,
+    pub theme: ThemeChoice,
+    pub zoom: f32,
+    pub lang: Lang,
+    /// The file or folder last opened; `None` for the built-in notes.
+    pub last_content: Option<PathBuf>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            topic: None,
+            question: None,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+            lang: Lang::Ko,
+            last_content: None,
+        }
+    }
+}
+
+pub const MIN_ZOOM: f32 = 0.5;
+pub const MAX_ZOOM: f32 = 3.0;
+
+/// How the app was started (command line, or a test).
+#[derive(Clone, Debug, Default)]
+pub struct AppOptions {
+    /// Open this file or folder instead of what was open last time.
+    pub path: Option<PathBuf>,
+    /// Render the first complete frame to this PNG, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Override the remembered language.
+    pub lang: Option<Lang>,
+    /// Override the remembered theme.
+    pub theme: Option<ThemeChoice>,
+    /// Ignore the remembered state (tests, screenshots).
+    pub fresh: bool,
+}
+
+/// Something the status line must show until the user dismisses it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Problem(Problem),
+    LastContentGone(String),
+    OpenFailed(String),
+    ScreenshotFailed(String),
+}
+
+impl Notice {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::Problem(p) => lang.problem(p),
+            Notice::LastContentGone(path) => lang.last_content_gone(path),
+            Notice::OpenFailed(e) => lang.open_failed(e),
+            Notice::ScreenshotFailed(e) => lang.screenshot_failed(e),
+        }
+    }
+}
+
+/// Progress of `--screenshot`.
+#[derive(Debug)]
+enum Screenshot {
+    Waiting {
+        path: PathBuf,
+        started: Instant,
+        frames: u32,
+    },
+    Requested {
+        path: PathBuf,
+        started: Instant,
+        rx: std::sync::mpsc::Receiver<std::sync::Arc<egui::ColorImage>>,
+    },
+    Done,
+}
+
+pub struct StudyApp {
+    pub state: UiState,
+    course: Course,
+    /// Runtime selection (indices into `course`), kept in step with `state`.
+    topic: usize,
+    question: Option<usize>,
+    viewer: ViewerState,
+    notices: Vec<Notice>,
+    commands: Vec<Command>,
+    sidebar_scroll: Option<usize>,
+    show_help: bool,
+    screenshot: Screenshot,
+    applied_zoom: Option<f32>,
+    /// False for tests and screenshots: they must not overwrite the user's remembered state.
+    persist: bool,
+}
+
+impl StudyApp {
+    /// Builds the app: fonts, images, remembered state, content. Called once.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let ctx = &cc.egui_ctx;
+        fonts::install(ctx);
+        theme::apply_text_styles(ctx);
+        egui_extras::install_image_loaders(ctx);
+        for (path, bytes) in course::builtin::IMAGES {
+            ctx.include_bytes(
+                format!("{}{path}", course::builtin::IMAGE_URI_PREFIX),
+                *bytes,
+            );
+        }
+        // Zoom goes through our command table (and is remembered with the rest).
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+
+        let mut state: UiState = if options.fresh {
+            UiState::default()
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default()
+        };
+        if let Some(lang) = options.lang {
+            state.lang = lang;
+        }
+        if let Some(theme) = options.theme {
+            state.theme = theme;
+        }
+        state.zoom = state.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        ctx.set_theme(state.theme.preference());
+
+        let mut app = Self {
+            state,
+            course: Course::default(),
+            topic: 0,
+            question: None,
+            viewer: ViewerState::default(),
+            notices: Vec::new(),
+            commands: Vec::new(),
+            sidebar_scroll: None,
+            show_help: false,
+            screenshot: match options.screenshot {
+                Some(path) => Screenshot::Waiting {
+                    path,
+                    started: Instant::now(),
+                    frames: 0,
+                },
+                None => Screenshot::Done,
+            },
+            applied_zoom: None,
+            persist: !options.fresh,
+        };
+
+        let from_command_line = options.path.is_some();
+        let requested = options.path.or_else(|| app.state.last_content.clone());
+        match requested {
+            Some(path) => match course::load_path(&path) {
+                Ok(c) => app.set_course(c, Some(path)),
+                Err(e) => {
+                    let notice = if from_command_line {
+                        Notice::OpenFailed(e.to_string())
+                    } else {
+                        Notice::LastContentGone(path.display().to_string())
+                    };
+                    app.set_course(course::load_builtin(), None);
+                    app.notices.insert(0, notice);
+                }
+            },
+            None => app.set_course(course::load_builtin(), None),
+        }
+        app
+    }
+
+    /// The loaded course (read-only).
+    pub fn course(&self) -> &Course {
+        &self.course
+    }
+
+    /// The selection: topic index and question index.
+    pub fn selection(&self) -> (usize, Option<usize>) {
+        (self.topic, self.question)
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Replaces the content and restores the remembered selection where it still exists.
+    /// Called once per content load.
+    fn set_course(&mut self, course: Course, path: Option<PathBuf>) {
+        self.notices.retain(|n| !matches!(n, Notice::Problem(_)));
+        self.notices
+            .extend(course.problems.iter().cloned().map(Notice::Problem));
+        self.course = course;
+        self.state.last_content = path;
+        self.viewer.reset();
+
+        let by_id = self
+            .state
+            .question
+            .as_ref()
+            .and_then(|id| self.course.find(id));
+        let by_topic = self
+            .state
+            .topic
+            .as_deref()
+            .and_then(|name| self.course.topic_index(name));
+        match (by_id, by_topic) {
+            (Some((t, q)), _) => self.select(t, Some(q)),
+            (None, Some(t)) => self.select(t, None),
+            (None, None) => self.select(0, None),
+        }
+    }
+
+    /// Selects a topic and optionally one of its questions, and scrolls to it.
+    pub fn select(&mut self, topic: usize, question: Option<usize>) {
+        let Some(t) = self.course.topics.get(topic) else {
+            self.topic = 0;
+            self.question = None;
+            return;
+        };
+        let question = question.filter(|&q| q < t.questions.len());
+        self.topic = topic;
+        self.question = question;
+        self.state.topic = Some(t.name.clone());
+        self.state.question = question
+            .and_then(|q| t.questions.get(q))
+            .map(|q| q.id.clone());
+        if let Some(q) = question {
+            self.viewer.scroll_to(q);
+            self.sidebar_scroll = Some(q);
+        }
+    }
+
+    /// Queues a command; applied at the end of the frame.
+    pub fn run(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenFile => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Markdown", &["md", "markdown"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.open(&path);
+                }
+            }
+            Command::OpenFolder => {
+                if let Some(path) = rfd::FileDialog::new().pick_folder() {
+                    self.open(&path);
+                }
+            }
+            Command::OpenBuiltin => {
+                self.notices
+                    .retain(|n| !matches!(n, Notice::LastContentGone(_)));
+                self.set_course(course::load_builtin(), None);
+            }
+            Command::PrevQuestion | Command::NextQuestion => {
+                let len = self
+                    .course
+                    .topics
+                    .get(self.topic)
+                    .map_or(0, |t| t.questions.len());
+                if len == 0 {
+                    return;
+                }
+                let next = match (self.question, command == Command::NextQuestion) {
+                    (None, true) => 0,
+                    (None, false) => len - 1,
+                    (Some(q), true) => (q + 1).min(len - 1),
+                    (Some(q), false) => q.saturating_sub(1),
+                };
+                self.select(self.topic, Some(next));
+            }
+            Command::PrevTopic | Command::NextTopic => {
+                let len = self.course.topics.len();
+                if len == 0 {
+                    return;
+                }
+                let next = if command == Command::NextTopic {
+                    (self.topic + 1).min(len - 1)
+                } else {
+                    self.topic.saturating_sub(1)
+                };
+                self.select(next, None);
+            }
+            Command::ZoomIn => self.set_zoom(self.state.zoom + 0.1),
+            Command::ZoomOut => self.set_zoom(self.state.zoom - 0.1),
+            Command::ZoomReset => self.set_zoom(1.0),
+            Command::ToggleLanguage => self.state.lang = self.state.lang.other(),
+            Command::ShowHelp => self.show_help = !self.show_help,
+        }
+        ctx.request_repaint();
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        self.state.zoom = ((zoom * 10.0).round() / 10.0).clamp(MIN_ZOOM, MAX_ZOOM);
+    }
+
+    /// Opens a file or folder the user picked; on failure the current notes stay.
+    pub fn open(&mut self, path: &Path) {
+        match course::load_path(path) {
+            Ok(c) => {
+                self.notices
+                    .retain(|n| !matches!(n, Notice::OpenFailed(_) | Notice::LastContentGone(_)));
+                self.state.question = None;
+                self.state.topic = None;
+                self.set_course(c, Some(path.to_path_buf()));
+            }
+            Err(e) => self.notices.push(Notice::OpenFailed(e.to_string())),
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        let source = match &self.state.last_content {
+            Some(p) => p.display().to_string(),
+            None => lang.builtin_source().to_owned(),
+        };
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(lang.loaded(
+                    &source,
+                    self.course.documents.len(),
+                    self.course.question_count(),
+                    self.course.open_count(),
+                ))
+                .small(),
+            );
+        });
+        let mut dismiss = None;
+        for (i, notice) in self.notices.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let color = match notice {
+                    Notice::Problem(_) | Notice::LastContentGone(_) => ui.visuals().warn_fg_color,
+                    Notice::OpenFailed(_) | Notice::ScreenshotFailed(_) => {
+                        ui.visuals().error_fg_color
+                    }
+                };
+                ui.label(egui::RichText::new(format!("⚠ {}", notice.text(lang))).color(color));
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(lang.strings().dismiss)
+                    .clicked()
+                {
+                    dismiss = Some(i);
+                }
+            });
+        }
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
+        }
+    }
+
+    fn help_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.state.lang;
+        let s = lang.strings();
+        let mut open = self.show_help;
+        egui::Window::new(s.help)
+            .id(egui::Id::unique("help"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                    ui.strong(s.shortcut);
+                    ui.strong(s.action);
+                    ui.end_row();
+                    for command in Command::ALL {
+                        let keys: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|k| ctx.format_shortcut(k))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.monospace(keys.join(" / "));
+                        ui.label(command.label(lang));
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_help = open;
+    }
+
+    /// `--screenshot`: wait for fonts, images and card heights to settle, grab the frame,
+    /// save it, quit.
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let settled = !ctx.has_pending_images() && !self.viewer.settling;
+        let next = match std::mem::replace(&mut self.screenshot, Screenshot::Done) {
+            Screenshot::Waiting {
+                path,
+                started,
+                frames,
+            } => {
+                let timed_out = started.elapsed().as_secs() > 15;
+                if (frames >= 3 && settled) || timed_out {
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let repaint = ctx.clone();
+                    ctx.request_screenshot(move |image| {
+                        // The receiver lives until the image is saved; a send can only fail
+                        // if the app is already gone.
+                        let _ = tx.send(image);
+                        repaint.request_repaint();
+                    });
+                    Screenshot::Requested { path, started, rx }
+                } else {
+                    Screenshot::Waiting {
+                        path,
+                        started,
+                        frames: frames + 1,
+                    }
+                }
+            }
+            Screenshot::Requested { path, started, rx } => match rx.try_recv().ok() {
+                Some(image) => {
+                    match save_png(&path, &image) {
+                        Ok(()) => log::info!(
+                            "screenshot {} after {} ms",
+                            path.display(),
+                            started.elapsed().as_millis()
+                        ),
+                        Err(e) => {
+                            log::error!("{e:#}");
+                            self.notices
+                                .push(Notice::ScreenshotFailed(format!("{e:#}")));
+                            std::process::exit(1);
+                        }
+                    }
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    Screenshot::Done
+                }
+                None => Screenshot::Requested { path, started, rx },
+            },
+            Screenshot::Done => Screenshot::Done,
+        };
+        self.screenshot = next;
+        if !matches!(self.screenshot, Screenshot::Done) {
+            ctx.request_repaint();
+        }
+    }
+}
+
+fn save_png(path: &Path, image: &egui::ColorImage) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let [w, h] = image.size;
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, image.as_raw().to_vec())
+        .context("screenshot has an unexpected size")?;
+    buffer
+        .save(path)
+        .with_context(|| format!("failed to write {}", path.display()))
+}
+
+impl eframe::App for StudyApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.applied_zoom != Some(self.state.zoom) {
+            ctx.set_zoom_factor(self.state.zoom);
+            self.applied_zoom = Some(self.state.zoom);
+        }
+        ctx.set_theme(self.state.theme.preference());
+        let lang = self.state.lang;
+
+        for command in Command::from_shortcuts(&ctx) {
+            self.run(command);
+        }
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            if let Some(command) = top_bar::top_bar_ui(ui, &self.course.title, &mut self.state) {
+                self.run(command);
+            }
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let scroll = self.sidebar_scroll.take();
+        let sidebar = egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                sidebar_ui(ui, &self.course, lang, self.topic, self.question, scroll)
+            })
+            .inner;
+        match sidebar {
+            Some(SidebarAction::SelectTopic(t)) => self.select(t, None),
+            Some(SidebarAction::SelectQuestion(t, q)) => self.select(t, Some(q)),
+            None => {}
+        }
+        let viewer = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                viewer_ui(
+                    ui,
+                    &mut self.viewer,
+                    &self.course,
+                    lang,
+                    self.topic,
+                    self.question,
+                )
+            })
+            .inner;
+        if let Some(ViewerAction::SelectQuestion(q)) = viewer {
+            self.question = Some(q);
+            let t = self.topic;
+            self.state.question = self
+                .course
+                .topics
+                .get(t)
+                .and_then(|t| t.questions.get(q))
+                .map(|q| q.id.clone());
+            self.sidebar_scroll = Some(q);
+        }
+        if self.show_help {
+            self.help_ui(&ctx);
+        }
+
+        // The one place commands are applied.
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.persist
+    }
+}

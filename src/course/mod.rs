@@ -1,0 +1,285 @@
+//! The course: class notes as documents, topics and questions. Pure data, no egui.
+//!
+//! Data flows one way: files → [`parse::parse_document`] → [`Course`] (immutable after load)
+//! → the UI reads it.
+
+pub mod builtin;
+mod id;
+mod load;
+pub mod parse;
+pub mod synthetic;
+
+use std::collections::HashMap;
+
+pub use id::{QuestionId, normalize_question};
+pub use load::{ImageBase, LoadError, load_builtin, load_path, load_sources};
+pub use parse::{ParsedDocument, parse_document};
+
+/// An image is "huge" above this many bytes: it is not decoded, and the user is told.
+pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// One loaded course: the documents (class sessions) and the topics merged across them.
+#[derive(Clone, Debug, Default)]
+pub struct Course {
+    /// Shown in the top bar: the single document's title, or the folder's name.
+    pub title: String,
+    pub documents: Vec<Document>,
+    /// Topics in order of first appearance; same-named topics of several documents merged.
+    pub topics: Vec<Topic>,
+    /// Everything that went wrong while loading, each naming its file. Never silent.
+    pub problems: Vec<Problem>,
+}
+
+/// One markdown file: one class session.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The `#` heading, or the file name when there is none.
+    pub title: String,
+    /// Where the file came from, as shown to the user.
+    pub source_name: String,
+    /// Where relative image paths of this document point.
+    pub image_base: ImageBase,
+    /// Markdown between the title and the first topic, if any.
+    pub preface: String,
+}
+
+impl Document {
+    /// A short label for the session tag on a card: "23-5차" from "MSP T3 - 23-5차".
+    pub fn short_label(&self) -> &str {
+        self.title
+            .rsplit(" - ")
+            .next()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.title)
+    }
+}
+
+/// A `##` section, merged by name across documents.
+#[derive(Clone, Debug, Default)]
+pub struct Topic {
+    /// The heading text; empty for the general topic of a file without `##` headings.
+    pub name: String,
+    /// Markdown that is not a question (text before the first question, text after a break).
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+impl Topic {
+    /// The general topic holds questions of a file that has no `##` headings.
+    pub fn is_general(&self) -> bool {
+        self.name.is_empty()
+    }
+
+    pub fn open_count(&self) -> usize {
+        self.questions.iter().filter(|q| q.is_open()).count()
+    }
+}
+
+/// A piece of a question's text: plain or `code`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+}
+
+/// One question: a top-level list item under a topic.
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The question's inline pieces (text and inline code), for headings.
+    pub inlines: Vec<Inline>,
+    /// The question as plain text, whitespace collapsed (sidebar, hover, search).
+    pub text: String,
+    /// The answer as it was written (markdown, de-indented), empty when there is none.
+    pub answer: String,
+    /// The answer split into its top-level blocks (each bullet, code block, image).
+    pub blocks: Vec<AnswerBlock>,
+    /// Index into [`Course::documents`]: the session this question came from.
+    pub document: usize,
+    open: bool,
+}
+
+impl Question {
+    /// Open: no answer at all, or only placeholders (`...`, `…`, `TODO`, `?`).
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// The answer as runs of markdown and stand-alone images, for the viewer.
+    /// Called when a card is drawn; cheap (no parsing).
+    pub fn segments(&self) -> Vec<Segment<'_>> {
+        let mut out: Vec<Segment<'_>> = Vec::new();
+        let mut run = String::new();
+        for block in &self.blocks {
+            match &block.kind {
+                BlockKind::Image(image) => {
+                    if !run.is_empty() {
+                        out.push(Segment::Markdown(std::mem::take(&mut run)));
+                    }
+                    out.push(Segment::Image(image));
+                }
+                BlockKind::Markdown => {
+                    if !run.is_empty() {
+                        run.push_str(if block.continues_list { "\n" } else { "\n\n" });
+                    }
+                    run.push_str(&block.source);
+                }
+            }
+        }
+        if !run.is_empty() {
+            out.push(Segment::Markdown(run));
+        }
+        out
+    }
+}
+
+/// A top-level block of an answer.
+#[derive(Clone, Debug)]
+pub struct AnswerBlock {
+    pub source: String,
+    pub kind: BlockKind,
+    /// A bullet that follows a bullet of the same list (joined without a blank line).
+    pub continues_list: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum BlockKind {
+    Markdown,
+    /// A paragraph that is only an image.
+    Image(ImageRef),
+}
+
+/// An image as written in the markdown, and where it resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageRef {
+    /// As written: `img/expose-nginx_23-5.png`.
+    pub url: String,
+    pub alt: String,
+    /// What an image loader is given (`bytes://builtin/…`, `file:///…`, `https://…`).
+    pub uri: String,
+    pub status: ImageStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageStatus {
+    Ok,
+    Missing,
+    TooLarge(u64),
+    Remote,
+}
+
+/// A piece of an answer as the viewer shows it.
+#[derive(Clone, Debug)]
+pub enum Segment<'a> {
+    Markdown(String),
+    Image(&'a ImageRef),
+}
+
+/// Something that went wrong while loading, naming the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (or folder) concerned, as shown to the user.
+    pub file: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not valid UTF-8 (at this byte offset).
+    NotUtf8 { offset: usize },
+    /// The file or folder could not be read.
+    Unreadable(String),
+    /// The folder holds no markdown file.
+    NoMarkdown,
+    /// An image the notes reference does not exist.
+    MissingImage { url: String },
+    /// An image is too large to show.
+    HugeImage { url: String, bytes: u64 },
+}
+
+impl Course {
+    /// Builds the course from parsed documents, merging topics by name.
+    /// Called once per content load.
+    pub fn from_documents(
+        title: String,
+        parsed: Vec<ParsedDocument>,
+        problems: Vec<Problem>,
+    ) -> Self {
+        let mut course = Course {
+            title,
+            problems,
+            ..Default::default()
+        };
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (doc_index, doc) in parsed.into_iter().enumerate() {
+            let ParsedDocument {
+                document,
+                topics,
+                problems,
+            } = doc;
+            course.problems.extend(problems);
+            course.documents.push(document);
+            for mut topic in topics {
+                for q in &mut topic.questions {
+                    q.document = doc_index;
+                }
+                let key = topic.name.trim().to_lowercase();
+                match by_name.get(&key).and_then(|&i| course.topics.get_mut(i)) {
+                    Some(existing) => {
+                        if !topic.intro.is_empty() {
+                            if !existing.intro.is_empty() {
+                                existing.intro.push_str("\n\n");
+                            }
+                            existing.intro.push_str(&topic.intro);
+                        }
+                        existing.questions.append(&mut topic.questions);
+                    }
+                    None => {
+                        by_name.insert(key, course.topics.len());
+                        course.topics.push(topic);
+                    }
+                }
+            }
+        }
+        course.dedupe_ids();
+        course
+    }
+
+    /// Two identical questions in one topic of one session would share an id; the second
+    /// and later get a suffix so that notes never attach to the wrong one.
+    fn dedupe_ids(&mut self) {
+        let mut seen: HashMap<QuestionId, usize> = HashMap::new();
+        for topic in &mut self.topics {
+            for q in &mut topic.questions {
+                let n = seen.entry(q.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    q.id = q.id.with_suffix(*n);
+                }
+            }
+        }
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.topics.iter().map(|t| t.questions.len()).sum()
+    }
+
+    pub fn open_count(&self) -> usize {
+        self.topics.iter().map(Topic::open_count).sum()
+    }
+
+    /// Finds a question by id: (topic index, question index).
+    pub fn find(&self, id: &QuestionId) -> Option<(usize, usize)> {
+        self.topics.iter().enumerate().find_map(|(ti, t)| {
+            t.questions
+                .iter()
+                .position(|q| &q.id == id)
+                .map(|qi| (ti, qi))
+        })
+    }
+
+    pub fn topic_index(&self, name: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.name == name)
+    }
+}

@@ -1,0 +1,715 @@
+//! Markdown → documents, topics and questions.
+//!
+//! The shape of a class-notes file: `#` is the session title, `##` a topic, each top-level
+//! list item under a topic a question. Its answer is its nested blocks plus every block that
+//! follows it (code blocks, images, paragraphs) until the next top-level item, heading or
+//! thematic break. Answers keep their original markdown source.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{
+    AnswerBlock, BlockKind, Document, ImageBase, ImageRef, ImageStatus, Inline, Problem, Question,
+    QuestionId, Topic,
+};
+
+/// The result of parsing one file, before topics are merged into a course.
+#[derive(Clone, Debug)]
+pub struct ParsedDocument {
+    pub document: Document,
+    pub topics: Vec<Topic>,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses one markdown file. `fallback_title` (the file name) is used when there is no `#`.
+/// Never fails: any text is some markdown. Called once per file per content load.
+pub fn parse_document(
+    text: &str,
+    fallback_title: &str,
+    source_name: &str,
+    image_base: ImageBase,
+) -> ParsedDocument {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // CRLF → LF once, so that every source span we copy is clean.
+    let owned;
+    let text = if text.contains('\r') {
+        owned = text.replace("\r\n", "\n").replace('\r', "\n");
+        owned.as_str()
+    } else {
+        text
+    };
+
+    let blocks = outline(text);
+    let mut b = Builder {
+        text,
+        title: None,
+        preface: String::new(),
+        topics: Vec::new(),
+        current_topic: None,
+        current_question: None,
+        pending: Vec::new(),
+        image_base,
+        source_name: source_name.to_owned(),
+        problems: Vec::new(),
+    };
+    for block in blocks {
+        b.block(block);
+    }
+    b.finish_question();
+
+    let title = b.title.clone().unwrap_or_else(|| fallback_title.to_owned());
+    let mut topics = std::mem::take(&mut b.topics);
+    for topic in &mut topics {
+        for q in &mut topic.questions {
+            q.id = QuestionId::new(&title, &topic.name, &q.text);
+        }
+    }
+    ParsedDocument {
+        document: Document {
+            title,
+            source_name: b.source_name,
+            image_base: b.image_base,
+            preface: b.preface,
+        },
+        topics,
+        problems: b.problems,
+    }
+}
+
+/// A top-level block of the file.
+#[derive(Debug)]
+enum Block {
+    Heading {
+        level: HeadingLevel,
+        text: String,
+    },
+    Rule,
+    /// A top-level list: each item is a question.
+    List(Vec<Item>),
+    /// Any other block: its source span and what is in it.
+    Other(Span),
+}
+
+#[derive(Debug)]
+struct Item {
+    inlines: Vec<Inline>,
+    /// The item's blocks after the question text.
+    children: Vec<Span>,
+}
+
+/// A block's source span and a summary of its content.
+#[derive(Debug, Default, Clone)]
+struct Span {
+    range: Range<usize>,
+    /// Text of the block (for the "only placeholders" test).
+    text: String,
+    /// Has content that is not text: code block, image, table, html.
+    rich: bool,
+    /// Images in the block.
+    images: Vec<(String, String)>,
+    /// The block is a paragraph holding only one image.
+    lone_image: bool,
+    /// The block is an item that follows another item of the same list.
+    continues_list: bool,
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// Walks pulldown-cmark's events once and returns the top-level blocks, with top-level
+/// list items split into question text and child blocks.
+fn outline(text: &str) -> Vec<Block> {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut out = Vec::new();
+    // Block depth (inline tags do not count).
+    let mut depth = 0usize;
+
+    // State of the current top-level block.
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut list: Option<Vec<Item>> = None;
+    let mut other: Option<Span> = None;
+    // Inside a top-level list.
+    let mut item: Option<Item> = None;
+    let mut title_open = false; // still collecting the question text
+    let mut title_in_paragraph = false;
+    let mut child: Option<Span> = None;
+    // Inside a child that is a nested list: each of its items is its own block.
+    let mut child_list_depth: Option<usize> = None;
+    let mut child_list_items = 0usize;
+    let mut image_alt: Option<(String, String)> = None;
+    let mut paragraph_events = 0usize;
+
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        let in_child = child.is_some();
+        // Which span collects content right now.
+        let span: Option<&mut Span> = if let Some(c) = child.as_mut() {
+            Some(c)
+        } else {
+            other.as_mut()
+        };
+        match event {
+            Event::Start(tag) if is_inline(&tag) => {
+                if let Tag::Image { dest_url, .. } = &tag {
+                    image_alt = Some((dest_url.to_string(), String::new()));
+                }
+            }
+            Event::End(tag) if is_inline_end(&tag) => {
+                if tag == TagEnd::Image
+                    && let Some((url, alt)) = image_alt.take()
+                {
+                    paragraph_events += 1;
+                    if let Some(span) = span {
+                        span.images.push((url, alt));
+                        span.rich = true;
+                    } else if let Some(it) = item.as_mut() {
+                        // An image in the question text: keep its alt text.
+                        it.inlines.push(Inline::Text(alt));
+                    }
+                }
+            }
+            Event::Start(tag) => {
+                match depth {
+                    0 => match &tag {
+                        Tag::Heading { level, .. } => heading = Some((*level, String::new())),
+                        Tag::List(_) => list = Some(Vec::new()),
+                        _ => {
+                            paragraph_events = 0;
+                            other = Some(Span {
+                                range: range.clone(),
+                                rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
+                                ..Default::default()
+                            });
+                        }
+                    },
+                    1 if list.is_some() => {
+                        item = Some(Item {
+                            inlines: Vec::new(),
+                            children: Vec::new(),
+                        });
+                        title_open = true;
+                        title_in_paragraph = false;
+                    }
+                    2 if item.is_some() => {
+                        let first_paragraph = title_open
+                            && matches!(tag, Tag::Paragraph)
+                            && item.as_ref().is_some_and(|i| i.inlines.is_empty());
+                        if first_paragraph {
+                            title_in_paragraph = true;
+                        } else {
+                            title_open = false;
+                            if let Tag::List(_) = tag {
+                                child_list_depth = Some(depth + 1);
+                                child_list_items = 0;
+                            } else {
+                                paragraph_events = 0;
+                                child = Some(Span {
+                                    range: range.clone(),
+                                    rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
+                                    ..Default::default()
+                                });
+                            }
+                        }
+                    }
+                    d if child_list_depth == Some(d) && matches!(tag, Tag::Item) => {
+                        child_list_items += 1;
+                        child = Some(Span {
+                            range: range.clone(),
+                            continues_list: child_list_items > 1,
+                            ..Default::default()
+                        });
+                    }
+                    _ => {
+                        if let Some(span) = span
+                            && !matches!(tag, Tag::Paragraph | Tag::List(_) | Tag::Item)
+                        {
+                            span.rich = true;
+                        }
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                match depth {
+                    0 => {
+                        if let Some((level, text)) = heading.take() {
+                            out.push(Block::Heading { level, text });
+                        } else if let Some(items) = list.take() {
+                            out.push(Block::List(items));
+                        } else if let Some(mut span) = other.take() {
+                            span.range.end = range.end;
+                            span.lone_image = tag == TagEnd::Paragraph
+                                && span.images.len() == 1
+                                && paragraph_events == 1
+                                && span.text.trim().is_empty();
+                            out.push(Block::Other(span));
+                        }
+                    }
+                    1 => {
+                        if let (Some(it), Some(items)) = (item.take(), list.as_mut()) {
+                            items.push(it);
+                        }
+                    }
+                    2 if item.is_some() => {
+                        if title_in_paragraph {
+                            title_in_paragraph = false;
+                            title_open = false;
+                        } else if child_list_depth == Some(depth + 1) {
+                            child_list_depth = None;
+                        } else if let Some(mut span) = child.take() {
+                            span.range.end = range.end;
+                            span.lone_image = tag == TagEnd::Paragraph
+                                && span.images.len() == 1
+                                && paragraph_events == 1
+                                && span.text.trim().is_empty();
+                            if let Some(it) = item.as_mut() {
+                                it.children.push(span);
+                            }
+                        }
+                    }
+                    d if child_list_depth.is_some_and(|l| l == d) => {
+                        if let (Some(mut span), Some(it)) = (child.take(), item.as_mut()) {
+                            span.range.end = range.end;
+                            it.children.push(span);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(ref t)
+            | Event::Code(ref t)
+            | Event::InlineMath(ref t)
+            | Event::DisplayMath(ref t) => {
+                let is_code = matches!(event, Event::Code(_));
+                paragraph_events += 1;
+                if let Some((_, alt)) = image_alt.as_mut() {
+                    alt.push_str(t);
+                    paragraph_events -= 1;
+                } else if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(t);
+                } else if title_open && item.is_some() && !in_child {
+                    if let Some(it) = item.as_mut() {
+                        push_inline(&mut it.inlines, t, is_code);
+                    }
+                } else if let Some(span) = span {
+                    span.text.push_str(t);
+                    span.text.push(' ');
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push(' ');
+                } else if title_open
+                    && !in_child
+                    && let Some(it) = item.as_mut()
+                {
+                    push_inline(&mut it.inlines, " ", false);
+                }
+            }
+            Event::Rule if depth == 0 => out.push(Block::Rule),
+            Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::FootnoteReference(_) => {
+                paragraph_events += 1;
+                if let Some(span) = span {
+                    span.rich = true;
+                }
+            }
+            Event::TaskListMarker(_) => {}
+        }
+    }
+    out
+}
+
+fn push_inline(inlines: &mut Vec<Inline>, text: &str, code: bool) {
+    match (inlines.last_mut(), code) {
+        (Some(Inline::Text(last)), false) => last.push_str(text),
+        _ if code => inlines.push(Inline::Code(text.to_owned())),
+        _ => inlines.push(Inline::Text(text.to_owned())),
+    }
+}
+
+/// What a question's answer is built from while parsing.
+struct PendingQuestion {
+    inlines: Vec<Inline>,
+    spans: Vec<(Span, usize)>, // span and the indentation to strip
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    title: Option<String>,
+    preface: String,
+    topics: Vec<Topic>,
+    current_topic: Option<usize>,
+    current_question: Option<PendingQuestion>,
+    /// Blocks seen before the first question of a topic (its intro).
+    pending: Vec<String>,
+    image_base: ImageBase,
+    source_name: String,
+    problems: Vec<Problem>,
+}
+
+impl Builder<'_> {
+    fn block(&mut self, block: Block) {
+        match block {
+            Block::Heading { level, text } => {
+                self.finish_question();
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                match level {
+                    HeadingLevel::H1 if self.title.is_none() => self.title = Some(text),
+                    HeadingLevel::H1 | HeadingLevel::H2 => self.start_topic(text),
+                    _ => {
+                        let hashes = "#".repeat(level as usize);
+                        self.add_loose(format!("{hashes} {text}"));
+                    }
+                }
+            }
+            Block::Rule => self.finish_question(),
+            Block::List(items) => {
+                for item in items {
+                    self.finish_question();
+                    let spans = item
+                        .children
+                        .into_iter()
+                        .map(|s| {
+                            let indent = column(self.text, s.range.start);
+                            (s, indent)
+                        })
+                        .collect();
+                    self.current_question = Some(PendingQuestion {
+                        inlines: item.inlines,
+                        spans,
+                    });
+                }
+            }
+            Block::Other(span) => match self.current_question.as_mut() {
+                Some(q) => q.spans.push((span, 0)),
+                None => {
+                    let src = self
+                        .text
+                        .get(span.range.clone())
+                        .unwrap_or("")
+                        .trim_end()
+                        .to_owned();
+                    self.add_loose(src);
+                }
+            },
+        }
+    }
+
+    fn start_topic(&mut self, name: String) {
+        let key = name.to_lowercase();
+        let index = match self
+            .topics
+            .iter()
+            .position(|t| t.name.to_lowercase() == key)
+        {
+            Some(i) => i,
+            None => {
+                self.topics.push(Topic {
+                    name,
+                    ..Default::default()
+                });
+                self.topics.len() - 1
+            }
+        };
+        self.current_topic = Some(index);
+    }
+
+    /// Markdown that belongs to no question: the preface before the first topic, or the
+    /// topic's intro.
+    fn add_loose(&mut self, source: String) {
+        if source.trim().is_empty() {
+            return;
+        }
+        let target = match self.current_topic.and_then(|i| self.topics.get_mut(i)) {
+            Some(topic) => &mut topic.intro,
+            None => &mut self.preface,
+        };
+        if !target.is_empty() {
+            target.push_str("\n\n");
+        }
+        target.push_str(&source);
+        self.pending.clear();
+    }
+
+    fn topic_mut(&mut self) -> &mut Topic {
+        let index = match self.current_topic {
+            Some(i) if i < self.topics.len() => i,
+            _ => {
+                // Questions before any `##`: the general topic (empty name).
+                let i = match self.topics.iter().position(Topic::is_general) {
+                    Some(i) => i,
+                    None => {
+                        self.topics.push(Topic::default());
+                        self.topics.len() - 1
+                    }
+                };
+                self.current_topic = Some(i);
+                i
+            }
+        };
+        &mut self.topics[index]
+    }
+
+    fn finish_question(&mut self) {
+        let Some(pending) = self.current_question.take() else {
+            return;
+        };
+        let mut blocks = Vec::new();
+        let mut rich = false;
+        let mut only_placeholders = true;
+        for (span, indent) in pending.spans {
+            rich |= span.rich;
+            only_placeholders &= span.text.split_whitespace().all(is_placeholder);
+            let raw = self.text.get(span.range.clone()).unwrap_or("");
+            let source = dedent(raw, indent).trim_end().to_owned();
+            if source.is_empty() {
+                continue;
+            }
+            let kind = match span.images.first() {
+                Some((url, alt)) if span.lone_image => BlockKind::Image(self.image(url, alt)),
+                _ => {
+                    for (url, alt) in &span.images {
+                        // Checked for the warning it may give; rendered by the markdown viewer.
+                        let _ = self.image(url, alt);
+                    }
+                    BlockKind::Markdown
+                }
+            };
+            blocks.push(AnswerBlock {
+                source,
+                kind,
+                continues_list: span.continues_list,
+            });
+        }
+        let answer = join_blocks(&blocks);
+        let open = !rich && only_placeholders;
+        let text = plain_text(&pending.inlines);
+        let question = Question {
+            id: QuestionId::new("", "", &text), // replaced once the title is known
+            inlines: pending.inlines,
+            text,
+            answer,
+            blocks,
+            document: 0,
+            open,
+        };
+        self.topic_mut().questions.push(question);
+    }
+
+    /// Resolves an image reference and reports it if it is missing or huge.
+    fn image(&mut self, url: &str, alt: &str) -> ImageRef {
+        let (uri, status) = self.image_base.resolve(url);
+        let kind = match status {
+            ImageStatus::Missing => Some(super::ProblemKind::MissingImage {
+                url: url.to_owned(),
+            }),
+            ImageStatus::TooLarge(bytes) => Some(super::ProblemKind::HugeImage {
+                url: url.to_owned(),
+                bytes,
+            }),
+            ImageStatus::Ok | ImageStatus::Remote => None,
+        };
+        if let Some(kind) = kind {
+            let problem = Problem {
+                file: self.source_name.clone(),
+                kind,
+            };
+            if !self.problems.contains(&problem) {
+                self.problems.push(problem);
+            }
+        }
+        ImageRef {
+            url: url.to_owned(),
+            alt: alt.to_owned(),
+            uri,
+            status,
+        }
+    }
+}
+
+/// Joins answer blocks back into one markdown text: bullets of one list stay one list.
+pub(crate) fn join_blocks(blocks: &[AnswerBlock]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push_str(if block.continues_list { "\n" } else { "\n\n" });
+        }
+        out.push_str(&block.source);
+    }
+    out
+}
+
+/// `...`, `…`, `TODO`, `?` and the like: text that says "no answer yet".
+fn is_placeholder(word: &str) -> bool {
+    let w = word.trim();
+    w.is_empty()
+        || w.chars()
+            .all(|c| matches!(c, '.' | '…' | '?' | '？' | '-' | '_' | '~' | '·'))
+        || ["todo", "tbd", "todo:", "tbd:"].contains(&w.to_lowercase().as_str())
+}
+
+fn plain_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => s.push_str(t),
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The column (in bytes from the line start) of `offset`.
+fn column(text: &str, offset: usize) -> usize {
+    let before = text.get(..offset).unwrap_or("");
+    match before.rfind('\n') {
+        Some(nl) => offset - nl - 1,
+        None => offset,
+    }
+}
+
+/// Strips up to `indent` leading spaces from every line but the first (which starts at the
+/// block itself), so a nested block reads as top-level markdown.
+fn dedent(source: &str, indent: usize) -> String {
+    if indent == 0 {
+        return source.to_owned();
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, line) in source.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            let spaces = line.bytes().take(indent).take_while(|&b| b == b' ').count();
+            out.push_str(&line[spaces..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> ParsedDocument {
+        parse_document(text, "fallback", "test.md", ImageBase::None)
+    }
+
+    #[test]
+    fn nested_bullets_are_the_answer_dedented() {
+        let doc = parse("# T\n\n## A\n\n- q1?\n  - a1\n  - a2\n\n- q2\n");
+        let q = &doc.topics[0].questions;
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "q1?");
+        assert_eq!(q[0].answer, "- a1\n- a2");
+        assert_eq!(q[0].blocks.len(), 2);
+        assert!(!q[0].is_open());
+        assert!(q[1].is_open());
+    }
+
+    #[test]
+    fn following_blocks_join_the_answer_until_a_break() {
+        let doc = parse("## A\n\n- q\n  - a\n\n```sh\nls\n```\n\nafter\n\n---\n\nloose\n");
+        let q = &doc.topics[0].questions[0];
+        assert_eq!(q.answer, "- a\n\n```sh\nls\n```\n\nafter");
+        assert_eq!(doc.topics[0].intro, "loose");
+    }
+
+    #[test]
+    fn placeholders_leave_a_question_open() {
+        for answer in ["...", "…", "TODO", "?", "  - ...\n  - ?"] {
+            let text = format!("## A\n\n- q\n  - {}\n", answer.trim_start_matches("  - "));
+            let doc = parse(&text);
+            assert!(doc.topics[0].questions[0].is_open(), "{answer:?}");
+        }
+        let doc = parse("## A\n\n- q\n  - 네\n");
+        assert!(!doc.topics[0].questions[0].is_open());
+    }
+
+    #[test]
+    fn a_code_block_alone_is_an_answer() {
+        let doc = parse("## A\n\n- q\n\n```\nx\n```\n");
+        assert!(!doc.topics[0].questions[0].is_open());
+    }
+
+    #[test]
+    fn inline_code_in_questions() {
+        let doc = parse("## A\n\n- `docker run`을 하면?\n");
+        let q = &doc.topics[0].questions[0];
+        assert_eq!(q.text, "docker run을 하면?");
+        assert_eq!(
+            q.inlines,
+            vec![
+                Inline::Code("docker run".into()),
+                Inline::Text("을 하면?".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn text_before_the_first_question_is_the_topic_intro() {
+        let doc = parse("# T\n\nabout\n\n## A\n\nintro text\n\n- q\n");
+        assert_eq!(doc.document.preface, "about");
+        assert_eq!(doc.topics[0].intro, "intro text");
+        assert_eq!(doc.topics[0].questions.len(), 1);
+    }
+
+    #[test]
+    fn no_headings_gives_the_file_name_and_a_general_topic() {
+        let doc = parse("- q1\n- q2\n  - a\n");
+        assert_eq!(doc.document.title, "fallback");
+        assert_eq!(doc.topics.len(), 1);
+        assert!(doc.topics[0].is_general());
+        assert_eq!(doc.topics[0].questions.len(), 2);
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let lf = parse("# T\n\n## A\n\n- q\n  - a\n  - b\n");
+        let crlf = parse("\u{feff}# T\r\n\r\n## A\r\n\r\n- q\r\n  - a\r\n  - b\r\n");
+        assert_eq!(crlf.document.title, "T");
+        assert_eq!(
+            crlf.topics[0].questions[0].answer,
+            lf.topics[0].questions[0].answer
+        );
+        assert_eq!(crlf.topics[0].questions[0].id, lf.topics[0].questions[0].id);
+    }
+
+    #[test]
+    fn broken_markdown_still_parses() {
+        let doc = parse("## A\n\n- q\n  ```\n  unclosed\n\n- [link](\n* ** _\n");
+        assert_eq!(doc.topics.len(), 1);
+        assert!(!doc.topics[0].questions.is_empty());
+    }
+
+    #[test]
+    fn dedent_keeps_deeper_indentation() {
+        assert_eq!(dedent("- a\n    - b\n  c", 2), "- a\n  - b\nc");
+    }
+}

@@ -1,0 +1,10 @@
+//! Study Companion: read, annotate and present the MSP T3 class Q&A notes.
+//!
+//! `course` is the pure model (no egui); `ui`, `command` and `app` are the egui shell.
+
+pub mod app;
+pub mod command;
+pub mod course;
+pub mod ui;
+
+pub use app::{AppOptions, StudyApp, UiState};

@@ -1,0 +1,105 @@
+//! `study-companion [PATH] [--screenshot OUT.png]`: opens the class notes window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use study_companion::ui::i18n::Lang;
+use study_companion::ui::theme::ThemeChoice;
+use study_companion::{AppOptions, StudyApp};
+
+/// Read the MSP T3 class Q&A notes: topics, questions, answers, open questions.
+#[derive(Parser, Debug)]
+#[command(name = "study-companion", version, about, long_about = None)]
+struct Cli {
+    /// A class-notes .md file, or a folder of them. Default: what was open last time,
+    /// or the built-in notes.
+    path: Option<PathBuf>,
+
+    /// Render the first complete frame (fonts and images loaded) to this PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+
+    /// UI language (default: the remembered one, Korean at first).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+
+    /// Colour theme (default: the remembered one, following the system at first).
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+
+    /// Window size in logical pixels, e.g. 1400x900.
+    #[arg(long, value_name = "WxH", default_value = "1400x900")]
+    size: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    Ko,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ThemeArg {
+    System,
+    Light,
+    Dark,
+}
+
+fn parse_size(s: &str) -> Option<[f32; 2]> {
+    let (w, h) = s.split_once(['x', 'X'])?;
+    Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,study_companion=info"),
+    )
+    .init();
+    let cli = Cli::parse();
+    let Some(size) = parse_size(&cli.size) else {
+        eprintln!(
+            "error: --size expects WxH, e.g. 1400x900 (got {:?})",
+            cli.size
+        );
+        return ExitCode::FAILURE;
+    };
+    let options = AppOptions {
+        path: cli.path,
+        fresh: cli.screenshot.is_some(),
+        screenshot: cli.screenshot,
+        lang: cli.lang.map(|l| match l {
+            LangArg::Ko => Lang::Ko,
+            LangArg::En => Lang::En,
+        }),
+        theme: cli.theme.map(|t| match t {
+            ThemeArg::System => ThemeChoice::System,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Dark => ThemeChoice::Dark,
+        }),
+    };
+    let persist = options.screenshot.is_none();
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Study Companion")
+            .with_app_id("study-companion")
+            .with_inner_size(size)
+            .with_min_inner_size([640.0, 400.0]),
+        persist_window: persist,
+        // The bundled fonts cover everything; enumerating system fonts only costs start-up.
+        system_font_fallback: false,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "study-companion",
+        native,
+        Box::new(move |cc| Ok(Box::new(StudyApp::new(cc, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Every user-visible string, in Korean (the default) and English, in one place.
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::{Problem, ProblemKind};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+/// The fixed strings of one language.
+pub struct Strings {
+    pub open: &'static str,
+    pub open_file: &'static str,
+    pub open_folder: &'static str,
+    pub open_builtin: &'static str,
+    pub theme: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_system: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_reset: &'static str,
+    pub language: &'static str,
+    pub topics: &'static str,
+    pub general_topic: &'static str,
+    pub open_badge: &'static str,
+    pub answered_mark: &'static str,
+    pub open_mark: &'static str,
+    pub no_answer_yet: &'static str,
+    pub empty_topic_title: &'static str,
+    pub empty_topic_body: &'static str,
+    pub no_topics: &'static str,
+    pub missing_image: &'static str,
+    pub huge_image: &'static str,
+    pub remote_image: &'static str,
+    pub click_full_size: &'static str,
+    pub close: &'static str,
+    pub help: &'static str,
+    pub prev_question: &'static str,
+    pub next_question: &'static str,
+    pub prev_topic: &'static str,
+    pub next_topic: &'static str,
+    pub toggle_language: &'static str,
+    pub shortcut: &'static str,
+    pub action: &'static str,
+    pub warnings: &'static str,
+    pub dismiss: &'static str,
+    pub image_window: &'static str,
+    pub topic_intro: &'static str,
+}
+
+pub const KO: Strings = Strings {
+    open: "열기",
+    open_file: "파일 열기…",
+    open_folder: "폴더 열기…",
+    open_builtin: "기본 노트 열기",
+    theme: "테마",
+    theme_light: "밝게",
+    theme_dark: "어둡게",
+    theme_system: "시스템 설정",
+    zoom_in: "확대",
+    zoom_out: "축소",
+    zoom_reset: "원래 크기",
+    language: "언어",
+    topics: "주제",
+    general_topic: "일반",
+    open_badge: "열린 질문",
+    answered_mark: "답변됨",
+    open_mark: "열린 질문",
+    no_answer_yet: "아직 답변이 없습니다.",
+    empty_topic_title: "아직 질문이 없습니다",
+    empty_topic_body: "이 주제에는 아직 질문이 없습니다. 수업이 진행되면 새 노트에서 채워집니다.",
+    no_topics: "이 노트에는 주제가 없습니다.",
+    missing_image: "이미지를 찾을 수 없습니다",
+    huge_image: "이미지가 너무 커서 표시하지 않습니다",
+    remote_image: "외부 이미지",
+    click_full_size: "클릭하면 원본 크기로 봅니다",
+    close: "닫기",
+    help: "단축키",
+    prev_question: "이전 질문",
+    next_question: "다음 질문",
+    prev_topic: "이전 주제",
+    next_topic: "다음 주제",
+    toggle_language: "English로 전환",
+    shortcut: "키",
+    action: "동작",
+    warnings: "경고",
+    dismiss: "닫기",
+    image_window: "이미지",
+    topic_intro: "주제 소개",
+};
+
+pub const EN: Strings = Strings {
+    open: "Open",
+    open_file: "Open file…",
+    open_folder: "Open folder…",
+    open_builtin: "Open built-in notes",
+    theme: "Theme",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_system: "System",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_reset: "Actual size",
+    language: "Language",
+    topics: "Topics",
+    general_topic: "General",
+    open_badge: "Open question",
+    answered_mark: "Answered",
+    open_mark: "Open question",
+    no_answer_yet: "No answer yet.",
+    empty_topic_title: "No questions yet",
+    empty_topic_body: "This topic has no questions yet. They will arrive with the notes of a later class.",
+    no_topics: "These notes have no topics.",
+    missing_image: "Image not found",
+    huge_image: "Image too large to show",
+    remote_image: "External image",
+    click_full_size: "Click for full size",
+    close: "Close",
+    help: "Keyboard shortcuts",
+    prev_question: "Previous question",
+    next_question: "Next question",
+    prev_topic: "Previous topic",
+    next_topic: "Next topic",
+    toggle_language: "한국어로 전환",
+    shortcut: "Key",
+    action: "Action",
+    warnings: "Warnings",
+    dismiss: "Dismiss",
+    image_window: "Image",
+    topic_intro: "About this topic",
+};
+
+impl Lang {
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ko => &KO,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Ko => "한국어",
+            Lang::En => "English",
+        }
+    }
+
+    /// "질문 21개 · 열린 질문 4개" for a topic's hover text.
+    pub fn topic_counts(self, total: usize, open: usize) -> String {
+        match self {
+            Lang::Ko => format!("질문 {total}개 · 열린 질문 {open}개"),
+            Lang::En => format!("{total} questions · {open} open"),
+        }
+    }
+
+    /// "열린 질문 4" / "4 open", beside a topic.
+    pub fn open_short(self, open: usize) -> String {
+        match self {
+            Lang::Ko => format!("열린 질문 {open}"),
+            Lang::En => format!("{open} open"),
+        }
+    }
+
+    /// The status line after a load.
+    pub fn loaded(self, source: &str, documents: usize, questions: usize, open: usize) -> String {
+        match self {
+            Lang::Ko => format!(
+                "{source} · 수업 노트 {documents}개 · 질문 {questions}개 · 열린 질문 {open}개"
+            ),
+            Lang::En => {
+                format!("{source} · {documents} session(s) · {questions} questions · {open} open")
+            }
+        }
+    }
+
+    pub fn builtin_source(self) -> &'static str {
+        match self {
+            Lang::Ko => "기본 노트",
+            Lang::En => "Built-in notes",
+        }
+    }
+
+    /// The last opened content is gone: say so, and that the built-in notes are shown.
+    pub fn last_content_gone(self, path: &str) -> String {
+        match self {
+            Lang::Ko => format!("마지막으로 연 노트를 찾을 수 없어 기본 노트를 엽니다: {path}"),
+            Lang::En => {
+                format!("The last opened notes are gone; showing the built-in notes: {path}")
+            }
+        }
+    }
+
+    pub fn open_failed(self, error: &str) -> String {
+        match self {
+            Lang::Ko => format!("열 수 없습니다 — {error}"),
+            Lang::En => format!("Could not open — {error}"),
+        }
+    }
+
+    pub fn screenshot_failed(self, error: &str) -> String {
+        match self {
+            Lang::Ko => format!("스크린샷을 저장하지 못했습니다 — {error}"),
+            Lang::En => format!("Could not save the screenshot — {error}"),
+        }
+    }
+
+    /// "Q7 / 21" on a card.
+    pub fn question_number(self, n: usize, total: usize) -> String {
+        match self {
+            Lang::Ko => format!("질문 {n} / {total}"),
+            Lang::En => format!("Question {n} / {total}"),
+        }
+    }
+
+    /// A load problem as one line that names its file.
+    pub fn problem(self, p: &Problem) -> String {
+        let file = &p.file;
+        match (self, &p.kind) {
+            (Lang::Ko, ProblemKind::NotUtf8 { offset }) => {
+                format!("{file}: UTF-8 텍스트가 아닙니다 (바이트 {offset}). 이 파일은 건너뜁니다.")
+            }
+            (Lang::En, ProblemKind::NotUtf8 { offset }) => {
+                format!("{file}: not UTF-8 text (byte {offset}); this file was skipped.")
+            }
+            (Lang::Ko, ProblemKind::Unreadable(e)) => format!("{file}: 읽을 수 없습니다 ({e})"),
+            (Lang::En, ProblemKind::Unreadable(e)) => format!("{file}: cannot be read ({e})"),
+            (Lang::Ko, ProblemKind::NoMarkdown) => format!("{file}: 마크다운(.md) 파일이 없습니다"),
+            (Lang::En, ProblemKind::NoMarkdown) => format!("{file}: no markdown (.md) files"),
+            (Lang::Ko, ProblemKind::MissingImage { url }) => {
+                format!("{file}: 이미지를 찾을 수 없습니다: {url}")
+            }
+            (Lang::En, ProblemKind::MissingImage { url }) => {
+                format!("{file}: image not found: {url}")
+            }
+            (Lang::Ko, ProblemKind::HugeImage { url, bytes }) => format!(
+                "{file}: 이미지가 너무 큽니다 ({} MB): {url}",
+                bytes / (1024 * 1024)
+            ),
+            (Lang::En, ProblemKind::HugeImage { url, bytes }) => format!(
+                "{file}: image too large ({} MB): {url}",
+                bytes / (1024 * 1024)
+            ),
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The topic sidebar: topics with their counts, and the selected topic's questions, one
+//! line each. Only visible rows are laid out, so a topic of 10,000 questions costs what 20 do.
+
+use egui::{Align2, FontId, Rect, Role, Sense, Stroke, TextWrapMode, WidgetInfo, vec2};
+
+use super::i18n::Lang;
+use super::theme;
+use crate::course::Course;
+
+/// What the user did in the sidebar this frame.
+pub enum SidebarAction {
+    SelectTopic(usize),
+    SelectQuestion(usize, usize),
+}
+
+/// A row of the sidebar: a topic header, or a question of the selected topic.
+#[derive(Clone, Copy)]
+enum Row {
+    Topic(usize),
+    Question(usize, usize),
+}
+
+/// Maps a row index to what it shows, without building a list of rows.
+fn row_at(course: &Course, selected_topic: usize, row: usize) -> Option<Row> {
+    let open_len = course
+        .topics
+        .get(selected_topic)
+        .map_or(0, |t| t.questions.len());
+    if row <= selected_topic {
+        return (row < course.topics.len()).then_some(Row::Topic(row));
+    }
+    let q = row - selected_topic - 1;
+    if q < open_len {
+        return Some(Row::Question(selected_topic, q));
+    }
+    let t = row - open_len;
+    (t < course.topics.len()).then_some(Row::Topic(t))
+}
+
+/// Shows the sidebar. `scroll_to` brings a question row into view (after a keyboard move).
+pub fn sidebar_ui(
+    ui: &mut egui::Ui,
+    course: &Course,
+    lang: Lang,
+    selected_topic: usize,
+    selected_question: Option<usize>,
+    scroll_to: Option<usize>,
+) -> Option<SidebarAction> {
+    let s = lang.strings();
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(s.topics).strong());
+    ui.add_space(2.0);
+    if course.topics.is_empty() {
+        ui.weak(s.no_topics);
+        return None;
+    }
+    let row_height = ui.spacing().interact_size.y + 6.0;
+    let open_len = course
+        .topics
+        .get(selected_topic)
+        .map_or(0, |t| t.questions.len());
+    let total_rows = course.topics.len() + open_len;
+    let mut action = None;
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("sidebar")
+        .auto_shrink([false, false]);
+    if let Some(q) = scroll_to {
+        // Bring the row into view only when it is out of view, a little below the top edge,
+        // and never past the end (the scroll area would spring back for several frames).
+        let id = ui.make_persistent_id("sidebar");
+        let row_top = (selected_topic + 1 + q) as f32 * row_height;
+        let spacing = ui.spacing().item_spacing.y;
+        let content = total_rows as f32 * (row_height + spacing);
+        let visible = ui.available_height();
+        let offset =
+            egui::scroll_area::State::load(ui.ctx(), id).map_or(0.0, |s| s.clamped_offset().y);
+        let out_of_view = row_top < offset || row_top + row_height > offset + visible;
+        if out_of_view {
+            let max = (content - visible).max(0.0);
+            area = area.vertical_scroll_offset((row_top - 3.0 * row_height).clamp(0.0, max));
+        }
+    }
+    area.show_rows(ui, row_height, total_rows, |ui, rows| {
+        for row in rows {
+            let Some(kind) = row_at(course, selected_topic, row) else {
+                continue;
+            };
+            match kind {
+                Row::Topic(ti) => {
+                    if topic_row(ui, course, lang, ti, ti == selected_topic, row_height) {
+                        action = Some(SidebarAction::SelectTopic(ti));
+                    }
+                }
+                Row::Question(ti, qi) => {
+                    let selected = selected_question == Some(qi);
+                    if question_row(ui, course, lang, ti, qi, selected, row_height) {
+                        action = Some(SidebarAction::SelectQuestion(ti, qi));
+                    }
+                }
+            }
+        }
+    });
+    action
+}
+
+fn topic_row(
+    ui: &mut egui::Ui,
+    course: &Course,
+    lang: Lang,
+    ti: usize,
+    selected: bool,
+    height: f32,
+) -> bool {
+    let Some(topic) = course.topics.get(ti) else {
+        return false;
+    };
+    let name = if topic.is_general() {
+        lang.strings().general_topic
+    } else {
+        topic.name.as_str()
+    };
+    let total = topic.questions.len();
+    let open = topic.open_count();
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    let label = format!("{name} ({total})");
+    let open_text = lang.open_short(open);
+    let full_label = format!("{label} · {open_text}");
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &full_label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+        let arrow = if selected { "▾" } else { "▸" };
+        let font = FontId::new(15.0, super::fonts::bold());
+        let text_color = ui.visuals().strong_text_color();
+        ui.painter().text(
+            rect.left_center() + vec2(6.0, 0.0),
+            Align2::LEFT_CENTER,
+            format!("{arrow} {label}"),
+            font,
+            text_color,
+        );
+        if open > 0 {
+            ui.painter().text(
+                rect.right_center() - vec2(8.0, 0.0),
+                Align2::RIGHT_CENTER,
+                open_text,
+                FontId::proportional(12.0),
+                theme::open_color(ui.visuals()),
+            );
+        }
+    }
+    response
+        .on_hover_text(lang.topic_counts(total, open))
+        .clicked()
+}
+
+fn question_row(
+    ui: &mut egui::Ui,
+    course: &Course,
+    lang: Lang,
+    ti: usize,
+    qi: usize,
+    selected: bool,
+    height: f32,
+) -> bool {
+    let Some(q) = course.topics.get(ti).and_then(|t| t.questions.get(qi)) else {
+        return false;
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &q.text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+        // The mark: a filled dot for answered, a ring for open.
+        let center = rect.left_center() + vec2(22.0, 0.0);
+        if q.is_open() {
+            ui.painter().circle_stroke(
+                center,
+                4.0,
+                Stroke::new(1.8, theme::open_color(ui.visuals())),
+            );
+        } else {
+            ui.painter()
+                .circle_filled(center, 4.0, theme::answered_color(ui.visuals()));
+        }
+        let text_rect = Rect::from_min_max(
+            rect.left_top() + vec2(34.0, 0.0),
+            rect.right_bottom() - vec2(4.0, 0.0),
+        );
+        let color = if selected {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        let galley = egui::WidgetText::from(q.text.as_str()).into_galley(
+            ui,
+            Some(TextWrapMode::Truncate),
+            text_rect.width(),
+            egui::TextStyle::Body,
+        );
+        let pos = egui::pos2(text_rect.left(), rect.center().y - galley.size().y / 2.0);
+        ui.painter().galley(pos, galley, color);
+    }
+    let state = if q.is_open() {
+        lang.strings().open_mark
+    } else {
+        lang.strings().answered_mark
+    };
+    response
+        .on_hover_text(format!("{}\n\n{state}", q.text))
+        .clicked()
+}

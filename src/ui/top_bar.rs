@@ -1,0 +1,73 @@
+//! The top bar: course title, Open, theme, zoom, language, help.
+
+use crate::app::UiState;
+use crate::command::Command;
+use crate::ui::theme::ThemeChoice;
+
+/// Shows the bar; returns the command a button asked for.
+pub fn top_bar_ui(ui: &mut egui::Ui, title: &str, state: &mut UiState) -> Option<Command> {
+    let lang = state.lang;
+    let s = lang.strings();
+    let mut command = None;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new(title).heading().strong());
+        ui.add_space(12.0);
+        ui.menu_button(format!("🗁 {}", s.open), |ui| {
+            for c in [Command::OpenFile, Command::OpenFolder, Command::OpenBuiltin] {
+                let label = match c.shortcut_text(ui.ctx()) {
+                    Some(keys) => format!("{}    {keys}", c.label(lang)),
+                    None => c.label(lang).to_owned(),
+                };
+                if ui.button(label).clicked() {
+                    command = Some(c);
+                    ui.close();
+                }
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if command_button(ui, Command::ShowHelp, "?", lang) {
+                command = Some(Command::ShowHelp);
+            }
+            ui.separator();
+            if command_button(ui, Command::ToggleLanguage, lang.other().name(), lang) {
+                command = Some(Command::ToggleLanguage);
+            }
+            ui.separator();
+            if command_button(ui, Command::ZoomIn, "+", lang) {
+                command = Some(Command::ZoomIn);
+            }
+            if ui
+                .button(format!("{:.0}%", state.zoom * 100.0))
+                .on_hover_text(Command::ZoomReset.tooltip(ui.ctx(), lang))
+                .clicked()
+            {
+                command = Some(Command::ZoomReset);
+            }
+            if command_button(ui, Command::ZoomOut, "−", lang) {
+                command = Some(Command::ZoomOut);
+            }
+            ui.separator();
+            for (choice, text) in [
+                (ThemeChoice::Dark, s.theme_dark),
+                (ThemeChoice::Light, s.theme_light),
+                (ThemeChoice::System, s.theme_system),
+            ] {
+                ui.selectable_value(&mut state.theme, choice, text)
+                    .on_hover_text(s.theme);
+            }
+        });
+    });
+    command
+}
+
+/// A button for a command, its tooltip naming the shortcut. True when clicked.
+fn command_button(
+    ui: &mut egui::Ui,
+    command: Command,
+    text: &str,
+    lang: crate::ui::i18n::Lang,
+) -> bool {
+    let tooltip = command.tooltip(ui.ctx(), lang);
+    ui.button(text).on_hover_text(tooltip).clicked()
+}

@@ -1,0 +1,489 @@
+//! The centre: the selected topic's questions as cards, one after another.
+//!
+//! Only the cards inside the viewport are laid out. Card heights are measured when a card is
+//! drawn and estimated before that, so scrolling a topic of 10,000 questions costs what a
+//! screenful does.
+
+use egui::text::LayoutJob;
+use egui::{
+    Align, Color32, CornerRadius, FontId, Frame, Margin, RichText, Sense, Stroke, TextFormat,
+    UiBuilder, vec2,
+};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+
+use super::i18n::Lang;
+use super::{fonts, theme};
+use crate::course::{
+    Course, Document, ImageBase, ImageRef, ImageStatus, Inline, Question, Segment, builtin,
+};
+
+/// Space between cards.
+const GAP: f32 = 14.0;
+
+/// Runtime state of the viewer; nothing here is persisted.
+pub struct ViewerState {
+    cache: CommonMarkCache,
+    /// The topic the heights below belong to, and the width they were measured at.
+    topic: Option<usize>,
+    width: f32,
+    /// Height of each card (measured, or estimated until drawn).
+    heights: Vec<f32>,
+    /// `tops[i]` is where card `i` starts; `tops[n]` the total height.
+    tops: Vec<f32>,
+    /// Bring this card to the top, re-applied until the card heights around it settle.
+    scroll_to: Option<usize>,
+    scroll_applied: bool,
+    /// Scroll by this much on the next frame (a card above the fold changed height).
+    scroll_adjust: f32,
+    /// The image shown at full size, if any.
+    pub full_image: Option<ImageRef>,
+    /// Whether any card changed height last frame (the layout has not settled yet).
+    pub settling: bool,
+    /// The viewport height of the last frame, to keep scroll targets inside the content.
+    viewport_height: f32,
+    /// The content height the scroll area was given last frame: its scroll limit this frame.
+    last_content_height: f32,
+}
+
+impl Default for ViewerState {
+    fn default() -> Self {
+        Self {
+            cache: CommonMarkCache::default(),
+            topic: None,
+            width: 0.0,
+            heights: Vec::new(),
+            tops: vec![0.0],
+            scroll_to: None,
+            scroll_applied: false,
+            scroll_adjust: 0.0,
+            full_image: None,
+            settling: false,
+            viewport_height: 0.0,
+            last_content_height: 0.0,
+        }
+    }
+}
+
+/// What the user did in the viewer this frame.
+pub enum ViewerAction {
+    SelectQuestion(usize),
+}
+
+impl ViewerState {
+    /// Scrolls the card of question `index` into view on the next frame.
+    pub fn scroll_to(&mut self, index: usize) {
+        self.scroll_to = Some(index);
+        self.scroll_applied = false;
+    }
+
+    /// Forgets measured heights (new content). Called once per content load.
+    pub fn reset(&mut self) {
+        self.topic = None;
+        self.heights.clear();
+        self.tops = vec![0.0];
+    }
+
+    /// Re-estimates heights when the topic or the width changed. Cheap: no layout.
+    fn prepare(&mut self, course: &Course, topic: usize, width: f32) {
+        if self.topic == Some(topic) && (self.width - width).abs() < 1.0 {
+            return;
+        }
+        self.topic = Some(topic);
+        self.width = width;
+        let questions = course
+            .topics
+            .get(topic)
+            .map_or(&[][..], |t| &t.questions[..]);
+        self.heights = questions
+            .iter()
+            .map(|q| estimate_height(q, width))
+            .collect();
+        self.recompute_tops();
+    }
+
+    fn recompute_tops(&mut self) {
+        self.tops.clear();
+        let mut y = 0.0;
+        self.tops.push(y);
+        for h in &self.heights {
+            y += h + GAP;
+            self.tops.push(y);
+        }
+    }
+}
+
+/// A rough height before a card is drawn: enough to place the scroll bar sensibly.
+fn estimate_height(q: &Question, width: f32) -> f32 {
+    let chars_per_line = (width / 9.0).max(20.0);
+    let lines: f32 = q
+        .answer
+        .lines()
+        .map(|l| (l.chars().count() as f32 / chars_per_line).ceil().max(1.0))
+        .sum();
+    let images = q
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, crate::course::BlockKind::Image(_)))
+        .count() as f32;
+    80.0 + lines * 22.0 + images * (width * 0.6)
+}
+
+/// The URI prefix egui_commonmark puts before relative image paths of `doc`.
+fn implicit_scheme(doc: Option<&Document>) -> String {
+    match doc.map(|d| &d.image_base) {
+        Some(ImageBase::Builtin) => builtin::IMAGE_URI_PREFIX.to_owned(),
+        Some(ImageBase::Dir(dir)) => format!("file://{}/", dir.display()),
+        _ => String::new(),
+    }
+}
+
+/// Shows the selected topic. Returns what the user clicked.
+pub fn viewer_ui(
+    ui: &mut egui::Ui,
+    state: &mut ViewerState,
+    course: &Course,
+    lang: Lang,
+    topic_index: usize,
+    selected: Option<usize>,
+) -> Option<ViewerAction> {
+    let s = lang.strings();
+    let Some(topic) = course.topics.get(topic_index) else {
+        empty_state(ui, s.no_topics, "");
+        return None;
+    };
+    if !topic.intro.is_empty() {
+        let doc = topic
+            .questions
+            .first()
+            .and_then(|q| course.documents.get(q.document))
+            .or(course.documents.first());
+        egui::CollapsingHeader::new(s.topic_intro)
+            .id_salt(("intro", topic_index))
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt(("intro_scroll", topic_index))
+                    .max_height(ui.available_height() * 0.3)
+                    .show(ui, |ui| {
+                        CommonMarkViewer::new()
+                            .default_implicit_uri_scheme(implicit_scheme(doc))
+                            .show(ui, &mut state.cache, &topic.intro);
+                    });
+            });
+    }
+    if topic.questions.is_empty() {
+        let name = if topic.is_general() {
+            s.general_topic
+        } else {
+            &topic.name
+        };
+        empty_state(
+            ui,
+            s.empty_topic_title,
+            &format!("{name} — {}", s.empty_topic_body),
+        );
+        return None;
+    }
+
+    let width = (ui.available_width() - 24.0).clamp(200.0, 980.0);
+    state.prepare(course, topic_index, width);
+    let mut action = None;
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("viewer", topic_index))
+        .auto_shrink([false, false]);
+    // Past the end the scroll area would spring back, animating for frames: clamp.
+    // The scroll area still bounds this frame by last frame's content height.
+    let content_now = state.tops.last().copied().unwrap_or(0.0);
+    let max_offset = (content_now.min(state.last_content_height) - state.viewport_height).max(0.0);
+    if let Some(i) = state.scroll_to {
+        let top = state.tops.get(i).copied().unwrap_or(0.0);
+        area = area.vertical_scroll_offset(top.min(max_offset));
+        // Re-applied while card heights settle, so the target stays put; then released.
+        if state.scroll_applied && !state.settling {
+            state.scroll_to = None;
+        }
+        state.scroll_applied = true;
+    } else if state.scroll_adjust != 0.0 {
+        let offset = egui::scroll_area::State::load(
+            ui.ctx(),
+            ui.make_persistent_id(("viewer", topic_index)),
+        )
+        .map_or(0.0, |s| s.clamped_offset().y);
+        area = area.vertical_scroll_offset((offset + state.scroll_adjust).clamp(0.0, max_offset));
+        state.scroll_adjust = 0.0;
+    }
+
+    state.settling = false;
+    let total = topic.questions.len();
+    area.show_viewport(ui, |ui, viewport| {
+        state.viewport_height = viewport.height();
+        let content_height = state.tops.last().copied().unwrap_or(0.0);
+        ui.set_min_height(content_height);
+        state.last_content_height = content_height;
+        let origin = ui.max_rect().min;
+        let left = origin.x + ((ui.available_width() - width) / 2.0).max(0.0);
+
+        // First card whose bottom is below the viewport's top.
+        let first = state
+            .tops
+            .partition_point(|&top| top <= viewport.min.y)
+            .saturating_sub(1);
+        let mut i = first;
+        let mut changed = false;
+        while i < total && state.tops.get(i).is_some_and(|&t| t < viewport.max.y) {
+            let Some(q) = topic.questions.get(i) else {
+                break;
+            };
+            let top = state.tops[i];
+            let rect = egui::Rect::from_min_size(
+                egui::pos2(left, origin.y + top),
+                vec2(width, f32::INFINITY),
+            );
+            let doc = course.documents.get(q.document);
+            let response = ui
+                .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("card", i)), |ui| {
+                    card_ui(ui, state, q, doc, lang, i, total, selected == Some(i))
+                });
+            if response.inner {
+                action = Some(ViewerAction::SelectQuestion(i));
+            }
+            let measured = response.response.rect.height();
+            if let Some(h) = state.heights.get_mut(i)
+                && (*h - measured).abs() > 0.5
+            {
+                // A card cut by the top edge grows or shrinks upwards: keep what the user
+                // reads where it is.
+                if top < viewport.min.y {
+                    state.scroll_adjust += measured - *h;
+                }
+                *h = measured;
+                changed = true;
+            }
+            i += 1;
+        }
+        if changed {
+            state.recompute_tops();
+            state.settling = true;
+            ui.ctx().request_repaint();
+        }
+    });
+
+    if let Some(image) = state.full_image.clone() {
+        full_image_ui(ui.ctx(), state, &image, lang);
+    }
+    action
+}
+
+fn empty_state(ui: &mut egui::Ui, title: &str, body: &str) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.3);
+        ui.label(RichText::new("☁").size(48.0).weak());
+        ui.add_space(8.0);
+        ui.heading(title);
+        ui.add_space(4.0);
+        ui.label(RichText::new(body).weak());
+    });
+}
+
+/// One question card. Returns true when the question heading was clicked.
+#[allow(clippy::too_many_arguments)]
+fn card_ui(
+    ui: &mut egui::Ui,
+    state: &mut ViewerState,
+    q: &Question,
+    doc: Option<&Document>,
+    lang: Lang,
+    index: usize,
+    total: usize,
+    selected: bool,
+) -> bool {
+    let s = lang.strings();
+    let visuals = ui.visuals().clone();
+    let stroke = if selected {
+        Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        visuals.widgets.noninteractive.bg_stroke
+    };
+    let mut clicked = false;
+    Frame::new()
+        .fill(theme::card_fill(&visuals))
+        .stroke(stroke)
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(Margin::symmetric(18, 14))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(lang.question_number(index + 1, total))
+                        .small()
+                        .weak(),
+                );
+                if let Some(doc) = doc {
+                    badge(ui, doc.short_label(), visuals.weak_text_color(), &doc.title);
+                }
+                if q.is_open() {
+                    badge(ui, s.open_badge, theme::open_color(&visuals), s.open_badge);
+                }
+            });
+            ui.add_space(2.0);
+            let heading = question_job(q, &visuals);
+            let response = ui.add(egui::Label::new(heading).sense(Sense::click()));
+            if response.clicked() {
+                clicked = true;
+            }
+            ui.add_space(6.0);
+            if q.blocks.is_empty() || q.is_open() {
+                ui.label(RichText::new(s.no_answer_yet).italics().weak());
+                return;
+            }
+            let scheme = implicit_scheme(doc);
+            let max_width = ui.available_width();
+            for (n, segment) in q.segments().into_iter().enumerate() {
+                match segment {
+                    Segment::Markdown(md) => {
+                        ui.push_id(n, |ui| {
+                            CommonMarkViewer::new()
+                                .default_implicit_uri_scheme(scheme.clone())
+                                .max_image_width(Some(max_width as usize))
+                                .show(ui, &mut state.cache, &md);
+                        });
+                    }
+                    Segment::Image(image) => {
+                        if image_ui(ui, image, lang, max_width) {
+                            state.full_image = Some(image.clone());
+                        }
+                    }
+                }
+            }
+        });
+    clicked
+}
+
+/// A small rounded tag ("23-5차", "열린 질문").
+fn badge(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
+    Frame::new()
+        .stroke(Stroke::new(1.0, color))
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(color));
+        })
+        .response
+        .on_hover_text(hover);
+}
+
+/// The question as a heading: bold text, inline code in the code font.
+fn question_job(q: &Question, visuals: &egui::Visuals) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let text_format = TextFormat {
+        font_id: FontId::new(18.0, fonts::bold()),
+        color: visuals.strong_text_color(),
+        ..Default::default()
+    };
+    let code_format = TextFormat {
+        font_id: FontId::monospace(16.0),
+        color: visuals.strong_text_color(),
+        background: visuals.code_bg_color,
+        ..Default::default()
+    };
+    for inline in &q.inlines {
+        match inline {
+            Inline::Text(t) => job.append(t, 0.0, text_format.clone()),
+            Inline::Code(c) => job.append(c, 0.0, code_format.clone()),
+        }
+    }
+    job.halign = Align::LEFT;
+    job
+}
+
+/// A stand-alone image, scaled to the card's width. Returns true when clicked.
+fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_width: f32) -> bool {
+    let s = lang.strings();
+    match &image.status {
+        ImageStatus::Ok => {
+            let alt = if image.alt.is_empty() {
+                &image.url
+            } else {
+                &image.alt
+            };
+            let response = ui
+                .add(
+                    egui::Image::new(image.uri.as_str())
+                        .max_width(max_width)
+                        .corner_radius(4)
+                        .alt_text(alt)
+                        .sense(Sense::click()),
+                )
+                .on_hover_text(s.click_full_size)
+                .on_hover_cursor(egui::CursorIcon::ZoomIn);
+            response.clicked()
+        }
+        ImageStatus::Missing => {
+            warning_box(ui, &format!("🖼 {}: {}", s.missing_image, image.url));
+            false
+        }
+        ImageStatus::TooLarge(bytes) => {
+            warning_box(
+                ui,
+                &format!(
+                    "🖼 {} ({} MB): {}",
+                    s.huge_image,
+                    bytes / (1024 * 1024),
+                    image.url
+                ),
+            );
+            false
+        }
+        ImageStatus::Remote => {
+            ui.hyperlink_to(format!("🖼 {}: {}", s.remote_image, image.url), &image.url);
+            false
+        }
+    }
+}
+
+fn warning_box(ui: &mut egui::Ui, text: &str) {
+    let color = ui.visuals().warn_fg_color;
+    Frame::new()
+        .stroke(Stroke::new(1.0, color))
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(color));
+        });
+}
+
+/// The image at its original size, in a window that scrolls.
+fn full_image_ui(ctx: &egui::Context, state: &mut ViewerState, image: &ImageRef, lang: Lang) {
+    let s = lang.strings();
+    let mut open = true;
+    let screen = ctx.content_rect();
+    egui::Window::new(format!("{}: {}", s.image_window, image.url))
+        .id(egui::Id::unique("full_image"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_size(screen.size() * 0.85)
+        .max_size(screen.size() * 0.95)
+        .anchor(egui::Align2::CENTER_CENTER, vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let alt = if image.alt.is_empty() {
+                        &image.url
+                    } else {
+                        &image.alt
+                    };
+                    ui.add(
+                        egui::Image::new(image.uri.as_str())
+                            .fit_to_original_size(1.0)
+                            .alt_text(alt),
+                    );
+                });
+        });
+    let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    if !open || escape {
+        state.full_image = None;
+    }
+}

@@ -1,0 +1,275 @@
+//! The content model on the real class notes and on bad input. No UI.
+
+use std::fs;
+
+use study_companion::course::{
+    self, BlockKind, Course, ImageBase, ImageStatus, LoadError, ProblemKind, builtin,
+};
+
+const SEED: &str = include_str!("../content/msp-t3-23-5.md");
+
+fn seed() -> Course {
+    course::load_builtin()
+}
+
+#[test]
+fn seed_has_one_document_two_topics_and_21_docker_questions() {
+    let c = seed();
+    assert_eq!(c.documents.len(), 1);
+    assert_eq!(c.documents[0].title, "MSP T3 - 23-5차");
+    assert_eq!(c.title, "MSP T3 - 23-5차");
+    let names: Vec<&str> = c.topics.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Docker", "Kubernetes"]);
+    assert_eq!(c.topics[0].questions.len(), 21);
+    assert!(c.topics[1].questions.is_empty());
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+}
+
+#[test]
+fn seed_has_exactly_the_four_open_questions() {
+    let c = seed();
+    let open: Vec<&str> = c.topics[0]
+        .questions
+        .iter()
+        .filter(|q| q.is_open())
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        open,
+        [
+            "다른 사람이 만든 이미지에 push를 통해서 덮어 씌울 수 있나요?",
+            "digest는 뭔가요?",
+            "COPY는 storage(volume, bind mount 등)와는 어떤 관련이 있나요?",
+            "tag와 label의 차이는 뭔가요?",
+        ]
+    );
+    assert_eq!(c.open_count(), 4);
+}
+
+#[test]
+fn expose_answer_holds_its_code_block_and_the_screenshot() {
+    let c = seed();
+    let q = c.topics[0]
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("EXPOSE는 80으로"))
+        .expect("EXPOSE question");
+    assert!(q.answer.contains("502 Bad gateway"));
+    assert!(
+        q.answer
+            .contains("```\nubuntu $ docker run -dp 8080:8080 nginx")
+    );
+    assert!(q.answer.contains("22875/docker-proxy"));
+    assert!(q.answer.contains("![](img/expose-nginx_23-5.png)"));
+    let image = q
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Image(i) => Some(i),
+            BlockKind::Markdown => None,
+        })
+        .expect("a stand-alone image block");
+    assert_eq!(image.url, "img/expose-nginx_23-5.png");
+    assert_eq!(image.status, ImageStatus::Ok);
+    assert_eq!(image.uri, "bytes://builtin/img/expose-nginx_23-5.png");
+    assert!(builtin::image("img/expose-nginx_23-5.png").is_some_and(|b| b.starts_with(b"\x89PNG")));
+    // The next question does not swallow the image or the code.
+    let next = c.topics[0]
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("COPY는"))
+        .expect("COPY question");
+    assert!(next.answer.is_empty());
+}
+
+#[test]
+fn docker_rmi_answer_holds_its_code_block() {
+    let c = seed();
+    let q = c.topics[0]
+        .questions
+        .iter()
+        .find(|q| q.text.contains("그 이미지를 삭제(?)하면"))
+        .expect("rmi question");
+    assert!(
+        q.answer
+            .starts_with("- 먼저 docker 명령어를 이용한 이미지 삭제(`docker rmi`)는 안됩니다.")
+    );
+    assert!(q.answer.contains("```bash\nubuntu $ docker run -d nginx"));
+    assert!(q.answer.contains("Error response from daemon: conflict"));
+    assert!(!q.is_open());
+    // Two bullets and a code block: three blocks, the bullets one list.
+    assert_eq!(q.blocks.len(), 3);
+    assert!(q.blocks[1].continues_list);
+}
+
+#[test]
+fn answers_render_as_written_with_inline_code_and_links() {
+    let c = seed();
+    let q = c.topics[0]
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("Docker network의 bridge"))
+        .expect("bridge question");
+    assert_eq!(
+        q.answer,
+        "- L2 통신을 지원합니다.\n- [4. Docker 네트워크 (리눅스 용)](https://doitnow-man.tistory.com/m/183) 의 내용도 참고하세요."
+    );
+}
+
+#[test]
+fn ids_survive_whitespace_and_punctuation_edits() {
+    let c = seed();
+    let edited = SEED
+        .replace("- digest는 뭔가요?", "- digest는 \t  뭔가요")
+        .replace(
+            "- tag와 label의 차이는 뭔가요?",
+            "- tag와 label의 차이는 뭔가요?!",
+        );
+    let e = course::load_sources("x", &[("msp-t3-23-5".into(), edited)], &ImageBase::None);
+    let ids = |c: &Course| -> Vec<String> {
+        c.topics[0]
+            .questions
+            .iter()
+            .map(|q| q.id.to_string())
+            .collect()
+    };
+    assert_eq!(ids(&c), ids(&e));
+    // All 21 ids are distinct.
+    let mut unique = ids(&c);
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 21);
+}
+
+#[test]
+fn crlf_and_bom_give_the_same_course() {
+    let c = course::load_sources("x", &[("a".into(), SEED.to_owned())], &ImageBase::None);
+    let crlf = format!("\u{feff}{}", SEED.replace('\n', "\r\n"));
+    let d = course::load_sources("x", &[("a".into(), crlf)], &ImageBase::None);
+    assert_eq!(d.documents[0].title, "MSP T3 - 23-5차");
+    assert_eq!(d.topics[0].questions.len(), 21);
+    for (a, b) in c.topics[0].questions.iter().zip(&d.topics[0].questions) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.answer, b.answer);
+    }
+}
+
+#[test]
+fn a_file_without_headings_uses_its_name_and_a_general_topic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("week-3 notes.md");
+    fs::write(
+        &path,
+        "intro line\n\n- 볼륨은 뭔가요?\n  - 데이터를 남기는 곳\n- 열린 질문\n",
+    )
+    .expect("write");
+    let c = course::load_path(&path).expect("loads");
+    assert_eq!(c.title, "week-3 notes");
+    assert_eq!(c.topics.len(), 1);
+    assert!(c.topics[0].is_general());
+    assert_eq!(c.topics[0].questions.len(), 2);
+    assert_eq!(c.open_count(), 1);
+    assert_eq!(c.documents[0].preface, "intro line");
+}
+
+#[test]
+fn a_folder_merges_topics_and_reports_bad_files_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("01.md"), SEED).expect("write");
+    fs::write(
+        dir.path().join("02.md"),
+        "# MSP T3 - 23-6차\n\n## Kubernetes\n\n- Pod는 뭔가요?\n  - 컨테이너 묶음\n\n## Docker\n\n- 볼륨?\n",
+    )
+    .expect("write");
+    fs::write(dir.path().join("03-broken.md"), b"# \xff\xfe bad\n").expect("write");
+    fs::write(dir.path().join("notes.txt"), "not markdown").expect("write");
+    let c = course::load_path(dir.path()).expect("loads");
+    assert_eq!(c.documents.len(), 2);
+    let names: Vec<&str> = c.topics.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Docker", "Kubernetes"]);
+    assert_eq!(c.topics[0].questions.len(), 22);
+    assert_eq!(c.topics[1].questions.len(), 1);
+    // Questions keep their session.
+    let last = c.topics[0].questions.last().expect("q");
+    assert_eq!(c.documents[last.document].short_label(), "23-6차");
+    // The copy of the seed has no img/ folder beside it: said, with the file's name.
+    assert_eq!(c.problems.len(), 2, "{:?}", c.problems);
+    assert!(c.problems[0].file.ends_with("01.md"));
+    assert_eq!(
+        c.problems[0].kind,
+        ProblemKind::MissingImage {
+            url: "img/expose-nginx_23-5.png".into()
+        }
+    );
+    assert!(c.problems[1].file.ends_with("03-broken.md"));
+    assert!(matches!(
+        c.problems[1].kind,
+        ProblemKind::NotUtf8 { offset: 2 }
+    ));
+}
+
+#[test]
+fn a_single_bad_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("latin1.md");
+    fs::write(&path, b"# caf\xe9\n").expect("write");
+    let err = course::load_path(&path).expect_err("not UTF-8");
+    assert!(matches!(err, LoadError::NotUtf8 { .. }));
+    assert!(err.to_string().contains("latin1.md"), "{err}");
+
+    let missing = dir.path().join("gone.md");
+    let err = course::load_path(&missing).expect_err("missing");
+    assert!(err.to_string().contains("gone.md"), "{err}");
+
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    let err = course::load_path(&empty).expect_err("no markdown");
+    assert!(matches!(err, LoadError::NoMarkdown { .. }), "{err}");
+}
+
+#[test]
+fn missing_and_huge_images_are_reported_with_their_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir(dir.path().join("img")).expect("mkdir");
+    fs::write(dir.path().join("img/ok.png"), b"\x89PNG").expect("write");
+    let big = fs::File::create(dir.path().join("img/big.png")).expect("create");
+    big.set_len(course::MAX_IMAGE_BYTES + 1)
+        .expect("sparse file");
+    fs::write(
+        dir.path().join("n.md"),
+        "## T\n\n- a\n\n![](img/ok.png)\n\n- b\n\n![](img/nope.png)\n\n- c\n\n![](img/big.png)\n",
+    )
+    .expect("write");
+    let c = course::load_path(&dir.path().join("n.md")).expect("loads");
+    let kinds: Vec<&ProblemKind> = c.problems.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &ProblemKind::MissingImage {
+                url: "img/nope.png".into()
+            },
+            &ProblemKind::HugeImage {
+                url: "img/big.png".into(),
+                bytes: course::MAX_IMAGE_BYTES + 1
+            },
+        ]
+    );
+    assert!(c.problems.iter().all(|p| p.file.ends_with("n.md")));
+    let statuses: Vec<ImageStatus> = c.topics[0]
+        .questions
+        .iter()
+        .flat_map(|q| &q.blocks)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Image(i) => Some(i.status.clone()),
+            BlockKind::Markdown => None,
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ImageStatus::Ok,
+            ImageStatus::Missing,
+            ImageStatus::TooLarge(course::MAX_IMAGE_BYTES + 1)
+        ]
+    );
+}

@@ -1,0 +1,220 @@
+//! The real app, driven headless through AccessKit (roles and labels), as a student would.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+const DIGEST: &str = "digest는 뭔가요?";
+const TAG_LABEL: &str = "tag와 label의 차이는 뭔가요?";
+const MYSQL: &str = "볼륨을 사용하지 않으면 mysql 에 저장된 데이터도 삭제되나요?";
+const EXPOSE: &str = "EXPOSE는 80으로 설정하고 docker run -p 8080:8080 로 하면 어떻게 되나요?";
+const BRIDGE: &str = "Docker network의 bridge유형이 L4랑 비슷한 개념일까요?";
+
+/// The sidebar row of a question (a button; the card heading is a label).
+fn click_question(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
+    harness.get_by_role_and_label(Role::Button, text).click();
+    harness.run();
+}
+
+#[test]
+fn sidebar_shows_both_topics_with_counts() {
+    let harness = common::app();
+    harness.get_by_label("Docker (21) · 열린 질문 4");
+    harness.get_by_label("Kubernetes (0) · 열린 질문 0");
+    // Docker is selected: its 21 questions are listed.
+    harness.get_by_role_and_label(Role::Button, DIGEST);
+    harness.get_by_role_and_label(Role::Button, MYSQL);
+    assert_eq!(harness.state().selection(), (0, None));
+}
+
+#[test]
+fn clicking_a_question_shows_its_answer() {
+    let mut harness = common::app();
+    let answer = "mysql도 volume을 사용해서 데이터 디렉토리를 외부로 마운트해야 데이터를 유지할 수 있습니다.";
+    // Far down the topic: not laid out until it is scrolled to.
+    assert!(harness.query_by_label_contains(answer).is_none());
+    click_question(&mut harness, MYSQL);
+    harness.get_by_label_contains(answer);
+    let (topic, question) = harness.state().selection();
+    let q = &harness.state().course().topics[topic].questions[question.expect("selected")];
+    assert_eq!(q.text, MYSQL);
+}
+
+#[test]
+fn open_questions_show_their_badge_and_an_invitation() {
+    let mut harness = common::app();
+    click_question(&mut harness, TAG_LABEL);
+    // The card heading, the open badge and the "no answer" line.
+    assert!(
+        !harness
+            .query_all_by_label("열린 질문")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(harness.query_all_by_label("아직 답변이 없습니다.").count() >= 1);
+    // The digest question's "..." placeholder is not shown as if it were an answer.
+    click_question(&mut harness, DIGEST);
+    assert!(harness.query_by_label("...").is_none());
+}
+
+#[test]
+fn keyboard_arrows_move_between_questions() {
+    let mut harness = common::app();
+    click_question(&mut harness, DIGEST);
+    let (_, before) = harness.state().selection();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let (_, after) = harness.state().selection();
+    assert_eq!(after, before.map(|q| q + 1));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selection().1, before.map(|q| q - 1));
+}
+
+#[test]
+fn the_screenshot_is_loaded_not_a_placeholder() {
+    let mut harness = common::app();
+    click_question(&mut harness, EXPOSE);
+    let image = harness.get_by_role_and_label(Role::Image, "img/expose-nginx_23-5.png");
+    let _ = image;
+    let poll = harness
+        .ctx
+        .try_load_image(
+            "bytes://builtin/img/expose-nginx_23-5.png",
+            egui::SizeHint::default(),
+        )
+        .expect("the built-in screenshot decodes");
+    match poll {
+        egui::load::ImagePoll::Ready { image } => assert_eq!(image.size, [1280, 800]),
+        egui::load::ImagePoll::Pending { .. } => panic!("still loading after run()"),
+    }
+    // The code block of the same answer is there (a read-only text field holding the code).
+    let code = harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|node| {
+            node.value()
+                .is_some_and(|v| v.contains("ubuntu $ docker run -dp 8080:8080 nginx"))
+        }))
+        .count();
+    assert!(code >= 1);
+}
+
+#[test]
+fn clicking_a_link_requests_opening_it() {
+    let mut harness = common::app();
+    click_question(&mut harness, BRIDGE);
+    harness
+        .get_by_label("4. Docker 네트워크 (리눅스 용)")
+        .click();
+    let mut opened = Vec::new();
+    for _ in 0..4 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::OpenUrl(open) = command {
+                opened.push(open.url.clone());
+            }
+        }
+    }
+    assert_eq!(opened, ["https://doitnow-man.tistory.com/m/183"]);
+}
+
+#[test]
+fn kubernetes_shows_the_empty_state() {
+    let mut harness = common::app();
+    harness.get_by_label("Kubernetes (0) · 열린 질문 0").click();
+    harness.run();
+    harness.get_by_label("아직 질문이 없습니다");
+    assert_eq!(harness.state().selection(), (1, None));
+}
+
+#[test]
+fn switching_to_english_changes_the_labels() {
+    let mut harness = common::app();
+    harness.get_by_label("주제");
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run();
+    harness.get_by_label("Topics");
+    harness.get_by_label("Docker (21) · 4 open");
+    assert!(harness.query_by_label("주제").is_none());
+    harness.get_by_label("Kubernetes (0) · 0 open").click();
+    harness.run();
+    harness.get_by_label("No questions yet");
+    // And back.
+    harness
+        .get_by_role_and_label(Role::Button, "한국어")
+        .click();
+    harness.run();
+    harness.get_by_label("주제");
+}
+
+#[test]
+fn help_lists_the_real_shortcuts() {
+    let mut harness = common::app();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.query_all_by_label("단축키").count() >= 1);
+    let ctx = harness.ctx.clone();
+    for command in study_companion::command::Command::ALL {
+        if command.shortcuts().is_empty() {
+            continue;
+        }
+        let label = command.label(study_companion::ui::i18n::Lang::Ko);
+        assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
+        let keys: Vec<String> = command
+            .shortcuts()
+            .iter()
+            .map(|k| ctx.format_shortcut(k))
+            .collect();
+        harness.get_by_label(&keys.join(" / "));
+    }
+}
+
+#[test]
+fn a_missing_last_content_falls_back_to_the_builtin_notes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gone = dir.path().join("gone.md");
+    let harness = common::app_with(study_companion::AppOptions {
+        path: Some(gone.clone()),
+        ..common::options()
+    });
+    assert_eq!(harness.state().course().topics[0].questions.len(), 21);
+    harness.get_by_label_contains("gone.md");
+}
+
+#[test]
+fn the_window_idles_without_repainting() {
+    let mut harness = common::app();
+    // run() returns once no more repaints are requested; a second run takes one step.
+    assert!(harness.run() <= 1);
+}
+
+/// A wgpu image snapshot of the main window on the EXPOSE question (code and screenshot).
+fn snapshot(name: &str, theme: study_companion::ui::theme::ThemeChoice) {
+    let Some(renderer) = common::gpu_renderer() else {
+        return;
+    };
+    let options = study_companion::AppOptions {
+        theme: Some(theme),
+        ..common::options()
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1100.0, 720.0))
+        .renderer(renderer)
+        .build_eframe(move |cc| study_companion::StudyApp::new(cc, options));
+    harness.run();
+    click_question(&mut harness, EXPOSE);
+    harness.snapshot(name);
+}
+
+#[test]
+fn snapshot_light() {
+    snapshot("main_light", study_companion::ui::theme::ThemeChoice::Light);
+}
+
+#[test]
+fn snapshot_dark() {
+    snapshot("main_dark", study_companion::ui::theme::ThemeChoice::Dark);
+}
