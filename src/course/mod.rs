@@ -243,6 +243,8 @@ impl Course {
             }
         }
         course.dedupe_ids();
+        // In file order, whatever stage found them.
+        course.problems.sort_by(|a, b| a.file.cmp(&b.file));
         course
     }
 
