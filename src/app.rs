@@ -112,8 +112,24 @@ pub struct StudyApp {
 }
 
 impl StudyApp {
-    /// Builds the app: fonts, images, remembered state, content. Called once.
+    /// Builds the app with the state eframe remembered (none with `options.fresh`).
+    /// Called once.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let remembered = if options.fresh {
+            None
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value::<UiState>(s, eframe::APP_KEY))
+        };
+        Self::with_state(cc, options, remembered)
+    }
+
+    /// Builds the app from a given remembered state: fonts, images, content.
+    pub fn with_state(
+        cc: &eframe::CreationContext<'_>,
+        options: AppOptions,
+        remembered: Option<UiState>,
+    ) -> Self {
         let ctx = &cc.egui_ctx;
         fonts::install(ctx);
         theme::apply_text_styles(ctx);
@@ -127,13 +143,7 @@ impl StudyApp {
         // Zoom goes through our command table (and is remembered with the rest).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
 
-        let mut state: UiState = if options.fresh {
-            UiState::default()
-        } else {
-            cc.storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default()
-        };
+        let mut state = remembered.unwrap_or_default();
         if let Some(lang) = options.lang {
             state.lang = lang;
         }

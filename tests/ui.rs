@@ -218,3 +218,93 @@ fn snapshot_light() {
 fn snapshot_dark() {
     snapshot("main_dark", study_companion::ui::theme::ThemeChoice::Dark);
 }
+
+#[test]
+fn the_remembered_state_restores_selection_language_zoom_and_theme() {
+    let mut harness = common::app();
+    click_question(&mut harness, DIGEST);
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Dark").click();
+    harness.run();
+    let remembered = harness.state().state.clone();
+    assert_eq!(remembered.zoom, 1.1);
+    drop(harness);
+
+    let options = study_companion::AppOptions {
+        theme: None,
+        ..common::options()
+    };
+    let mut again = egui_kittest::Harness::builder()
+        .with_size(common::SIZE)
+        .build_eframe(move |cc| {
+            study_companion::StudyApp::with_state(cc, options, Some(remembered))
+        });
+    again.run();
+    let (topic, question) = again.state().selection();
+    let q = &again.state().course().topics[topic].questions[question.expect("restored")];
+    assert_eq!(q.text, DIGEST);
+    again.get_by_label("Topics");
+    assert_eq!(again.ctx.zoom_factor(), 1.1);
+    assert_eq!(again.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn remembered_content_that_is_gone_falls_back_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gone = dir.path().join("last-week.md");
+    let remembered = study_companion::UiState {
+        last_content: Some(gone),
+        ..Default::default()
+    };
+    let options = common::options();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(common::SIZE)
+        .build_eframe(move |cc| {
+            study_companion::StudyApp::with_state(cc, options, Some(remembered))
+        });
+    harness.run();
+    assert_eq!(harness.state().course().topics[0].questions.len(), 21);
+    harness.get_by_label_contains("마지막으로 연 노트를 찾을 수 없어 기본 노트를 엽니다");
+    harness.get_by_label_contains("last-week.md");
+}
+
+#[test]
+fn ten_thousand_questions_open_and_jump_to_the_last() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.md");
+    std::fs::write(&path, study_companion::course::synthetic::document(10_000)).expect("write");
+    let mut harness = common::app_with(study_companion::AppOptions {
+        path: Some(path),
+        ..common::options()
+    });
+    assert_eq!(harness.state().course().topics[0].questions.len(), 10_000);
+    harness.state_mut().select(0, Some(9_999));
+    harness.run();
+    // Its sidebar row and its card.
+    assert_eq!(
+        harness.query_all_by_label_contains("9999번 질문").count(),
+        2
+    );
+    // Only a screenful of cards is laid out: the first question is not in the tree.
+    let first = harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|node| {
+            node.value()
+                .or(node.label())
+                .is_some_and(|l| l.starts_with("0번 질문"))
+        }))
+        .count();
+    assert_eq!(first, 0);
+    // Card headings are labels; sidebar rows are buttons.
+    let cards = harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|node| {
+            // AccessKit keeps a label's text in its value.
+            node.role() == Role::Label && node.value().is_some_and(|l| l.contains("번 질문: "))
+        }))
+        .count();
+    assert!((1..=12).contains(&cards), "{cards} cards laid out");
+}

@@ -69,9 +69,9 @@ pub fn sidebar_ui(
         // Bring the row into view only when it is out of view, a little below the top edge,
         // and never past the end (the scroll area would spring back for several frames).
         let id = ui.make_persistent_id("sidebar");
-        let row_top = (selected_topic + 1 + q) as f32 * row_height;
         let spacing = ui.spacing().item_spacing.y;
-        let content = total_rows as f32 * (row_height + spacing);
+        let row_top = (selected_topic + 1 + q) as f32 * (row_height + spacing);
+        let content = total_rows as f32 * (row_height + spacing) - spacing;
         let visible = ui.available_height();
         let offset =
             egui::scroll_area::State::load(ui.ctx(), id).map_or(0.0, |s| s.clamped_offset().y);

@@ -43,6 +43,8 @@ pub struct ViewerState {
     viewport_height: f32,
     /// The content height the scroll area was given last frame: its scroll limit this frame.
     last_content_height: f32,
+    /// Where the viewer was scrolled to last frame.
+    last_offset: f32,
 }
 
 impl Default for ViewerState {
@@ -60,6 +62,7 @@ impl Default for ViewerState {
             settling: false,
             viewport_height: 0.0,
             last_content_height: 0.0,
+            last_offset: 0.0,
         }
     }
 }
@@ -205,11 +208,7 @@ pub fn viewer_ui(
         }
         state.scroll_applied = true;
     } else if state.scroll_adjust != 0.0 {
-        let offset = egui::scroll_area::State::load(
-            ui.ctx(),
-            ui.make_persistent_id(("viewer", topic_index)),
-        )
-        .map_or(0.0, |s| s.clamped_offset().y);
+        let offset = state.last_offset;
         area = area.vertical_scroll_offset((offset + state.scroll_adjust).clamp(0.0, max_offset));
         state.scroll_adjust = 0.0;
     }
@@ -218,6 +217,7 @@ pub fn viewer_ui(
     let total = topic.questions.len();
     area.show_viewport(ui, |ui, viewport| {
         state.viewport_height = viewport.height();
+        state.last_offset = viewport.min.y;
         let content_height = state.tops.last().copied().unwrap_or(0.0);
         ui.set_min_height(content_height);
         state.last_content_height = content_height;
