@@ -308,3 +308,24 @@ fn ten_thousand_questions_open_and_jump_to_the_last() {
         .count();
     assert!((1..=12).contains(&cards), "{cards} cards laid out");
 }
+
+#[test]
+fn clicking_the_screenshot_opens_it_full_size_and_escape_closes_it() {
+    let mut harness = common::app();
+    click_question(&mut harness, EXPOSE);
+    harness
+        .get_by_role_and_label(Role::Image, "img/expose-nginx_23-5.png")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("이미지: img/expose-nginx_23-5.png");
+    // The window shows the image at its original size: two images now.
+    assert_eq!(
+        harness
+            .query_all_by_role_and_label(Role::Image, "img/expose-nginx_23-5.png")
+            .count(),
+        2
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("이미지: img/expose").is_none());
+}
