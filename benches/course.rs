@@ -23,10 +23,11 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
-fn harness(path: Option<std::path::PathBuf>) -> Harness<'static, StudyApp> {
+fn harness(path: Option<std::path::PathBuf>, data: &std::path::Path) -> Harness<'static, StudyApp> {
     let options = AppOptions {
         path,
         fresh: true,
+        data_dir: Some(data.to_path_buf()),
         ..Default::default()
     };
     let mut h = Harness::builder()
@@ -43,7 +44,7 @@ fn frame(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("frame");
     for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
-        let mut h = harness(path);
+        let mut h = harness(path, dir.path());
         // Select a question in the middle so the viewer is mid-topic.
         let len = h.state().course().topics[0].questions.len();
         h.state_mut().select(0, Some(len / 2));

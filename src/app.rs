@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::Command;
 use crate::course::{self, Course, Problem, QuestionId};
+use crate::notes::export::{SheetLabels, study_sheet};
+use crate::notes::{self, Note, NoteStore, QuestionInfo, StoreWarning};
 use crate::ui::i18n::Lang;
+use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui};
 use crate::ui::sidebar::{SidebarAction, sidebar_ui};
 use crate::ui::theme::{self, ThemeChoice};
 use crate::ui::viewer::{ViewerAction, ViewerState, viewer_ui};
@@ -56,7 +59,22 @@ pub struct AppOptions {
     pub theme: Option<ThemeChoice>,
     /// Ignore the remembered state (tests, screenshots).
     pub fresh: bool,
+    /// Where the notes live; `None`: the user data folder (`directories`).
+    /// Tests always give a temporary folder.
+    pub data_dir: Option<PathBuf>,
 }
+
+/// The user data folder for notes: `~/.local/share/study-companion` on Linux.
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "study-companion")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("study-companion-data"))
+}
+
+/// Seconds after the last keystroke before an autosave.
+pub const AUTOSAVE_DELAY: f64 = 1.0;
+/// Seconds between retries of a failed save.
+pub const RETRY_DELAY: f64 = 5.0;
 
 /// Something the status line must show until the user dismisses it.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +83,14 @@ pub enum Notice {
     LastContentGone(String),
     OpenFailed(String),
     ScreenshotFailed(String),
+    /// The notes could not be opened or saved; stays until a save succeeds.
+    NotesError(String),
+    NotesMovedAside {
+        file: String,
+        moved_to: String,
+        restored: Option<String>,
+    },
+    Info(String),
 }
 
 impl Notice {
@@ -74,6 +100,13 @@ impl Notice {
             Notice::LastContentGone(path) => lang.last_content_gone(path),
             Notice::OpenFailed(e) => lang.open_failed(e),
             Notice::ScreenshotFailed(e) => lang.screenshot_failed(e),
+            Notice::NotesError(e) => lang.notes_problem(e),
+            Notice::NotesMovedAside {
+                file,
+                moved_to,
+                restored,
+            } => lang.notes_moved_aside(file, moved_to, restored.as_deref()),
+            Notice::Info(text) => text.clone(),
         }
     }
 }
@@ -109,6 +142,23 @@ pub struct StudyApp {
     applied_zoom: Option<f32>,
     /// False for tests and screenshots: they must not overwrite the user's remembered state.
     persist: bool,
+    data_dir: PathBuf,
+    /// The notes of the loaded course; `None` when they could not be opened (said in a notice).
+    store: Option<NoteStore>,
+    /// My text for the selected question, as edited (the store gets every change).
+    buffer: String,
+    buffer_for: Option<QuestionId>,
+    notes_panel: NotesPanel,
+    save_state: SaveState,
+    /// egui time of the last edit, and of the earliest next save attempt after a failure.
+    last_edit: f64,
+    next_retry: f64,
+    was_focused: bool,
+    /// The user asked to quit with unsaved notes: ask before dropping them.
+    confirm_quit: bool,
+    allow_close: bool,
+    /// Notes whose question is not in the course; recomputed per load and import.
+    orphans: Vec<Note>,
 }
 
 impl StudyApp {
@@ -173,6 +223,18 @@ impl StudyApp {
             },
             applied_zoom: None,
             persist: !options.fresh,
+            data_dir: options.data_dir.clone().unwrap_or_else(default_data_dir),
+            store: None,
+            buffer: String::new(),
+            buffer_for: None,
+            notes_panel: NotesPanel::default(),
+            save_state: SaveState::Idle,
+            last_edit: 0.0,
+            next_retry: 0.0,
+            was_focused: true,
+            confirm_quit: false,
+            allow_close: false,
+            orphans: Vec::new(),
         };
 
         let from_command_line = options.path.is_some();
@@ -212,12 +274,14 @@ impl StudyApp {
     /// Replaces the content and restores the remembered selection where it still exists.
     /// Called once per content load.
     fn set_course(&mut self, course: Course, path: Option<PathBuf>) {
+        self.save_now(0.0);
         self.notices.retain(|n| !matches!(n, Notice::Problem(_)));
         self.notices
             .extend(course.problems.iter().cloned().map(Notice::Problem));
         self.course = course;
         self.state.last_content = path;
         self.viewer.reset();
+        self.open_store();
 
         let by_id = self
             .state
@@ -233,6 +297,278 @@ impl StudyApp {
             (Some((t, q)), _) => self.select(t, Some(q)),
             (None, Some(t)) => self.select(t, None),
             (None, None) => self.select(0, None),
+        }
+    }
+
+    /// Opens the notes of the loaded course and re-attaches orphans. Once per content load.
+    fn open_store(&mut self) {
+        self.store = None;
+        self.buffer_for = None;
+        self.save_state = SaveState::Idle;
+        self.notices
+            .retain(|n| !matches!(n, Notice::NotesError(_) | Notice::NotesMovedAside { .. }));
+        let path = NoteStore::path_for(&self.data_dir, &self.course.title);
+        match NoteStore::open(path, &self.course.title) {
+            Ok((mut store, warnings)) => {
+                self.show_store_warnings(warnings);
+                if store.reattach(&self.course, jiff::Timestamp::now()) > 0 {
+                    self.last_edit = f64::NEG_INFINITY;
+                }
+                self.orphans = store.orphans(&self.course).into_iter().cloned().collect();
+                self.store = Some(store);
+            }
+            Err(e) => self.notices.push(Notice::NotesError(e.to_string())),
+        }
+    }
+
+    fn show_store_warnings(&mut self, warnings: Vec<StoreWarning>) {
+        for w in warnings {
+            let StoreWarning::MovedAside {
+                file,
+                moved_to,
+                restored_from,
+                ..
+            } = w;
+            self.notices.push(Notice::NotesMovedAside {
+                file: file.display().to_string(),
+                moved_to: moved_to.display().to_string(),
+                restored: restored_from.map(|p| p.display().to_string()),
+            });
+        }
+    }
+
+    /// The notes store, if the notes could be opened.
+    pub fn store(&self) -> Option<&NoteStore> {
+        self.store.as_ref()
+    }
+
+    /// Where the notes file is.
+    pub fn notes_path(&self) -> Option<&Path> {
+        self.store.as_ref().map(NoteStore::path)
+    }
+
+    /// Saves now if anything is unsaved. `now` is egui time (for the save state line).
+    /// A failure keeps everything in memory, shows an error until a save succeeds, and
+    /// schedules a retry.
+    pub fn save_now(&mut self, now: f64) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        if !store.is_dirty() {
+            return;
+        }
+        let result = store.save();
+        let warnings = store.take_warnings();
+        self.show_store_warnings(warnings);
+        match result {
+            Ok(()) => {
+                self.notices.retain(|n| !matches!(n, Notice::NotesError(_)));
+                let clock = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+                self.save_state = SaveState::Saved { at: now, clock };
+            }
+            Err(e) => {
+                let text = e.to_string();
+                self.notices.retain(|n| !matches!(n, Notice::NotesError(_)));
+                self.notices.push(Notice::NotesError(text.clone()));
+                self.save_state = SaveState::Failed(text);
+                self.next_retry = now + RETRY_DELAY;
+            }
+        }
+    }
+
+    /// The context a note records for a question.
+    fn question_info(&self, topic: usize, question: usize) -> Option<(QuestionId, QuestionInfo)> {
+        let t = self.course.topics.get(topic)?;
+        let q = t.questions.get(question)?;
+        let session = self
+            .course
+            .documents
+            .get(q.document)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        Some((
+            q.id.clone(),
+            QuestionInfo {
+                question: q.text.clone(),
+                topic: t.name.clone(),
+                session,
+            },
+        ))
+    }
+
+    /// Loads the editor buffer for the selected question (saving the previous one first).
+    fn sync_buffer(&mut self, now: f64) {
+        let selected = self
+            .question
+            .and_then(|q| self.course.topics.get(self.topic)?.questions.get(q))
+            .map(|q| q.id.clone());
+        if selected == self.buffer_for {
+            return;
+        }
+        // Switching question: save what was typed, right away.
+        self.save_now(now);
+        self.buffer = selected
+            .as_ref()
+            .and_then(|id| self.store.as_ref()?.get(id))
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        self.buffer_for = selected;
+    }
+
+    /// The buffer changed: hand it to the store; the autosave follows.
+    fn edited(&mut self, now: f64) {
+        let Some(q) = self.question else { return };
+        let Some((id, info)) = self.question_info(self.topic, q) else {
+            return;
+        };
+        if let Some(store) = self.store.as_mut() {
+            store.set_text(&id, &info, &self.buffer, jiff::Timestamp::now());
+            self.last_edit = now;
+            if !matches!(self.save_state, SaveState::Failed(_)) {
+                self.save_state = SaveState::Pending;
+            }
+        }
+    }
+
+    fn toggle_bookmark(&mut self, now: f64) {
+        let Some(q) = self.question else { return };
+        let Some((id, info)) = self.question_info(self.topic, q) else {
+            return;
+        };
+        if let Some(store) = self.store.as_mut() {
+            let on = !store.is_bookmarked(&id);
+            store.set_bookmarked(&id, &info, on, jiff::Timestamp::now());
+            self.save_now(now);
+        }
+    }
+
+    /// Autosave, focus-loss save, retry after failure, and the close request. Per frame,
+    /// cheap: no I/O unless a save is due.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        let dirty = self.store.as_ref().is_some_and(NoteStore::is_dirty);
+        if dirty {
+            let due = self.last_edit + AUTOSAVE_DELAY;
+            let failed = matches!(self.save_state, SaveState::Failed(_));
+            let allowed = if failed { self.next_retry } else { due };
+            if lost_focus || now >= allowed.max(due) {
+                self.save_now(now);
+            } else {
+                let wait = (allowed.max(due) - now).max(0.05);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            self.save_now(now);
+            if self.store.as_ref().is_some_and(NoteStore::is_dirty) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.confirm_quit = true;
+            }
+        }
+    }
+
+    fn confirm_quit_ui(&mut self, ctx: &egui::Context) {
+        let s = self.state.lang.strings();
+        let modal = egui::Modal::new(egui::Id::unique("confirm_quit")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(s.unsaved_title);
+            ui.label(s.unsaved_body);
+            if let Some(SaveState::Failed(e)) = Some(&self.save_state) {
+                ui.label(
+                    egui::RichText::new(e)
+                        .color(ui.visuals().error_fg_color)
+                        .small(),
+                );
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(s.keep_open).clicked() {
+                    self.confirm_quit = false;
+                }
+                if ui.button(s.quit_anyway).clicked() {
+                    self.confirm_quit = false;
+                    self.allow_close = true;
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        });
+        if modal.should_close() {
+            self.confirm_quit = false;
+        }
+    }
+
+    fn export_sheet(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let s = self.state.lang.strings();
+        let labels = SheetLabels {
+            my_answer: s.my_answer,
+            still_open: s.still_open,
+            orphaned: s.orphaned,
+        };
+        let sheet = study_sheet(&self.course, store, &labels);
+        let name = format!("{}-study-sheet.md", self.course.title);
+        if let Some(path) = rfd::FileDialog::new()
+            .set_file_name(name)
+            .add_filter("Markdown", &["md"])
+            .save_file()
+        {
+            self.write_export(&path, sheet.as_bytes());
+        }
+    }
+
+    fn export_backup(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let json = match serde_json::to_string_pretty(&store.to_file()) {
+            Ok(j) => j,
+            Err(e) => {
+                self.notices.push(Notice::NotesError(e.to_string()));
+                return;
+            }
+        };
+        let name = format!("{}-notes-backup.json", self.course.title);
+        if let Some(path) = rfd::FileDialog::new()
+            .set_file_name(name)
+            .add_filter("JSON", &["json"])
+            .save_file()
+        {
+            self.write_export(&path, json.as_bytes());
+        }
+    }
+
+    fn write_export(&mut self, path: &Path, bytes: &[u8]) {
+        let lang = self.state.lang;
+        match notes::write_atomic(path, bytes) {
+            Ok(()) => self
+                .notices
+                .push(Notice::Info(lang.exported(&path.display().to_string()))),
+            Err(e) => self.notices.push(Notice::OpenFailed(e.to_string())),
+        }
+    }
+
+    /// Merges a JSON backup into the notes: never replaces a newer note.
+    pub fn import_backup(&mut self, path: &Path, now: f64) {
+        let lang = self.state.lang;
+        let parsed = std::fs::read(path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|bytes| notes::parse_file(path, &bytes).map_err(|e| e.to_string()));
+        match (parsed, self.store.as_mut()) {
+            (Ok(file), Some(store)) => {
+                let n = store.import(file);
+                store.reattach(&self.course, jiff::Timestamp::now());
+                self.orphans = store.orphans(&self.course).into_iter().cloned().collect();
+                self.notices.push(Notice::Info(lang.imported(n)));
+                self.buffer_for = None;
+                self.save_now(now);
+            }
+            (Err(e), _) => self.notices.push(Notice::OpenFailed(e)),
+            (Ok(_), None) => {}
         }
     }
 
@@ -315,6 +651,17 @@ impl StudyApp {
             Command::ZoomReset => self.set_zoom(1.0),
             Command::ToggleLanguage => self.state.lang = self.state.lang.other(),
             Command::ShowHelp => self.show_help = !self.show_help,
+            Command::ToggleBookmark => self.toggle_bookmark(ctx.input(|i| i.time)),
+            Command::ExportSheet => self.export_sheet(),
+            Command::ExportBackup => self.export_backup(),
+            Command::ImportBackup => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("JSON", &["json"])
+                    .pick_file()
+                {
+                    self.import_backup(&path, ctx.input(|i| i.time));
+                }
+            }
         }
         ctx.request_repaint();
     }
@@ -358,10 +705,13 @@ impl StudyApp {
         for (i, notice) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
                 let color = match notice {
-                    Notice::Problem(_) | Notice::LastContentGone(_) => ui.visuals().warn_fg_color,
-                    Notice::OpenFailed(_) | Notice::ScreenshotFailed(_) => {
+                    Notice::Problem(_)
+                    | Notice::LastContentGone(_)
+                    | Notice::NotesMovedAside { .. } => ui.visuals().warn_fg_color,
+                    Notice::OpenFailed(_) | Notice::ScreenshotFailed(_) | Notice::NotesError(_) => {
                         ui.visuals().error_fg_color
                     }
+                    Notice::Info(_) => ui.visuals().text_color(),
                 };
                 ui.label(egui::RichText::new(format!("⚠ {}", notice.text(lang))).color(color));
                 if ui
@@ -376,6 +726,48 @@ impl StudyApp {
         if let Some(i) = dismiss {
             self.notices.remove(i);
         }
+    }
+
+    fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
+        let lang = self.state.lang;
+        let question = self
+            .question
+            .and_then(|q| self.course.topics.get(self.topic)?.questions.get(q));
+        let note = question.and_then(|q| self.store.as_ref()?.get(&q.id));
+        let data_path = self.notes_path().map_or_else(
+            || self.data_dir.display().to_string(),
+            |p| p.display().to_string(),
+        );
+        let action = notes_panel_ui(
+            ui,
+            &mut self.notes_panel,
+            lang,
+            question,
+            note,
+            &mut self.buffer,
+            &self.save_state,
+            &data_path,
+        );
+        if !self.orphans.is_empty() {
+            let s = lang.strings();
+            egui::CollapsingHeader::new(format!("{} ({})", s.orphaned, self.orphans.len()))
+                .id_salt("orphans")
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new(s.orphaned_hint).small().weak());
+                    egui::ScrollArea::vertical()
+                        .id_salt("orphans_list")
+                        .max_height(200.0)
+                        .show(ui, |ui| {
+                            for note in &self.orphans {
+                                ui.label(egui::RichText::new(&note.question).strong());
+                                ui.label(format!("{} · {}", note.session, note.topic));
+                                ui.label(&note.text);
+                                ui.separator();
+                            }
+                        });
+                });
+        }
+        action
     }
 
     fn help_ui(&mut self, ctx: &egui::Context) {
@@ -505,12 +897,32 @@ impl eframe::App for StudyApp {
             .default_size(320.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                sidebar_ui(ui, &self.course, lang, self.topic, self.question, scroll)
+                sidebar_ui(
+                    ui,
+                    &self.course,
+                    self.store.as_ref(),
+                    lang,
+                    self.topic,
+                    self.question,
+                    scroll,
+                )
             })
             .inner;
         match sidebar {
             Some(SidebarAction::SelectTopic(t)) => self.select(t, None),
             Some(SidebarAction::SelectQuestion(t, q)) => self.select(t, Some(q)),
+            None => {}
+        }
+        self.sync_buffer(ctx.input(|i| i.time));
+        let notes_action = egui::Panel::right("notes")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.notes_ui(ui))
+            .inner;
+        match notes_action {
+            Some(NotesAction::Edited) => self.edited(ctx.input(|i| i.time)),
+            Some(NotesAction::ToggleBookmark) => self.run(Command::ToggleBookmark),
             None => {}
         }
         let viewer = egui::CentralPanel::default()
@@ -519,6 +931,7 @@ impl eframe::App for StudyApp {
                     ui,
                     &mut self.viewer,
                     &self.course,
+                    self.store.as_ref(),
                     lang,
                     self.topic,
                     self.question,
@@ -539,12 +952,21 @@ impl eframe::App for StudyApp {
         if self.show_help {
             self.help_ui(&ctx);
         }
+        if self.confirm_quit {
+            self.confirm_quit_ui(&ctx);
+        }
 
         // The one place commands are applied.
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
         }
+        self.sync_buffer(ctx.input(|i| i.time));
+        self.autosave(&ctx);
         self.screenshot_step(&ctx);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_now(0.0);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

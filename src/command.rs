@@ -19,10 +19,14 @@ pub enum Command {
     ZoomReset,
     ToggleLanguage,
     ShowHelp,
+    ToggleBookmark,
+    ExportSheet,
+    ExportBackup,
+    ImportBackup,
 }
 
 impl Command {
-    pub const ALL: [Command; 12] = [
+    pub const ALL: [Command; 16] = [
         Command::OpenFile,
         Command::OpenFolder,
         Command::OpenBuiltin,
@@ -35,6 +39,10 @@ impl Command {
         Command::ZoomReset,
         Command::ToggleLanguage,
         Command::ShowHelp,
+        Command::ToggleBookmark,
+        Command::ExportSheet,
+        Command::ExportBackup,
+        Command::ImportBackup,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -52,6 +60,10 @@ impl Command {
             Command::ZoomReset => s.zoom_reset,
             Command::ToggleLanguage => s.toggle_language,
             Command::ShowHelp => s.help,
+            Command::ToggleBookmark => s.bookmark,
+            Command::ExportSheet => s.export_sheet,
+            Command::ExportBackup => s.export_backup,
+            Command::ImportBackup => s.import_backup,
         }
     }
 
@@ -74,6 +86,7 @@ impl Command {
         const ZOOM_RESET: &[KeyboardShortcut] = &[k(CMD, Key::Num0)];
         const TOGGLE_LANGUAGE: &[KeyboardShortcut] = &[k(CMD, Key::L)];
         const SHOW_HELP: &[KeyboardShortcut] = &[k(NONE, Key::F1)];
+        const TOGGLE_BOOKMARK: &[KeyboardShortcut] = &[k(CMD, Key::D)];
         match self {
             Command::OpenFile => OPEN_FILE,
             Command::OpenFolder => OPEN_FOLDER,
@@ -87,6 +100,8 @@ impl Command {
             Command::ZoomReset => ZOOM_RESET,
             Command::ToggleLanguage => TOGGLE_LANGUAGE,
             Command::ShowHelp => SHOW_HELP,
+            Command::ToggleBookmark => TOGGLE_BOOKMARK,
+            Command::ExportSheet | Command::ExportBackup | Command::ImportBackup => &[],
         }
     }
 

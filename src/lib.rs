@@ -5,6 +5,7 @@
 pub mod app;
 pub mod command;
 pub mod course;
+pub mod notes;
 pub mod ui;
 
 pub use app::{AppOptions, StudyApp, UiState};

@@ -28,6 +28,11 @@ struct Cli {
     #[arg(long, value_enum)]
     theme: Option<ThemeArg>,
 
+    /// Where my answers are saved (default: the user data folder,
+    /// ~/.local/share/study-companion on Linux).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
     size: String,
@@ -66,6 +71,7 @@ fn main() -> ExitCode {
     };
     let options = AppOptions {
         path: cli.path,
+        data_dir: cli.data_dir,
         fresh: cli.screenshot.is_some(),
         screenshot: cli.screenshot,
         lang: cli.lang.map(|l| match l {

@@ -66,7 +66,7 @@ fn expose_answer_holds_its_code_block_and_the_screenshot() {
         .iter()
         .find_map(|b| match &b.kind {
             BlockKind::Image(i) => Some(i),
-            BlockKind::Markdown => None,
+            BlockKind::Markdown | BlockKind::Code { .. } => None,
         })
         .expect("a stand-alone image block");
     assert_eq!(image.url, "img/expose-nginx_23-5.png");
@@ -100,6 +100,11 @@ fn docker_rmi_answer_holds_its_code_block() {
     // Two bullets and a code block: three blocks, the bullets one list.
     assert_eq!(q.blocks.len(), 3);
     assert!(q.blocks[1].continues_list);
+    // The terminal session is a code block, measured for unwrapped display.
+    let longest = q.blocks[2].source.lines().map(|l| l.chars().count()).max();
+    assert!(
+        matches!(q.blocks[2].kind, BlockKind::Code { longest_line } if Some(longest_line) == longest)
+    );
 }
 
 #[test]
@@ -261,7 +266,7 @@ fn missing_and_huge_images_are_reported_with_their_file() {
         .flat_map(|q| &q.blocks)
         .filter_map(|b| match &b.kind {
             BlockKind::Image(i) => Some(i.status.clone()),
-            BlockKind::Markdown => None,
+            BlockKind::Markdown | BlockKind::Code { .. } => None,
         })
         .collect();
     assert_eq!(

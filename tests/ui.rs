@@ -196,8 +196,12 @@ fn snapshot(name: &str, theme: study_companion::ui::theme::ThemeChoice) {
     let Some(renderer) = common::gpu_renderer() else {
         return;
     };
+    // A fixed notes folder: its path is on screen, so it must not change between runs.
+    let data_dir = std::env::temp_dir().join(format!("study-companion-snapshot-{name}"));
+    let _ = std::fs::remove_dir_all(&data_dir);
     let options = study_companion::AppOptions {
         theme: Some(theme),
+        data_dir: Some(data_dir),
         ..common::options()
     };
     let mut harness = egui_kittest::Harness::builder()
@@ -285,10 +289,10 @@ fn ten_thousand_questions_open_and_jump_to_the_last() {
     assert_eq!(harness.state().course().topics[0].questions.len(), 10_000);
     harness.state_mut().select(0, Some(9_999));
     harness.run();
-    // Its sidebar row and its card.
+    // Its sidebar row, its card and the notes panel.
     assert_eq!(
         harness.query_all_by_label_contains("9999번 질문").count(),
-        2
+        3
     );
     // Only a screenful of cards is laid out: the first question is not in the tree.
     let first = harness
@@ -313,9 +317,10 @@ fn ten_thousand_questions_open_and_jump_to_the_last() {
 fn clicking_the_screenshot_opens_it_full_size_and_escape_closes_it() {
     let mut harness = common::app();
     click_question(&mut harness, EXPOSE);
+    // Through AccessKit: the image may be below the fold of the card.
     harness
         .get_by_role_and_label(Role::Image, "img/expose-nginx_23-5.png")
-        .click();
+        .click_accesskit();
     harness.run();
     harness.get_by_label_contains("이미지: img/expose-nginx_23-5.png");
     // The window shows the image at its original size: two images now.
@@ -327,5 +332,201 @@ fn clicking_the_screenshot_opens_it_full_size_and_escape_closes_it() {
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(harness.query_by_label_contains("이미지: img/expose").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("이미지: img/expose")
+            .is_none()
+    );
+}
+
+// ---- 내 답변: the notes panel and the store behind it ----
+
+/// Moves egui's clock forward (autosave waits for it) and runs one frame.
+fn advance(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, seconds: f64) {
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + seconds);
+    harness.step();
+    harness.run();
+}
+
+fn notes_file(harness: &egui_kittest::Harness<'_, study_companion::StudyApp>) -> String {
+    let path = harness
+        .state()
+        .notes_path()
+        .expect("notes open")
+        .to_path_buf();
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+fn type_answer(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
+    harness.get_by_label("내 답변").focus();
+    harness.run();
+    harness.get_by_label("내 답변").type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_korean_answer_is_autosaved_after_a_second_and_shown_next_time() {
+    let options = common::options();
+    let data_dir = options.data_dir.clone();
+    let mut harness = common::app_with(options);
+    click_question(&mut harness, DIGEST);
+    harness.get_by_label("아직 답이 없는 질문입니다 — 답을 적어 보세요");
+    type_answer(&mut harness, "이미지 내용의 sha256 해시값입니다.");
+    assert!(
+        !notes_file(&harness).contains("sha256"),
+        "saved before the delay"
+    );
+    advance(&mut harness, 1.2);
+    let file = notes_file(&harness);
+    assert!(
+        file.contains("이미지 내용의 sha256 해시값입니다."),
+        "{file}"
+    );
+    assert!(file.contains("digest는 뭔가요?"));
+    harness.get_by_label_contains("저장됨");
+    // The card and the sidebar mark it as mine.
+    harness.get_by_label("내 답변 있음");
+    drop(harness);
+
+    // A new window on the same data folder shows it.
+    let mut again = common::app_with(study_companion::AppOptions {
+        data_dir,
+        ..common::options()
+    });
+    click_question(&mut again, DIGEST);
+    assert_eq!(
+        again.get_by_label("내 답변").value().as_deref(),
+        Some("이미지 내용의 sha256 해시값입니다.")
+    );
+    again.get_by_label("내 답변 있음");
+}
+
+#[test]
+fn the_preview_renders_markdown() {
+    let mut harness = common::app();
+    click_question(&mut harness, TAG_LABEL);
+    type_answer(
+        &mut harness,
+        "**tag**는 이름표, label은 `key=value` 메타데이터",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "미리보기")
+        .click();
+    harness.run();
+    harness.get_by_label("tag");
+    harness.get_by_label("key=value");
+    assert!(harness.query_by_label_contains("**tag**").is_none());
+}
+
+#[test]
+fn switching_question_saves_at_once_and_bookmarks_are_kept() {
+    let mut harness = common::app();
+    click_question(&mut harness, TAG_LABEL);
+    type_answer(&mut harness, "태그는 버전");
+    click_question(&mut harness, DIGEST);
+    assert!(notes_file(&harness).contains("태그는 버전"));
+    harness
+        .get_by_role_and_label(Role::Button, "☆ 북마크")
+        .click();
+    harness.run();
+    assert!(notes_file(&harness).contains("\"bookmarked\": true"));
+    harness.get_by_role_and_label(Role::Button, "★ 북마크");
+}
+
+#[test]
+fn losing_focus_saves_immediately() {
+    let mut harness = common::app();
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "포커스를 잃기 전에");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(false);
+    harness.step();
+    assert!(notes_file(&harness).contains("포커스를 잃기 전에"));
+}
+
+#[test]
+fn hangul_composed_through_the_ime_reaches_the_file() {
+    let mut harness = common::app();
+    click_question(&mut harness, DIGEST);
+    harness.get_by_label("내 답변").focus();
+    harness.run();
+    let preedit = |text: &str| {
+        egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: text.to_owned(),
+            active_range_chars: None,
+        })
+    };
+    harness.event(preedit("ㅎ"));
+    harness.event(preedit("하"));
+    harness.event(preedit("한"));
+    harness.run();
+    // An autosave while composing keeps the composition; it is not lost or doubled.
+    advance(&mut harness, 1.5);
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("한".to_owned())));
+    harness.event(preedit("ㄱ"));
+    harness.event(preedit("그"));
+    harness.event(preedit("글"));
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("글".to_owned())));
+    harness.run();
+    advance(&mut harness, 1.5);
+    let file = notes_file(&harness);
+    assert!(file.contains("\"text\": \"한글\""), "{file}");
+    assert_eq!(
+        harness.get_by_label("내 답변").value().as_deref(),
+        Some("한글")
+    );
+}
+
+#[test]
+fn a_failing_save_shows_an_error_until_it_succeeds_and_quitting_asks_first() {
+    let options = common::options();
+    let data_dir = options.data_dir.clone().expect("data dir");
+    let mut harness = common::app_with(options);
+    let path = harness.state().notes_path().expect("notes").to_path_buf();
+    // Root ignores permission bits: block the store with a folder where its lock file goes.
+    let lock = path.with_extension("json.lock");
+    std::fs::create_dir_all(&lock).expect("block");
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "저장이 안 되어도 사라지면 안 되는 답");
+    advance(&mut harness, 1.5);
+    harness.get_by_label_contains("저장하지 못했습니다 (다시 시도 중)");
+    harness.get_by_label_contains("노트를 저장하지 못했습니다");
+    assert!(!path.exists());
+
+    // Quitting now asks first, and keeps the window.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    harness.run();
+    harness.get_by_label("저장하지 못한 답변");
+    harness
+        .get_by_role_and_label(Role::Button, "취소 (계속 사용)")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("저장하지 못한 답변").is_none());
+
+    // The folder is writable again: the retry saves, the error goes away.
+    std::fs::remove_dir(&lock).expect("unblock");
+    advance(&mut harness, 6.0);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("saved")
+            .contains("사라지면 안 되는 답")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("노트를 저장하지 못했습니다")
+            .is_none()
+    );
+    assert!(data_dir.exists());
 }

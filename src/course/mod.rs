@@ -119,6 +119,15 @@ impl Question {
                     }
                     out.push(Segment::Image(image));
                 }
+                BlockKind::Code { longest_line } => {
+                    if !run.is_empty() {
+                        out.push(Segment::Markdown(std::mem::take(&mut run)));
+                    }
+                    out.push(Segment::Code {
+                        markdown: &block.source,
+                        longest_line: *longest_line,
+                    });
+                }
                 BlockKind::Markdown => {
                     if !run.is_empty() {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
@@ -146,6 +155,10 @@ pub struct AnswerBlock {
 #[derive(Clone, Debug)]
 pub enum BlockKind {
     Markdown,
+    /// A code block (a terminal session, a Dockerfile): shown without wrapping.
+    Code {
+        longest_line: usize,
+    },
     /// A paragraph that is only an image.
     Image(ImageRef),
 }
@@ -174,6 +187,11 @@ pub enum ImageStatus {
 pub enum Segment<'a> {
     Markdown(String),
     Image(&'a ImageRef),
+    /// A fenced code block (markdown source, fences included) and its longest line in chars.
+    Code {
+        markdown: &'a str,
+        longest_line: usize,
+    },
 }
 
 /// Something that went wrong while loading, naming the file.

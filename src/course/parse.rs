@@ -112,6 +112,8 @@ struct Span {
     lone_image: bool,
     /// The block is an item that follows another item of the same list.
     continues_list: bool,
+    /// The block is a code block.
+    code: bool,
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
@@ -204,6 +206,7 @@ fn outline(text: &str) -> Vec<Block> {
                             other = Some(Span {
                                 range: range.clone(),
                                 rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
+                                code: matches!(tag, Tag::CodeBlock(_)),
                                 ..Default::default()
                             });
                         }
@@ -232,6 +235,7 @@ fn outline(text: &str) -> Vec<Block> {
                                 child = Some(Span {
                                     range: range.clone(),
                                     rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
+                                    code: matches!(tag, Tag::CodeBlock(_)),
                                     ..Default::default()
                                 });
                             }
@@ -493,6 +497,9 @@ impl Builder<'_> {
                 continue;
             }
             let kind = match span.images.first() {
+                _ if span.code => BlockKind::Code {
+                    longest_line: source.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+                },
                 Some((url, alt)) if span.lone_image => BlockKind::Image(self.image(url, alt)),
                 _ => {
                     for (url, alt) in &span.images {

@@ -51,6 +51,33 @@ pub struct Strings {
     pub dismiss: &'static str,
     pub image_window: &'static str,
     pub topic_intro: &'static str,
+    pub my_answer: &'static str,
+    pub pick_a_question: &'static str,
+    pub invite_answer: &'static str,
+    pub edit: &'static str,
+    pub preview: &'static str,
+    pub bookmark: &'static str,
+    pub unbookmark: &'static str,
+    pub bookmark_short: &'static str,
+    pub nothing_yet: &'static str,
+    pub answer_hint: &'static str,
+    pub saved_in: &'static str,
+    pub not_edited: &'static str,
+    pub saving: &'static str,
+    pub save_failed: &'static str,
+    pub has_my_answer: &'static str,
+    pub my_answer_on_card: &'static str,
+    pub orphaned: &'static str,
+    pub orphaned_hint: &'static str,
+    pub export_sheet: &'static str,
+    pub export_backup: &'static str,
+    pub import_backup: &'static str,
+    pub notes_menu: &'static str,
+    pub still_open: &'static str,
+    pub unsaved_title: &'static str,
+    pub unsaved_body: &'static str,
+    pub quit_anyway: &'static str,
+    pub keep_open: &'static str,
 }
 
 pub const KO: Strings = Strings {
@@ -92,6 +119,33 @@ pub const KO: Strings = Strings {
     dismiss: "닫기",
     image_window: "이미지",
     topic_intro: "주제 소개",
+    my_answer: "내 답변",
+    pick_a_question: "질문을 고르면 여기에 내 답을 적을 수 있습니다.",
+    invite_answer: "아직 답이 없는 질문입니다 — 답을 적어 보세요",
+    edit: "편집",
+    preview: "미리보기",
+    bookmark: "북마크에 추가",
+    unbookmark: "북마크 해제",
+    bookmark_short: "북마크",
+    nothing_yet: "아직 적은 내용이 없습니다.",
+    answer_hint: "내 답변이나 메모를 마크다운으로 적으세요",
+    saved_in: "저장 위치:",
+    not_edited: "변경 없음",
+    saving: "저장 중…",
+    save_failed: "저장하지 못했습니다 (다시 시도 중)",
+    has_my_answer: "내 답변 있음",
+    my_answer_on_card: "내 답변",
+    orphaned: "연결이 끊긴 노트",
+    orphaned_hint: "질문이 바뀌거나 사라진 노트입니다. 같은 질문이 돌아오면 다시 연결됩니다.",
+    export_sheet: "내 학습 노트 내보내기 (Markdown)…",
+    export_backup: "답변 백업 내보내기 (JSON)…",
+    import_backup: "답변 백업 가져오기 (JSON)…",
+    notes_menu: "노트",
+    still_open: "아직 열린 질문",
+    unsaved_title: "저장하지 못한 답변",
+    unsaved_body: "저장하지 못한 답변이 있습니다. 그래도 종료하면 저장되지 않은 내용은 사라집니다.",
+    quit_anyway: "그래도 종료",
+    keep_open: "취소 (계속 사용)",
 };
 
 pub const EN: Strings = Strings {
@@ -133,6 +187,33 @@ pub const EN: Strings = Strings {
     dismiss: "Dismiss",
     image_window: "Image",
     topic_intro: "About this topic",
+    my_answer: "My answer",
+    pick_a_question: "Pick a question to write your answer here.",
+    invite_answer: "This question has no answer yet — write yours",
+    edit: "Edit",
+    preview: "Preview",
+    bookmark: "Bookmark this question",
+    unbookmark: "Remove the bookmark",
+    bookmark_short: "Bookmark",
+    nothing_yet: "Nothing written yet.",
+    answer_hint: "Write your answer or notes (markdown)",
+    saved_in: "Saved in:",
+    not_edited: "No changes",
+    saving: "Saving…",
+    save_failed: "Not saved (retrying)",
+    has_my_answer: "Has my answer",
+    my_answer_on_card: "My answer",
+    orphaned: "Orphaned notes",
+    orphaned_hint: "Notes whose question changed or disappeared. They re-attach when the same question is back.",
+    export_sheet: "Export my study sheet (Markdown)…",
+    export_backup: "Export a backup of my answers (JSON)…",
+    import_backup: "Import a backup of my answers (JSON)…",
+    notes_menu: "Notes",
+    still_open: "Still open",
+    unsaved_title: "Unsaved answers",
+    unsaved_body: "Some answers could not be saved. If you quit now, the unsaved text is lost.",
+    quit_anyway: "Quit anyway",
+    keep_open: "Cancel (keep the app open)",
 };
 
 impl Lang {
@@ -171,6 +252,60 @@ impl Lang {
         match self {
             Lang::Ko => format!("열린 질문 {open}"),
             Lang::En => format!("{open} open"),
+        }
+    }
+
+    /// "저장됨 · 3초 전".
+    pub fn saved_ago(self, seconds: u64) -> String {
+        match self {
+            Lang::Ko => format!("저장됨 · {seconds}초 전"),
+            Lang::En => format!("Saved · {seconds} s ago"),
+        }
+    }
+
+    /// "저장됨 · 14:03:12".
+    pub fn saved_at(self, clock: &str) -> String {
+        match self {
+            Lang::Ko => format!("저장됨 · {clock}"),
+            Lang::En => format!("Saved · {clock}"),
+        }
+    }
+
+    pub fn notes_problem(self, e: &str) -> String {
+        match self {
+            Lang::Ko => format!("노트를 저장하지 못했습니다 — {e}"),
+            Lang::En => format!("Notes not saved — {e}"),
+        }
+    }
+
+    pub fn notes_moved_aside(self, file: &str, moved_to: &str, restored: Option<&str>) -> String {
+        match (self, restored) {
+            (Lang::Ko, Some(b)) => format!(
+                "노트 파일이 손상되어 옮겨 두었습니다: {file} → {moved_to}. 백업에서 복구했습니다: {b}"
+            ),
+            (Lang::Ko, None) => format!(
+                "노트 파일이 손상되어 옮겨 두었습니다: {file} → {moved_to}. 쓸 수 있는 백업이 없습니다."
+            ),
+            (Lang::En, Some(b)) => format!(
+                "The notes file was corrupt and was moved aside: {file} → {moved_to}. Restored from the backup {b}"
+            ),
+            (Lang::En, None) => format!(
+                "The notes file was corrupt and was moved aside: {file} → {moved_to}. No usable backup."
+            ),
+        }
+    }
+
+    pub fn imported(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("답변 {n}개를 가져왔습니다 (더 최근 것은 그대로 둠)"),
+            Lang::En => format!("Imported {n} answer(s) (newer ones kept)"),
+        }
+    }
+
+    pub fn exported(self, path: &str) -> String {
+        match self {
+            Lang::Ko => format!("내보냈습니다: {path}"),
+            Lang::En => format!("Exported: {path}"),
         }
     }
 

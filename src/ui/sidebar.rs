@@ -6,6 +6,7 @@ use egui::{Align2, FontId, Rect, Role, Sense, Stroke, TextWrapMode, WidgetInfo, 
 use super::i18n::Lang;
 use super::theme;
 use crate::course::Course;
+use crate::notes::NoteStore;
 
 /// What the user did in the sidebar this frame.
 pub enum SidebarAction {
@@ -38,9 +39,11 @@ fn row_at(course: &Course, selected_topic: usize, row: usize) -> Option<Row> {
 }
 
 /// Shows the sidebar. `scroll_to` brings a question row into view (after a keyboard move).
+#[allow(clippy::too_many_arguments)]
 pub fn sidebar_ui(
     ui: &mut egui::Ui,
     course: &Course,
+    notes: Option<&NoteStore>,
     lang: Lang,
     selected_topic: usize,
     selected_question: Option<usize>,
@@ -94,7 +97,7 @@ pub fn sidebar_ui(
                 }
                 Row::Question(ti, qi) => {
                     let selected = selected_question == Some(qi);
-                    if question_row(ui, course, lang, ti, qi, selected, row_height) {
+                    if question_row(ui, course, notes, lang, ti, qi, selected, row_height) {
                         action = Some(SidebarAction::SelectQuestion(ti, qi));
                     }
                 }
@@ -158,9 +161,11 @@ fn topic_row(
         .clicked()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn question_row(
     ui: &mut egui::Ui,
     course: &Course,
+    notes: Option<&NoteStore>,
     lang: Lang,
     ti: usize,
     qi: usize,
@@ -170,6 +175,8 @@ fn question_row(
     let Some(q) = course.topics.get(ti).and_then(|t| t.questions.get(qi)) else {
         return false;
     };
+    let mine = notes.is_some_and(|n| n.text(&q.id).is_some());
+    let bookmarked = notes.is_some_and(|n| n.is_bookmarked(&q.id));
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &q.text));
@@ -190,9 +197,26 @@ fn question_row(
             ui.painter()
                 .circle_filled(center, 4.0, theme::answered_color(ui.visuals()));
         }
+        // My marks at the right edge: ✎ my answer, ★ bookmarked.
+        let mut right = rect.right() - 6.0;
+        for (on, glyph, color) in [
+            (bookmarked, "★", theme::open_color(ui.visuals())),
+            (mine, "✎", theme::mine_color(ui.visuals())),
+        ] {
+            if on {
+                let r = ui.painter().text(
+                    egui::pos2(right, rect.center().y),
+                    Align2::RIGHT_CENTER,
+                    glyph,
+                    FontId::proportional(14.0),
+                    color,
+                );
+                right = r.left() - 4.0;
+            }
+        }
         let text_rect = Rect::from_min_max(
             rect.left_top() + vec2(34.0, 0.0),
-            rect.right_bottom() - vec2(4.0, 0.0),
+            egui::pos2(right - 2.0, rect.bottom()),
         );
         let color = if selected {
             ui.visuals().strong_text_color()
@@ -208,11 +232,19 @@ fn question_row(
         let pos = egui::pos2(text_rect.left(), rect.center().y - galley.size().y / 2.0);
         ui.painter().galley(pos, galley, color);
     }
-    let state = if q.is_open() {
-        lang.strings().open_mark
+    let s = lang.strings();
+    let mut state = if q.is_open() {
+        s.open_mark
     } else {
-        lang.strings().answered_mark
-    };
+        s.answered_mark
+    }
+    .to_owned();
+    if mine {
+        state = format!("{state} · {}", s.has_my_answer);
+    }
+    if bookmarked {
+        state = format!("{state} · ★");
+    }
     response
         .on_hover_text(format!("{}\n\n{state}", q.text))
         .clicked()

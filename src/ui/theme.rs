@@ -40,6 +40,15 @@ pub fn answered_color(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// My own answers: blue, distinct from answered (green) and open (amber).
+pub fn mine_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x6c, 0xb4, 0xff)
+    } else {
+        Color32::from_rgb(0x1a, 0x5f, 0xc8)
+    }
+}
+
 /// The card background: a step away from the panel so cards read as cards.
 pub fn card_fill(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

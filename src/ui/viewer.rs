@@ -16,6 +16,7 @@ use super::{fonts, theme};
 use crate::course::{
     Course, Document, ImageBase, ImageRef, ImageStatus, Inline, Question, Segment, builtin,
 };
+use crate::notes::NoteStore;
 
 /// Space between cards.
 const GAP: f32 = 14.0;
@@ -145,6 +146,7 @@ pub fn viewer_ui(
     ui: &mut egui::Ui,
     state: &mut ViewerState,
     course: &Course,
+    notes: Option<&NoteStore>,
     lang: Lang,
     topic_index: usize,
     selected: Option<usize>,
@@ -241,9 +243,10 @@ pub fn viewer_ui(
                 vec2(width, f32::INFINITY),
             );
             let doc = course.documents.get(q.document);
-            let response = ui
-                .scope_builder(UiBuilder::new().max_rect(rect).id_salt(("card", i)), |ui| {
-                    card_ui(ui, state, q, doc, lang, i, total, selected == Some(i))
+            let response =
+                ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("card", i)), |ui| {
+                    let mine = notes.and_then(|n| n.text(&q.id));
+                    card_ui(ui, state, q, doc, mine, lang, i, total, selected == Some(i))
                 });
             if response.inner {
                 action = Some(ViewerAction::SelectQuestion(i));
@@ -293,6 +296,7 @@ fn card_ui(
     state: &mut ViewerState,
     q: &Question,
     doc: Option<&Document>,
+    mine: Option<&str>,
     lang: Lang,
     index: usize,
     total: usize,
@@ -325,6 +329,14 @@ fn card_ui(
                 if q.is_open() {
                     badge(ui, s.open_badge, theme::open_color(&visuals), s.open_badge);
                 }
+                if mine.is_some() {
+                    badge(
+                        ui,
+                        s.has_my_answer,
+                        theme::mine_color(&visuals),
+                        s.has_my_answer,
+                    );
+                }
             });
             ui.add_space(2.0);
             let heading = question_job(q, &visuals);
@@ -335,29 +347,83 @@ fn card_ui(
             ui.add_space(6.0);
             if q.blocks.is_empty() || q.is_open() {
                 ui.label(RichText::new(s.no_answer_yet).italics().weak());
-                return;
+            } else {
+                answer_ui(ui, state, q, doc, lang);
             }
-            let scheme = implicit_scheme(doc);
-            let max_width = ui.available_width();
-            for (n, segment) in q.segments().into_iter().enumerate() {
-                match segment {
-                    Segment::Markdown(md) => {
-                        ui.push_id(n, |ui| {
-                            CommonMarkViewer::new()
-                                .default_implicit_uri_scheme(scheme.clone())
-                                .max_image_width(Some(max_width as usize))
-                                .show(ui, &mut state.cache, &md);
+            if let Some(text) = mine {
+                ui.add_space(6.0);
+                egui::CollapsingHeader::new(
+                    RichText::new(format!("✎ {}", s.my_answer_on_card))
+                        .color(theme::mine_color(&visuals)),
+                )
+                .id_salt(("mine", index))
+                .default_open(true)
+                .show(ui, |ui| {
+                    Frame::new()
+                        .stroke(Stroke::new(1.0, theme::mine_color(&visuals)))
+                        .corner_radius(CornerRadius::same(6))
+                        .inner_margin(Margin::same(10))
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.push_id("mine_md", |ui| {
+                                CommonMarkViewer::new().show(ui, &mut state.cache, text);
+                            });
                         });
-                    }
-                    Segment::Image(image) => {
-                        if image_ui(ui, image, lang, max_width) {
-                            state.full_image = Some(image.clone());
-                        }
-                    }
-                }
+                });
             }
         });
     clicked
+}
+
+/// The instructor's answer: markdown runs and stand-alone images.
+fn answer_ui(
+    ui: &mut egui::Ui,
+    state: &mut ViewerState,
+    q: &Question,
+    doc: Option<&Document>,
+    lang: Lang,
+) {
+    let scheme = implicit_scheme(doc);
+    let max_width = ui.available_width();
+    for (n, segment) in q.segments().into_iter().enumerate() {
+        match segment {
+            Segment::Markdown(md) => {
+                ui.push_id(n, |ui| {
+                    CommonMarkViewer::new()
+                        .default_implicit_uri_scheme(scheme.clone())
+                        .max_image_width(Some(max_width as usize))
+                        .show(ui, &mut state.cache, &md);
+                });
+            }
+            Segment::Image(image) => {
+                if image_ui(ui, image, lang, max_width) {
+                    state.full_image = Some(image.clone());
+                }
+            }
+            Segment::Code {
+                markdown,
+                longest_line,
+            } => {
+                // Terminal sessions read best unwrapped: as wide as their longest line, with a
+                // horizontal scroll bar when that is wider than the card.
+                let char_width = ui.fonts_mut(|f| {
+                    f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0')
+                });
+                let needed = longest_line as f32 * char_width + 48.0;
+                ui.push_id(n, |ui| {
+                    egui::ScrollArea::horizontal()
+                        .id_salt("code")
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            ui.set_width(needed.max(max_width));
+                            CommonMarkViewer::new()
+                                .max_image_width(Some(max_width as usize))
+                                .show(ui, &mut state.cache, markdown);
+                        });
+                });
+            }
+        }
+    }
 }
 
 /// A small rounded tag ("23-5차", "열린 질문").

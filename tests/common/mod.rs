@@ -9,13 +9,24 @@ use study_companion::{AppOptions, StudyApp};
 
 pub const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
 
-/// Options for a test app: never the user's remembered state.
+/// Options for a test app: never the user's remembered state, and notes in a fresh
+/// temporary folder (never the real user data folder).
 pub fn options() -> AppOptions {
     AppOptions {
         fresh: true,
         theme: Some(ThemeChoice::Light),
+        data_dir: Some(temp_data_dir()),
         ..Default::default()
     }
+}
+
+/// A temporary folder that outlives the harness (kept, under the system temp folder).
+pub fn temp_data_dir() -> std::path::PathBuf {
+    tempfile::Builder::new()
+        .prefix("study-companion-test-")
+        .tempdir()
+        .expect("temp data dir")
+        .keep()
 }
 
 /// The real app on the built-in notes, Korean UI, light theme, 1400×900.

@@ -1,0 +1,566 @@
+//! The student's notes: one pretty JSON file per course, written so that no saved word is
+//! ever lost. Pure Rust, no egui.
+//!
+//! - Atomic saves: a temp file in the same folder, fsync, rename; the previous good file is
+//!   kept as `.bak`.
+//! - A corrupt or unreadable file is never overwritten: it is moved aside
+//!   (`notes.json.corrupt-<time>`), the `.bak` is loaded if it is good, and the caller is told.
+//! - Two windows on the same file merge per question (newest edit wins) under an advisory
+//!   lock, so neither erases the other's answers.
+//! - Notes whose question disappeared stay in the file (orphans) and re-attach by themselves
+//!   when a question with the same normalized text comes back.
+
+pub mod export;
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::course::{Course, QuestionId, normalize_question};
+
+/// The file format's version; bumped when its shape changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One note: my answer to (or annotation of) one question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: QuestionId,
+    /// The question as it read when the note was written: a note stays meaningful when the
+    /// notes change, and lets an orphan re-attach.
+    pub question: String,
+    pub topic: String,
+    pub session: String,
+    /// My text (markdown). Empty text is kept (it is an edit: it must win a merge).
+    pub text: String,
+    #[serde(default)]
+    pub bookmarked: bool,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+/// What the file holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NotesFile {
+    pub schema: u32,
+    /// The course these notes belong to (its title), for a person reading the file.
+    pub course: String,
+    pub notes: Vec<Note>,
+}
+
+/// Where a question lives, for the note's context.
+#[derive(Clone, Debug)]
+pub struct QuestionInfo {
+    pub question: String,
+    pub topic: String,
+    pub session: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the notes folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot lock {path}: {source}")]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a notes file: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error(
+        "{path} was written by a newer version of the app (schema {found}, this app reads {SCHEMA_VERSION})"
+    )]
+    NewerSchema { path: PathBuf, found: u32 },
+}
+
+/// Something the user must be told about at load time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreWarning {
+    /// The notes file was corrupt: moved aside to `moved_to`; `restored_from` is the backup
+    /// that was loaded instead, if one was good.
+    MovedAside {
+        file: PathBuf,
+        moved_to: PathBuf,
+        restored_from: Option<PathBuf>,
+        reason: String,
+    },
+}
+
+/// The notes of one course, in memory, and the file they live in.
+#[derive(Debug)]
+pub struct NoteStore {
+    path: PathBuf,
+    course: String,
+    notes: BTreeMap<QuestionId, Note>,
+    /// Notes changed here since the last successful save.
+    dirty: bool,
+    /// Set when the file on disk must not be replaced (it could not be read and could not be
+    /// moved aside): saving refuses until that is resolved.
+    blocked: Option<String>,
+    /// Found while saving (a file that turned corrupt under us); drained by the UI.
+    warnings: Vec<StoreWarning>,
+}
+
+impl NoteStore {
+    /// The notes file of a course inside `dir`: `<slug>.notes.json`.
+    pub fn path_for(dir: &Path, course_title: &str) -> PathBuf {
+        let slug: String = course_title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let slug = if slug.is_empty() {
+            "notes".to_owned()
+        } else {
+            slug
+        };
+        dir.join(format!("{slug}.notes.json"))
+    }
+
+    /// Opens (or starts) the notes file at `path`. A corrupt file is moved aside and its
+    /// backup loaded; that is reported, never silent. Errors only when the folder cannot be
+    /// created or the file is from a newer app version (it is then left untouched).
+    pub fn open(path: PathBuf, course: &str) -> Result<(Self, Vec<StoreWarning>), StoreError> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut warnings = Vec::new();
+        let mut store = Self {
+            path,
+            course: course.to_owned(),
+            notes: BTreeMap::new(),
+            dirty: false,
+            blocked: None,
+            warnings: Vec::new(),
+        };
+        match read_file(&store.path) {
+            Ok(Some(file)) => store.absorb(file),
+            Ok(None) => {
+                // No file yet; a backup alone means the last rename never happened.
+                if let Ok(Some(file)) = read_file(&backup_path(&store.path)) {
+                    store.absorb(file);
+                    store.dirty = true;
+                }
+            }
+            Err(e @ StoreError::NewerSchema { .. }) => return Err(e),
+            Err(e) => {
+                let reason = e.to_string();
+                let moved_to = corrupt_path(&store.path);
+                match fs::rename(&store.path, &moved_to) {
+                    Ok(()) => {
+                        let backup = backup_path(&store.path);
+                        let restored_from = match read_file(&backup) {
+                            Ok(Some(file)) => {
+                                store.absorb(file);
+                                store.dirty = true;
+                                Some(backup)
+                            }
+                            _ => None,
+                        };
+                        warnings.push(StoreWarning::MovedAside {
+                            file: store.path.clone(),
+                            moved_to,
+                            restored_from,
+                            reason,
+                        });
+                    }
+                    Err(rename) => {
+                        store.blocked = Some(format!("{reason}; moving it aside failed: {rename}"));
+                    }
+                }
+            }
+        }
+        Ok((store, warnings))
+    }
+
+    fn absorb(&mut self, file: NotesFile) {
+        for note in file.notes {
+            merge_note(&mut self.notes, note);
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn get(&self, id: &QuestionId) -> Option<&Note> {
+        self.notes.get(id)
+    }
+
+    /// My text for a question, if I wrote any.
+    pub fn text(&self, id: &QuestionId) -> Option<&str> {
+        self.notes
+            .get(id)
+            .map(|n| n.text.as_str())
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    pub fn is_bookmarked(&self, id: &QuestionId) -> bool {
+        self.notes.get(id).is_some_and(|n| n.bookmarked)
+    }
+
+    pub fn notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+
+    /// Unsaved changes exist.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Warnings found while saving, for the UI to show. Drains them.
+    pub fn take_warnings(&mut self) -> Vec<StoreWarning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Why saving is refused, if it is.
+    pub fn blocked(&self) -> Option<&str> {
+        self.blocked.as_deref()
+    }
+
+    /// Sets my text for a question. Called per edit; cheap (no I/O).
+    pub fn set_text(&mut self, id: &QuestionId, info: &QuestionInfo, text: &str, now: Timestamp) {
+        let note = self.entry(id, info, now);
+        if note.text != text {
+            note.text = text.to_owned();
+            note.updated = now;
+            self.dirty = true;
+        }
+    }
+
+    pub fn set_bookmarked(
+        &mut self,
+        id: &QuestionId,
+        info: &QuestionInfo,
+        on: bool,
+        now: Timestamp,
+    ) {
+        let note = self.entry(id, info, now);
+        if note.bookmarked != on {
+            note.bookmarked = on;
+            note.updated = now;
+            self.dirty = true;
+        }
+    }
+
+    fn entry(&mut self, id: &QuestionId, info: &QuestionInfo, now: Timestamp) -> &mut Note {
+        let note = self.notes.entry(id.clone()).or_insert_with(|| Note {
+            id: id.clone(),
+            question: info.question.clone(),
+            topic: info.topic.clone(),
+            session: info.session.clone(),
+            text: String::new(),
+            bookmarked: false,
+            created: now,
+            updated: now,
+        });
+        // Keep the context current while the question exists.
+        note.question.clone_from(&info.question);
+        note.topic.clone_from(&info.topic);
+        note.session.clone_from(&info.session);
+        note
+    }
+
+    /// Notes whose question is not in `course`.
+    pub fn orphans<'a>(&'a self, course: &Course) -> Vec<&'a Note> {
+        self.notes
+            .values()
+            .filter(|n| course.find(&n.id).is_none())
+            .filter(|n| !n.text.trim().is_empty() || n.bookmarked)
+            .collect()
+    }
+
+    /// Moves orphaned notes to a question of `course` with the same normalized text (the
+    /// question came back, reworded only in whitespace or punctuation, or under a changed
+    /// title). Called once per content load. Returns how many re-attached.
+    pub fn reattach(&mut self, course: &Course, now: Timestamp) -> usize {
+        let mut by_text: BTreeMap<String, Vec<(QuestionId, QuestionInfo)>> = BTreeMap::new();
+        for topic in &course.topics {
+            for q in &topic.questions {
+                let session = course
+                    .documents
+                    .get(q.document)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default();
+                by_text
+                    .entry(normalize_question(&q.text))
+                    .or_default()
+                    .push((
+                        q.id.clone(),
+                        QuestionInfo {
+                            question: q.text.clone(),
+                            topic: topic.name.clone(),
+                            session,
+                        },
+                    ));
+            }
+        }
+        let orphan_ids: Vec<QuestionId> = self
+            .notes
+            .keys()
+            .filter(|id| course.find(id).is_none())
+            .cloned()
+            .collect();
+        let mut moved = 0;
+        for old in orphan_ids {
+            let Some(note) = self.notes.get(&old) else {
+                continue;
+            };
+            let key = normalize_question(&note.question);
+            let Some(candidates) = by_text.get(&key) else {
+                continue;
+            };
+            // Prefer the same topic; never take a question that already has a note.
+            let target = candidates
+                .iter()
+                .filter(|(id, _)| !self.notes.contains_key(id))
+                .max_by_key(|(_, info)| (info.topic == note.topic) as u8);
+            let Some((new_id, info)) = target.cloned() else {
+                continue;
+            };
+            if let Some(mut note) = self.notes.remove(&old) {
+                note.id = new_id.clone();
+                note.question = info.question;
+                note.topic = info.topic;
+                note.session = info.session;
+                note.updated = now;
+                self.notes.insert(new_id, note);
+                moved += 1;
+                self.dirty = true;
+            }
+        }
+        moved
+    }
+
+    /// Merges notes from another file (a backup export): per question, the newest edit wins;
+    /// nothing newer here is replaced. Returns how many notes changed.
+    pub fn import(&mut self, file: NotesFile) -> usize {
+        let mut changed = 0;
+        for note in file.notes {
+            if merge_note(&mut self.notes, note) {
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            self.dirty = true;
+        }
+        changed
+    }
+
+    /// The notes as a file (for saving and for a backup export).
+    pub fn to_file(&self) -> NotesFile {
+        NotesFile {
+            schema: SCHEMA_VERSION,
+            course: self.course.clone(),
+            notes: self.notes.values().cloned().collect(),
+        }
+    }
+
+    /// Saves: under an advisory lock, merges what is on disk (another window's notes), then
+    /// replaces the file atomically and keeps the previous one as `.bak`. On error nothing
+    /// in memory is lost and the store stays dirty.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        if let Some(why) = &self.blocked {
+            return Err(StoreError::Parse {
+                path: self.path.clone(),
+                message: why.clone(),
+            });
+        }
+        let lock_path = self.path.with_extension("json.lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| StoreError::Write {
+                path: lock_path.clone(),
+                source,
+            })?;
+        lock.lock().map_err(|source| StoreError::Lock {
+            path: lock_path.clone(),
+            source,
+        })?;
+
+        // Another window may have saved since we loaded: take its newer notes.
+        match read_file(&self.path) {
+            Ok(Some(disk)) => {
+                for note in disk.notes {
+                    merge_note(&mut self.notes, note);
+                }
+            }
+            Ok(None) => {}
+            Err(e @ StoreError::Read { .. }) => return Err(e),
+            Err(e) => {
+                // Appeared corrupt while we ran: never overwrite it, move it aside first.
+                let moved_to = corrupt_path(&self.path);
+                fs::rename(&self.path, &moved_to).map_err(|source| StoreError::Write {
+                    path: moved_to.clone(),
+                    source,
+                })?;
+                self.warnings.push(StoreWarning::MovedAside {
+                    file: self.path.clone(),
+                    moved_to,
+                    restored_from: None,
+                    reason: e.to_string(),
+                });
+            }
+        }
+        let json =
+            serde_json::to_string_pretty(&self.to_file()).map_err(|e| StoreError::Parse {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?;
+        write_atomic(&self.path, json.as_bytes())?;
+        self.dirty = false;
+        drop(lock);
+        Ok(())
+    }
+}
+
+/// Takes `incoming` if it is newer than what `notes` has for its question. True if taken.
+fn merge_note(notes: &mut BTreeMap<QuestionId, Note>, incoming: Note) -> bool {
+    match notes.get(&incoming.id) {
+        Some(existing) if existing.updated >= incoming.updated => false,
+        _ => {
+            notes.insert(incoming.id.clone(), incoming);
+            true
+        }
+    }
+}
+
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+fn corrupt_path(path: &Path) -> PathBuf {
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ").to_string();
+    let mut s = path.as_os_str().to_owned();
+    s.push(format!(".corrupt-{stamp}"));
+    PathBuf::from(s)
+}
+
+/// Reads a notes file: `Ok(None)` if there is none.
+pub fn read_file(path: &Path) -> Result<Option<NotesFile>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    parse_file(path, &bytes).map(Some)
+}
+
+/// Parses a notes file's bytes, checking its schema version.
+pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<NotesFile, StoreError> {
+    let file: NotesFile = serde_json::from_slice(bytes).map_err(|e| StoreError::Parse {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    if file.schema > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: file.schema,
+        });
+    }
+    Ok(file)
+}
+
+/// Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the
+/// new file whole: temp file in the same folder, fsync, previous file copied to `.bak`,
+/// rename, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Write { path, source }
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = {
+        let mut s = path.as_os_str().to_owned();
+        s.push(format!(".tmp-{}", std::process::id()));
+        PathBuf::from(s)
+    };
+    {
+        let mut f = File::create(&tmp).map_err(err(&tmp))?;
+        f.write_all(bytes).map_err(err(&tmp))?;
+        f.sync_all().map_err(err(&tmp))?;
+    }
+    if path.exists() {
+        // The previous good file becomes the backup, itself written atomically.
+        let bak = backup_path(path);
+        let bak_tmp = {
+            let mut s = bak.as_os_str().to_owned();
+            s.push(format!(".tmp-{}", std::process::id()));
+            PathBuf::from(s)
+        };
+        let copied = fs::copy(path, &bak_tmp)
+            .and_then(|_| File::open(&bak_tmp)?.sync_all())
+            .and_then(|()| fs::rename(&bak_tmp, &bak));
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&tmp);
+            let _ = fs::remove_file(&bak_tmp);
+            return Err(StoreError::Write {
+                path: bak,
+                source: e,
+            });
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::Write {
+            path: path.to_path_buf(),
+            source: e,
+        });
+    }
+    // Make the rename itself durable.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
