@@ -20,6 +20,14 @@ fn parse(c: &mut Criterion) {
     g.bench_function("10k_questions", |b| {
         b.iter(|| course::parse_document(black_box(&big), "big", "big", ImageBase::None))
     });
+    // The floor: pulldown-cmark's own pass over the same text.
+    g.bench_function("10k_questions_pulldown_only", |b| {
+        b.iter(|| {
+            pulldown_cmark::Parser::new_ext(black_box(&big), pulldown_cmark::Options::all())
+                .into_offset_iter()
+                .count()
+        })
+    });
     g.finish();
 }
 
@@ -42,8 +50,15 @@ fn frame(c: &mut Criterion) {
     let big = dir.path().join("big.md");
     std::fs::write(&big, synthetic::document(10_000)).expect("write");
 
+    let small = dir.path().join("small.md");
+    std::fs::write(&small, synthetic::document(20)).expect("write");
+
     let mut g = c.benchmark_group("frame");
-    for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
+    for (name, path) in [
+        ("seed", None),
+        ("synthetic_20", Some(small)),
+        ("10k_questions", Some(big)),
+    ] {
         let mut h = harness(path, dir.path());
         // Select a question in the middle so the viewer is mid-topic.
         let len = h.state().course().topics[0].questions.len();
@@ -67,5 +82,33 @@ fn frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, frame);
+/// Saving 1,000 notes: merge with the file on disk, pretty JSON, fsync, rename, .bak.
+fn save_notes(c: &mut Criterion) {
+    use study_companion::notes::{NoteStore, QuestionInfo};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) =
+        NoteStore::open(dir.path().join("bench.notes.json"), "bench").expect("open");
+    let info = QuestionInfo {
+        question: "컨테이너 레이어와 이미지 레이어의 관계는?".into(),
+        topic: "Docker".into(),
+        session: "MSP T3 - 23-5차".into(),
+    };
+    let text = "이미지 레이어(R/O)와 컨테이너 레이어(R/W)가 합쳐진 파일시스템. ".repeat(8);
+    for i in 0..1000 {
+        let id = study_companion::course::QuestionId::new("bench", "Docker", &format!("q{i}"));
+        store.set_text(&id, &info, &text, jiff::Timestamp::now());
+    }
+    store.save().expect("first save");
+    let first = study_companion::course::QuestionId::new("bench", "Docker", "q0");
+    let mut n = 0u64;
+    c.bench_function("notes/save_1000", |b| {
+        b.iter(|| {
+            n += 1;
+            store.set_text(&first, &info, &format!("{text}{n}"), jiff::Timestamp::now());
+            store.save().expect("save");
+        })
+    });
+}
+
+criterion_group!(benches, parse, frame, save_notes);
 criterion_main!(benches);

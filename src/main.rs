@@ -33,6 +33,11 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
+    /// Write "my study sheet" (the notes with my answers in place) to this .md file and
+    /// exit, without opening a window.
+    #[arg(long, value_name = "OUT.md")]
+    export_sheet: Option<PathBuf>,
+
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
     size: String,
@@ -56,6 +61,42 @@ fn parse_size(s: &str) -> Option<[f32; 2]> {
     Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
 }
 
+/// `--export-sheet`: the study sheet without a window.
+fn export_sheet(
+    path: Option<&std::path::Path>,
+    data_dir: Option<PathBuf>,
+    out: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    use study_companion::course;
+    use study_companion::notes::{self, NoteStore, export};
+    let course = match path {
+        Some(p) => course::load_path(p)?,
+        None => course::load_builtin(),
+    };
+    for p in &course.problems {
+        eprintln!("warning: {}", lang.problem(p));
+    }
+    let dir = data_dir.unwrap_or_else(study_companion::app::default_data_dir);
+    let (mut store, warnings) =
+        NoteStore::open(NoteStore::path_for(&dir, &course.title), &course.title)?;
+    for w in warnings {
+        eprintln!("warning: {w:?}");
+    }
+    store.reattach(&course, jiff::Timestamp::now());
+    let s = lang.strings();
+    let labels = export::SheetLabels {
+        my_answer: s.my_answer,
+        still_open: s.still_open,
+        orphaned: s.orphaned,
+    };
+    let sheet = export::study_sheet(&course, &store, &labels);
+    notes::write_atomic(out, sheet.as_bytes())
+        .with_context(|| format!("failed to write {}", out.display()))?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,study_companion=info"),
@@ -69,6 +110,22 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
+    if let Some(out) = &cli.export_sheet {
+        let lang = match cli.lang {
+            Some(LangArg::En) => Lang::En,
+            _ => Lang::Ko,
+        };
+        return match export_sheet(cli.path.as_deref(), cli.data_dir.clone(), out, lang) {
+            Ok(()) => {
+                eprintln!("wrote {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let options = AppOptions {
         path: cli.path,
         data_dir: cli.data_dir,

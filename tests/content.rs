@@ -100,10 +100,22 @@ fn docker_rmi_answer_holds_its_code_block() {
     // Two bullets and a code block: three blocks, the bullets one list.
     assert_eq!(q.blocks.len(), 3);
     assert!(q.blocks[1].continues_list);
-    // The terminal session is a code block, measured for unwrapped display.
-    let longest = q.blocks[2].source.lines().map(|l| l.chars().count()).max();
-    assert!(
-        matches!(q.blocks[2].kind, BlockKind::Code { longest_line } if Some(longest_line) == longest)
+    // The terminal session is a code block: its language, its text without fences, and
+    // its longest line (for unwrapped display).
+    let BlockKind::Code {
+        lang,
+        code,
+        longest_line,
+    } = &q.blocks[2].kind
+    else {
+        panic!("not a code block: {:?}", q.blocks[2].kind);
+    };
+    assert_eq!(lang, "bash");
+    assert!(code.starts_with("ubuntu $ docker run -d nginx\n"));
+    assert!(code.ends_with("is using its referenced image f9c14fe76d50"));
+    assert_eq!(
+        Some(*longest_line),
+        code.lines().map(|l| l.chars().count()).max()
     );
 }
 

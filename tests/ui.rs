@@ -530,3 +530,75 @@ fn a_failing_save_shows_an_error_until_it_succeeds_and_quitting_asks_first() {
     );
     assert!(data_dir.exists());
 }
+
+#[test]
+fn an_imported_backup_merges_without_replacing_newer_answers() {
+    let mut harness = common::app();
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "지금 쓴 답");
+    advance(&mut harness, 1.5);
+    // A backup holding an older digest answer and a tag/label answer this window lacks.
+    let course = harness.state().course().clone();
+    let id_of = |text: &str| {
+        course.topics[0]
+            .questions
+            .iter()
+            .find(|q| q.text == text)
+            .expect("question")
+            .id
+            .clone()
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut other = study_companion::notes::NoteStore::open(dir.path().join("b.json"), "b")
+        .expect("open")
+        .0;
+    let info = study_companion::notes::QuestionInfo {
+        question: "q".into(),
+        topic: "Docker".into(),
+        session: "MSP T3 - 23-5차".into(),
+    };
+    let old = jiff::Timestamp::from_second(1_000_000).expect("time");
+    other.set_text(&id_of(DIGEST), &info, "오래된 답", old);
+    other.set_text(&id_of(TAG_LABEL), &info, "백업에만 있는 답", old);
+    other.save().expect("save backup");
+
+    harness
+        .state_mut()
+        .import_backup(&dir.path().join("b.json"), 100.0);
+    harness.run();
+    harness.get_by_label_contains("답변 1개를 가져왔습니다");
+    let file = notes_file(&harness);
+    assert!(
+        file.contains("지금 쓴 답") && !file.contains("오래된 답"),
+        "{file}"
+    );
+    assert!(file.contains("백업에만 있는 답"));
+}
+
+#[test]
+fn the_copy_button_copies_the_code_block() {
+    let mut harness = common::app();
+    click_question(
+        &mut harness,
+        "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?",
+    );
+    // A highlighted code block shows its language.
+    harness.get_by_label("bash");
+    harness
+        .query_all_by_label("🗐 복사")
+        .next()
+        .expect("a copy button")
+        .click();
+    let mut copied = Vec::new();
+    for _ in 0..3 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::CopyText(text) = command {
+                copied.push(text.clone());
+            }
+        }
+    }
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(copied[0].starts_with("ubuntu $ docker run -d nginx\n"));
+    assert!(copied[0].ends_with("is using its referenced image f9c14fe76d50"));
+}

@@ -13,13 +13,28 @@ pub struct QuestionId(String);
 
 impl QuestionId {
     pub fn new(document_title: &str, topic: &str, question_text: &str) -> Self {
+        Self::from_normalized(
+            &normalize_question(document_title),
+            &normalize_question(topic),
+            question_text,
+        )
+    }
+
+    /// Like [`Self::new`] with the title and topic already normalized (a parser computes
+    /// them once per document rather than once per question).
+    pub(crate) fn from_normalized(title: &str, topic: &str, question_text: &str) -> Self {
         let mut h = Fnv64::default();
-        h.write(normalize_question(document_title).as_bytes());
+        h.write(title.as_bytes());
         h.write(&[0x1f]);
-        h.write(normalize_question(topic).as_bytes());
+        h.write(topic.as_bytes());
         h.write(&[0x1f]);
         h.write(normalize_question(question_text).as_bytes());
         Self(format!("q{:016x}", h.0))
+    }
+
+    /// Before the document's title is known (the parser sets the real id at the end).
+    pub(crate) fn placeholder() -> Self {
+        Self(String::new())
     }
 
     /// The n-th question with the same normalized text in the same place.
@@ -86,6 +101,15 @@ mod tests {
         assert_eq!(
             normalize_question("Tag와 label의\n차이는 뭔가요?!"),
             "tag와 label의 차이는 뭔가요"
+        );
+    }
+
+    #[test]
+    fn nfc_text_takes_the_fast_path() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        assert_eq!(
+            is_nfc_quick("컨테이너 레이어와 `docker run`".chars()),
+            IsNormalized::Yes
         );
     }
 

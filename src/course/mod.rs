@@ -63,6 +63,8 @@ pub struct Topic {
     /// Markdown that is not a question (text before the first question, text after a break).
     pub intro: String,
     pub questions: Vec<Question>,
+    /// How many questions are open; counted once per load (the sidebar shows it every frame).
+    open: usize,
 }
 
 impl Topic {
@@ -72,7 +74,7 @@ impl Topic {
     }
 
     pub fn open_count(&self) -> usize {
-        self.questions.iter().filter(|q| q.is_open()).count()
+        self.open
     }
 }
 
@@ -119,12 +121,17 @@ impl Question {
                     }
                     out.push(Segment::Image(image));
                 }
-                BlockKind::Code { longest_line } => {
+                BlockKind::Code {
+                    lang,
+                    code,
+                    longest_line,
+                } => {
                     if !run.is_empty() {
                         out.push(Segment::Markdown(std::mem::take(&mut run)));
                     }
                     out.push(Segment::Code {
-                        markdown: &block.source,
+                        lang,
+                        code,
                         longest_line: *longest_line,
                     });
                 }
@@ -157,6 +164,11 @@ pub enum BlockKind {
     Markdown,
     /// A code block (a terminal session, a Dockerfile): shown without wrapping.
     Code {
+        /// The fence's language (`bash`), empty when none.
+        lang: String,
+        /// The code itself, without fences.
+        code: String,
+        /// Its longest line in characters.
         longest_line: usize,
     },
     /// A paragraph that is only an image.
@@ -187,9 +199,10 @@ pub enum ImageStatus {
 pub enum Segment<'a> {
     Markdown(String),
     Image(&'a ImageRef),
-    /// A fenced code block (markdown source, fences included) and its longest line in chars.
+    /// A code block: its language, its text, its longest line in chars.
     Code {
-        markdown: &'a str,
+        lang: &'a str,
+        code: &'a str,
         longest_line: usize,
     },
 }
@@ -261,6 +274,9 @@ impl Course {
             }
         }
         course.dedupe_ids();
+        for topic in &mut course.topics {
+            topic.open = topic.questions.iter().filter(|q| q.is_open()).count();
+        }
         // In file order, whatever stage found them.
         course.problems.sort_by(|a, b| a.file.cmp(&b.file));
         course

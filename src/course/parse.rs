@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{
     AnswerBlock, BlockKind, Document, ImageBase, ImageRef, ImageStatus, Inline, Problem, Question,
@@ -60,10 +60,13 @@ pub fn parse_document(
 
     let title = b.title.clone().unwrap_or_else(|| fallback_title.to_owned());
     let mut topics = std::mem::take(&mut b.topics);
+    let title_key = super::normalize_question(&title);
     for topic in &mut topics {
+        let topic_key = super::normalize_question(&topic.name);
         for q in &mut topic.questions {
-            q.id = QuestionId::new(&title, &topic.name, &q.text);
+            q.id = QuestionId::from_normalized(&title_key, &topic_key, &q.text);
         }
+        topic.open = topic.questions.iter().filter(|q| q.is_open()).count();
     }
     ParsedDocument {
         document: Document {
@@ -114,6 +117,18 @@ struct Span {
     continues_list: bool,
     /// The block is a code block.
     code: bool,
+    /// A code block's language (first word of the fence info) and text.
+    code_lang: String,
+    code_text: String,
+}
+
+fn code_lang(tag: &Tag<'_>) -> String {
+    match tag {
+        Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+            info.split_whitespace().next().unwrap_or("").to_owned()
+        }
+        _ => String::new(),
+    }
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
@@ -207,6 +222,7 @@ fn outline(text: &str) -> Vec<Block> {
                                 range: range.clone(),
                                 rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
                                 code: matches!(tag, Tag::CodeBlock(_)),
+                                code_lang: code_lang(&tag),
                                 ..Default::default()
                             });
                         }
@@ -236,6 +252,7 @@ fn outline(text: &str) -> Vec<Block> {
                                     range: range.clone(),
                                     rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
                                     code: matches!(tag, Tag::CodeBlock(_)),
+                                    code_lang: code_lang(&tag),
                                     ..Default::default()
                                 });
                             }
@@ -323,6 +340,9 @@ fn outline(text: &str) -> Vec<Block> {
                         push_inline(&mut it.inlines, t, is_code);
                     }
                 } else if let Some(span) = span {
+                    if span.code {
+                        span.code_text.push_str(t);
+                    }
                     span.text.push_str(t);
                     span.text.push(' ');
                 }
@@ -497,9 +517,14 @@ impl Builder<'_> {
                 continue;
             }
             let kind = match span.images.first() {
-                _ if span.code => BlockKind::Code {
-                    longest_line: source.lines().map(|l| l.chars().count()).max().unwrap_or(0),
-                },
+                _ if span.code => {
+                    let code = span.code_text.strip_suffix('\n').unwrap_or(&span.code_text);
+                    BlockKind::Code {
+                        longest_line: code.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+                        code: code.to_owned(),
+                        lang: span.code_lang.clone(),
+                    }
+                }
                 Some((url, alt)) if span.lone_image => BlockKind::Image(self.image(url, alt)),
                 _ => {
                     for (url, alt) in &span.images {
@@ -519,7 +544,7 @@ impl Builder<'_> {
         let open = !rich && only_placeholders;
         let text = plain_text(&pending.inlines);
         let question = Question {
-            id: QuestionId::new("", "", &text), // replaced once the title is known
+            id: QuestionId::placeholder(), // set once the document's title is known
             inlines: pending.inlines,
             text,
             answer,

@@ -1,7 +1,8 @@
 //! Large made-up courses for benches and scale tests: the seed's shapes (bullets, inline
 //! code, code blocks, Korean prose, open questions), repeated with variations.
 
-/// A markdown document with `questions` questions under `## Docker`, every seventh open.
+/// A markdown document with `questions` questions under `## Docker`: every seventh open,
+/// every tenth with a terminal session (the seed has 2 code blocks in 21 questions).
 /// Deterministic: the same `questions` gives the same text.
 pub fn document(questions: usize) -> String {
     let mut s = String::with_capacity(questions * 480);
@@ -20,7 +21,7 @@ pub fn document(questions: usize) -> String {
         s.push_str(
             "  - 실행된 컨테이너에서 생성/수정/삭제되는 모든것은 R/W레이어에 기록됩니다.\n\n",
         );
-        if i % 5 == 0 {
+        if i % 10 == 0 {
             s.push_str(&format!(
                 "```bash\nubuntu $ docker run -d --name c{i} nginx\nubuntu $ docker ps\nCONTAINER ID   IMAGE     STATUS\n{i:012x}   nginx     Up 4 seconds\n```\n\n"
             ));

@@ -25,6 +25,18 @@ pub fn top_bar_ui(ui: &mut egui::Ui, title: &str, state: &mut UiState) -> Option
                 }
             }
         });
+        ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
+            for c in [
+                Command::ExportSheet,
+                Command::ExportBackup,
+                Command::ImportBackup,
+            ] {
+                if ui.button(c.label(lang)).clicked() {
+                    command = Some(c);
+                    ui.close();
+                }
+            }
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if command_button(ui, Command::ShowHelp, "?", lang) {
                 command = Some(Command::ShowHelp);

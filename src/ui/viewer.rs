@@ -401,29 +401,69 @@ fn answer_ui(
                 }
             }
             Segment::Code {
-                markdown,
+                lang: code_lang,
+                code,
                 longest_line,
             } => {
-                // Terminal sessions read best unwrapped: as wide as their longest line, with a
-                // horizontal scroll bar when that is wider than the card.
-                let char_width = ui.fonts_mut(|f| {
-                    f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0')
-                });
-                let needed = longest_line as f32 * char_width + 48.0;
                 ui.push_id(n, |ui| {
-                    egui::ScrollArea::horizontal()
-                        .id_salt("code")
-                        .auto_shrink([false, true])
-                        .show(ui, |ui| {
-                            ui.set_width(needed.max(max_width));
-                            CommonMarkViewer::new()
-                                .max_image_width(Some(max_width as usize))
-                                .show(ui, &mut state.cache, markdown);
-                        });
+                    code_block_ui(ui, code_lang, code, longest_line, max_width, lang.strings());
                 });
             }
         }
     }
+}
+
+/// A code block: highlighted (memoized by egui_extras, so drawing it every frame costs no
+/// re-highlighting), never wrapped, scrolling sideways when wider than the card, with a
+/// copy button.
+pub fn code_block_ui(
+    ui: &mut egui::Ui,
+    lang: &str,
+    code: &str,
+    longest_line: usize,
+    max_width: f32,
+    s: &super::i18n::Strings,
+) {
+    use egui_extras::syntax_highlighting::{CodeTheme, highlight};
+    let theme = CodeTheme::from_style(ui.style());
+    let language = if lang.is_empty() { "txt" } else { lang };
+    let mut job = highlight(ui.ctx(), ui.style(), &theme, code, language);
+    job.wrap.max_width = f32::INFINITY;
+    let visuals = ui.visuals().clone();
+    Frame::new()
+        .fill(visuals.extreme_bg_color)
+        .stroke(visuals.widgets.noninteractive.bg_stroke)
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width((max_width - 16.0).max(100.0));
+            ui.horizontal(|ui| {
+                if !lang.is_empty() {
+                    ui.label(RichText::new(lang).small().weak());
+                }
+                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                    let copy = ui
+                        .add(
+                            egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
+                                .frame(false),
+                        )
+                        .on_hover_text(s.copy_code);
+                    if copy.clicked() {
+                        ui.copy_text(code.to_owned());
+                    }
+                });
+            });
+            let char_width = ui
+                .fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
+            let needed = longest_line as f32 * char_width + 8.0;
+            egui::ScrollArea::horizontal()
+                .id_salt("code")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.set_min_width(needed);
+                    ui.add(egui::Label::new(job).selectable(true).extend());
+                });
+        });
 }
 
 /// A small rounded tag ("23-5차", "열린 질문").
