@@ -142,7 +142,20 @@ fn main() -> ExitCode {
         }),
     };
     let persist = options.screenshot.is_none();
+    // A screenshot starts from a clean slate: no remembered window, scroll or panel state.
+    let scratch = if persist {
+        None
+    } else {
+        match tempfile::tempdir() {
+            Ok(dir) => Some(dir),
+            Err(e) => {
+                eprintln!("error: cannot create a temporary folder: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
     let native = eframe::NativeOptions {
+        persistence_path: scratch.as_ref().map(|d| d.path().to_path_buf()),
         viewport: egui::ViewportBuilder::default()
             .with_title("Study Companion")
             .with_app_id("study-companion")
