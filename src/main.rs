@@ -155,7 +155,7 @@ fn main() -> ExitCode {
         }
     };
     let native = eframe::NativeOptions {
-        persistence_path: scratch.as_ref().map(|d| d.path().to_path_buf()),
+        persistence_path: scratch.as_ref().map(|d| d.path().join("app.ron")),
         viewport: egui::ViewportBuilder::default()
             .with_title("Study Companion")
             .with_app_id("study-companion")
