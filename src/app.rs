@@ -598,6 +598,21 @@ impl StudyApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let needs_dialog = matches!(
+            command,
+            Command::OpenFile
+                | Command::OpenFolder
+                | Command::ExportSheet
+                | Command::ExportBackup
+                | Command::ImportBackup
+        );
+        if needs_dialog && !file_dialog_available() {
+            // rfd would return "cancelled" without showing anything: say why instead.
+            self.notices.push(Notice::OpenFailed(
+                self.state.lang.no_file_dialog().to_owned(),
+            ));
+            return;
+        }
         match command {
             Command::OpenFile => {
                 let picked = rfd::FileDialog::new()
@@ -747,6 +762,8 @@ impl StudyApp {
             &mut self.buffer,
             &self.save_state,
             &data_path,
+            // Without a store nothing typed could be kept: the notice says why.
+            self.store.is_some(),
         );
         if !self.orphans.is_empty() {
             let s = lang.strings();
@@ -859,6 +876,19 @@ impl StudyApp {
             ctx.request_repaint();
         }
     }
+}
+
+/// Whether a file dialog can be shown: on Linux rfd needs the desktop portal (on the D-Bus
+/// session bus) or zenity; without both it silently returns nothing.
+fn file_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        return true;
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
 fn save_png(path: &Path, image: &egui::ColorImage) -> anyhow::Result<()> {

@@ -602,3 +602,30 @@ fn the_copy_button_copies_the_code_block() {
     assert!(copied[0].starts_with("ubuntu $ docker run -d nginx\n"));
     assert!(copied[0].ends_with("is using its referenced image f9c14fe76d50"));
 }
+
+#[test]
+fn notes_from_a_newer_app_are_left_alone_and_editing_is_off() {
+    let options = common::options();
+    let data_dir = options.data_dir.clone().expect("data dir");
+    let path = study_companion::notes::NoteStore::path_for(&data_dir, "MSP T3 - 23-5차");
+    std::fs::write(&path, r#"{"schema": 7, "course": "future", "notes": []}"#).expect("write");
+    let mut harness = common::app_with(options);
+    harness.get_by_label_contains("newer version of the app");
+    click_question(&mut harness, DIGEST);
+    // Typing does nothing: nothing could be saved, so nothing pretends to be.
+    harness.get_by_label("내 답변").focus();
+    harness.get_by_label("내 답변").type_text("사라질 글");
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("내 답변")
+            .value()
+            .as_deref()
+            .unwrap_or(""),
+        ""
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("untouched"),
+        r#"{"schema": 7, "course": "future", "notes": []}"#
+    );
+}

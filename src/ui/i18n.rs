@@ -344,6 +344,17 @@ impl Lang {
         }
     }
 
+    pub fn no_file_dialog(self) -> &'static str {
+        match self {
+            Lang::Ko => {
+                "파일 선택 창을 열 수 없습니다 (xdg-desktop-portal 또는 zenity가 필요합니다). 명령줄에서 `study-companion 경로` 로 여세요."
+            }
+            Lang::En => {
+                "Cannot show a file dialog (needs xdg-desktop-portal or zenity). Open notes from the command line: `study-companion PATH`."
+            }
+        }
+    }
+
     pub fn open_failed(self, error: &str) -> String {
         match self {
             Lang::Ko => format!("열 수 없습니다 — {error}"),

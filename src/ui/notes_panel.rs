@@ -47,6 +47,7 @@ pub fn notes_panel_ui(
     buffer: &mut String,
     save: &SaveState,
     data_path: &str,
+    editable: bool,
 ) -> Option<NotesAction> {
     let s = lang.strings();
     let heading = ui.heading(s.my_answer);
@@ -102,7 +103,8 @@ pub fn notes_panel_ui(
             .max_height(available.max(80.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                let response = ui.add(
+                let response = ui.add_enabled(
+                    editable,
                     egui::TextEdit::multiline(buffer)
                         .id_salt("my_answer_editor")
                         .hint_text(s.answer_hint)
