@@ -110,5 +110,25 @@ fn save_notes(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse, frame, save_notes);
+/// One keystroke's search over the 10,000-question course (the index is built per load).
+fn search(c: &mut Criterion) {
+    use study_companion::search::{Index, Query};
+    let course = course::load_sources(
+        "big",
+        &[("big".into(), synthetic::document(10_000))],
+        &ImageBase::None,
+    );
+    let index = Index::new(&course);
+    let mut g = c.benchmark_group("search_10k");
+    g.bench_function("build_index", |b| b.iter(|| Index::new(black_box(&course))));
+    for q in ["docker", "ㅋㅌㅇㄴ", "컨테ㅇ", "docker ㅇㅁㅈ", "없는말"] {
+        let query = Query::parse(q);
+        g.bench_function(q, |b| {
+            b.iter(|| index.search(black_box(&query), |_| None, 50))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, frame, save_notes, search);
 criterion_main!(benches);

@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 pub mod course;
 pub mod notes;
+pub mod search;
 pub mod ui;
 
 pub use app::{AppOptions, StudyApp, UiState};
