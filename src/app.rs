@@ -10,8 +10,10 @@ use crate::command::Command;
 use crate::course::{self, Course, Problem, QuestionId};
 use crate::notes::export::{SheetLabels, study_sheet};
 use crate::notes::{self, Note, NoteStore, QuestionInfo, StoreWarning};
+use crate::search::{self, Hit, Query};
 use crate::ui::i18n::Lang;
 use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui};
+use crate::ui::search_panel::search_results_ui;
 use crate::ui::sidebar::{SidebarAction, sidebar_ui};
 use crate::ui::theme::{self, ThemeChoice};
 use crate::ui::viewer::{ViewerAction, ViewerState, viewer_ui};
@@ -111,6 +113,12 @@ impl Notice {
     }
 }
 
+/// What the left panel reported: a sidebar action, or a search result clicked.
+enum SidebarOrSearch {
+    Sidebar(SidebarAction),
+    Hit(usize),
+}
+
 /// Progress of `--screenshot`.
 #[derive(Debug)]
 enum Screenshot {
@@ -159,6 +167,19 @@ pub struct StudyApp {
     allow_close: bool,
     /// Notes whose question is not in the course; recomputed per load and import.
     orphans: Vec<Note>,
+    /// Built once per content load.
+    search_index: search::Index,
+    /// The search box, the query the hits are for, the hits and the highlighted one.
+    query: String,
+    searched: String,
+    hits: Vec<Hit>,
+    hit_cursor: usize,
+    hits_scroll: bool,
+    /// The search box had focus at the end of the last frame (egui drops focus on Esc
+    /// before the app sees the key).
+    search_had_focus: bool,
+    /// (open questions, of which answered by me); recomputed on load and after edits.
+    progress: (usize, usize),
 }
 
 impl StudyApp {
@@ -235,6 +256,14 @@ impl StudyApp {
             confirm_quit: false,
             allow_close: false,
             orphans: Vec::new(),
+            search_index: search::Index::default(),
+            query: String::new(),
+            searched: String::new(),
+            hits: Vec::new(),
+            hit_cursor: 0,
+            hits_scroll: false,
+            search_had_focus: false,
+            progress: (0, 0),
         };
 
         let from_command_line = options.path.is_some();
@@ -282,6 +311,10 @@ impl StudyApp {
         self.state.last_content = path;
         self.viewer.reset();
         self.open_store();
+        self.search_index = search::Index::new(&self.course);
+        self.searched.clear();
+        self.hits.clear();
+        self.update_progress();
 
         let by_id = self
             .state
@@ -334,6 +367,82 @@ impl StudyApp {
                 moved_to: moved_to.display().to_string(),
                 restored: restored_from.map(|p| p.display().to_string()),
             });
+        }
+    }
+
+    /// Counts the open questions and how many of them I answered. On load and after edits,
+    /// never per frame.
+    fn update_progress(&mut self) {
+        let store = self.store.as_ref();
+        let mut open = 0;
+        let mut answered = 0;
+        for q in self.course.topics.iter().flat_map(|t| &t.questions) {
+            if q.is_open() {
+                open += 1;
+                if store.is_some_and(|s| s.text(&q.id).is_some()) {
+                    answered += 1;
+                }
+            }
+        }
+        self.progress = (open, answered);
+    }
+
+    /// Runs the query when it changed (one keystroke). The index was built at load.
+    fn update_search(&mut self) {
+        if self.query == self.searched {
+            return;
+        }
+        self.searched.clone_from(&self.query);
+        let query = Query::parse(&self.query);
+        let store = self.store.as_ref();
+        self.hits = self
+            .search_index
+            .search(&query, |id| store.and_then(|s| s.text(id)), 200);
+        self.hit_cursor = 0;
+        self.hits_scroll = true;
+    }
+
+    /// The search results (for tests and the sidebar).
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Opens a search result: selects its question and scrolls to it.
+    fn open_hit(&mut self, index: usize) {
+        if let Some(hit) = self.hits.get(index) {
+            let (topic, question) = (hit.topic, hit.question);
+            self.hit_cursor = index;
+            self.select(topic, Some(question));
+        }
+    }
+
+    /// ↑/↓, Enter and Esc while the search box has focus.
+    fn search_keys(&mut self, ctx: &egui::Context) {
+        if !self.search_had_focus || self.query.trim().is_empty() {
+            return;
+        }
+        let (down, up, enter, escape) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+            )
+        });
+        let len = self.hits.len();
+        if down && len > 0 {
+            self.hit_cursor = (self.hit_cursor + 1).min(len - 1);
+            self.hits_scroll = true;
+        }
+        if up {
+            self.hit_cursor = self.hit_cursor.saturating_sub(1);
+            self.hits_scroll = true;
+        }
+        if enter {
+            self.open_hit(self.hit_cursor);
+        }
+        if escape {
+            self.query.clear();
         }
     }
 
@@ -421,13 +530,22 @@ impl StudyApp {
         let Some((id, info)) = self.question_info(self.topic, q) else {
             return;
         };
-        if let Some(store) = self.store.as_mut() {
-            store.set_text(&id, &info, &self.buffer, jiff::Timestamp::now());
-            self.last_edit = now;
-            if !matches!(self.save_state, SaveState::Failed(_)) {
-                self.save_state = SaveState::Pending;
-            }
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let had_note = store.text(&id).is_some();
+        store.set_text(&id, &info, &self.buffer, jiff::Timestamp::now());
+        let has_note = store.text(&id).is_some();
+        self.last_edit = now;
+        if !matches!(self.save_state, SaveState::Failed(_)) {
+            self.save_state = SaveState::Pending;
         }
+        // Progress changes only when a note appears or disappears.
+        if had_note != has_note {
+            self.update_progress();
+        }
+        // My notes are searched too: the results follow the edit.
+        self.searched.clear();
     }
 
     fn toggle_bookmark(&mut self, now: f64) {
@@ -667,6 +785,7 @@ impl StudyApp {
             Command::ToggleLanguage => self.state.lang = self.state.lang.other(),
             Command::ShowHelp => self.show_help = !self.show_help,
             Command::ToggleBookmark => self.toggle_bookmark(ctx.input(|i| i.time)),
+            Command::FocusSearch => ctx.memory_mut(|m| m.request_focus(top_bar::search_box_id())),
             Command::ExportSheet => self.export_sheet(),
             Command::ExportBackup => self.export_backup(),
             Command::ImportBackup => {
@@ -914,33 +1033,63 @@ impl eframe::App for StudyApp {
         for command in Command::from_shortcuts(&ctx) {
             self.run(command);
         }
+        // Before the search box sees them: its ↑/↓/Enter/Esc drive the results.
+        self.search_keys(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
-            if let Some(command) = top_bar::top_bar_ui(ui, &self.course.title, &mut self.state) {
+            if let Some(command) =
+                top_bar::top_bar_ui(ui, &self.course.title, &mut self.state, &mut self.query)
+            {
                 self.run(command);
             }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        self.update_search();
         let scroll = self.sidebar_scroll.take();
+        let searching = !self.query.trim().is_empty();
+        let hits_scroll = std::mem::take(&mut self.hits_scroll);
+        let (open, answered) = self.progress;
         let sidebar = egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(320.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                sidebar_ui(
-                    ui,
-                    &self.course,
-                    self.store.as_ref(),
-                    lang,
-                    self.topic,
-                    self.question,
-                    scroll,
-                )
+                ui.add_space(4.0);
+                ui.label(
+                    egui::RichText::new(lang.progress(open, answered))
+                        .small()
+                        .color(theme::mine_color(ui.visuals())),
+                );
+                if searching {
+                    search_results_ui(
+                        ui,
+                        &self.course,
+                        lang,
+                        &self.hits,
+                        self.hit_cursor,
+                        hits_scroll,
+                    )
+                    .map(SidebarOrSearch::Hit)
+                } else {
+                    sidebar_ui(
+                        ui,
+                        &self.course,
+                        self.store.as_ref(),
+                        lang,
+                        self.topic,
+                        self.question,
+                        scroll,
+                    )
+                    .map(SidebarOrSearch::Sidebar)
+                }
             })
             .inner;
         match sidebar {
-            Some(SidebarAction::SelectTopic(t)) => self.select(t, None),
-            Some(SidebarAction::SelectQuestion(t, q)) => self.select(t, Some(q)),
+            Some(SidebarOrSearch::Sidebar(SidebarAction::SelectTopic(t))) => self.select(t, None),
+            Some(SidebarOrSearch::Sidebar(SidebarAction::SelectQuestion(t, q))) => {
+                self.select(t, Some(q));
+            }
+            Some(SidebarOrSearch::Hit(i)) => self.open_hit(i),
             None => {}
         }
         self.sync_buffer(ctx.input(|i| i.time));
@@ -991,6 +1140,7 @@ impl eframe::App for StudyApp {
             self.apply(&ctx, command);
         }
         self.sync_buffer(ctx.input(|i| i.time));
+        self.search_had_focus = ctx.memory(|m| m.has_focus(top_bar::search_box_id()));
         self.autosave(&ctx);
         self.screenshot_step(&ctx);
     }

@@ -23,10 +23,11 @@ pub enum Command {
     ExportSheet,
     ExportBackup,
     ImportBackup,
+    FocusSearch,
 }
 
 impl Command {
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::OpenFile,
         Command::OpenFolder,
         Command::OpenBuiltin,
@@ -43,6 +44,7 @@ impl Command {
         Command::ExportSheet,
         Command::ExportBackup,
         Command::ImportBackup,
+        Command::FocusSearch,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -64,6 +66,7 @@ impl Command {
             Command::ExportSheet => s.export_sheet,
             Command::ExportBackup => s.export_backup,
             Command::ImportBackup => s.import_backup,
+            Command::FocusSearch => s.search,
         }
     }
 
@@ -87,6 +90,7 @@ impl Command {
         const TOGGLE_LANGUAGE: &[KeyboardShortcut] = &[k(CMD, Key::L)];
         const SHOW_HELP: &[KeyboardShortcut] = &[k(NONE, Key::F1)];
         const TOGGLE_BOOKMARK: &[KeyboardShortcut] = &[k(CMD, Key::D)];
+        const FOCUS_SEARCH: &[KeyboardShortcut] = &[k(CMD, Key::F), k(CMD, Key::K)];
         match self {
             Command::OpenFile => OPEN_FILE,
             Command::OpenFolder => OPEN_FOLDER,
@@ -101,6 +105,7 @@ impl Command {
             Command::ToggleLanguage => TOGGLE_LANGUAGE,
             Command::ShowHelp => SHOW_HELP,
             Command::ToggleBookmark => TOGGLE_BOOKMARK,
+            Command::FocusSearch => FOCUS_SEARCH,
             Command::ExportSheet | Command::ExportBackup | Command::ImportBackup => &[],
         }
     }

@@ -11,9 +11,12 @@ const MYSQL: &str = "볼륨을 사용하지 않으면 mysql 에 저장된 데이
 const EXPOSE: &str = "EXPOSE는 80으로 설정하고 docker run -p 8080:8080 로 하면 어떻게 되나요?";
 const BRIDGE: &str = "Docker network의 bridge유형이 L4랑 비슷한 개념일까요?";
 
-/// The sidebar row of a question (a button; the card heading is a label).
+/// Clicks the sidebar row of a question (a button; the card heading is a label), through
+/// AccessKit as a screen reader would: the row may be scrolled half out of view.
 fn click_question(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
-    harness.get_by_role_and_label(Role::Button, text).click();
+    harness
+        .get_by_role_and_label(Role::Button, text)
+        .click_accesskit();
     harness.run();
 }
 
@@ -628,4 +631,78 @@ fn notes_from_a_newer_app_are_left_alone_and_editing_is_off() {
         std::fs::read_to_string(&path).expect("untouched"),
         r#"{"schema": 7, "course": "future", "notes": []}"#
     );
+}
+
+// ---- Search ----
+
+fn search(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search_box = harness.get_by_role(Role::TextInput);
+    assert!(search_box.is_focused(), "Ctrl+F focuses the search box");
+    search_box.type_text(text);
+    harness.run();
+}
+
+#[test]
+fn typing_digest_finds_its_question_first_and_enter_opens_it() {
+    let mut harness = common::app();
+    search(&mut harness, "digest");
+    let first = harness.state().hits().first().cloned().expect("a hit");
+    let course = harness.state().course().clone();
+    assert_eq!(
+        course.topics[first.topic].questions[first.question].text,
+        DIGEST
+    );
+    harness.get_by_label_contains("검색 결과");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (topic, question) = harness.state().selection();
+    assert_eq!(
+        course.topics[topic].questions[question.expect("opened")].text,
+        DIGEST
+    );
+    // The card is on screen, and the notes panel is on it.
+    harness.get_by_label("아직 답이 없는 질문입니다 — 답을 적어 보세요");
+}
+
+#[test]
+fn choseong_search_finds_container_questions_and_escape_clears() {
+    let mut harness = common::app();
+    search(&mut harness, "ㅋㅌㅇㄴ");
+    let course = harness.state().course().clone();
+    let hits = harness.state().hits().to_vec();
+    assert!(hits.len() >= 5, "{hits:?}");
+    let first = &course.topics[hits[0].topic].questions[hits[0].question];
+    assert!(first.text.contains("컨테이너"), "{}", first.text);
+    // ↓ moves to the second result, Enter opens it.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (t, q) = harness.state().selection();
+    assert_eq!((t, q), (hits[1].topic, Some(hits[1].question)));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(harness.get_by_role(Role::TextInput).is_focused());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness.get_by_role(Role::TextInput).value().as_deref(),
+        Some("")
+    );
+    assert!(harness.query_by_label_contains("검색 결과").is_none());
+    harness.get_by_label("Docker (21) · 열린 질문 4");
+}
+
+#[test]
+fn my_notes_are_searched_and_progress_counts_them() {
+    let mut harness = common::app();
+    harness.get_by_label("열린 질문 4개 중 0개 답변함");
+    click_question(&mut harness, TAG_LABEL);
+    type_answer(&mut harness, "라벨은 메타데이터");
+    harness.get_by_label("열린 질문 4개 중 1개 답변함");
+    search(&mut harness, "메타데이터");
+    let hits = harness.state().hits().to_vec();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].field, study_companion::search::Field::Note);
 }

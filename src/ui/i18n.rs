@@ -51,6 +51,11 @@ pub struct Strings {
     pub dismiss: &'static str,
     pub image_window: &'static str,
     pub topic_intro: &'static str,
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub no_results: &'static str,
+    pub field_question: &'static str,
+    pub field_answer: &'static str,
     pub copy: &'static str,
     pub copy_code: &'static str,
     pub my_answer: &'static str,
@@ -121,6 +126,11 @@ pub const KO: Strings = Strings {
     dismiss: "닫기",
     image_window: "이미지",
     topic_intro: "주제 소개",
+    search: "검색",
+    search_hint: "검색 (Ctrl+F) — 예: digest, ㅋㅌㅇㄴ",
+    no_results: "찾는 내용이 없습니다.",
+    field_question: "질문",
+    field_answer: "답변",
     copy: "복사",
     copy_code: "코드를 클립보드에 복사",
     my_answer: "내 답변",
@@ -191,6 +201,11 @@ pub const EN: Strings = Strings {
     dismiss: "Dismiss",
     image_window: "Image",
     topic_intro: "About this topic",
+    search: "Search",
+    search_hint: "Search (Ctrl+F) — e.g. digest, ㅋㅌㅇㄴ",
+    no_results: "Nothing found.",
+    field_question: "Question",
+    field_answer: "Answer",
     copy: "Copy",
     copy_code: "Copy the code to the clipboard",
     my_answer: "My answer",
@@ -312,6 +327,21 @@ impl Lang {
         match self {
             Lang::Ko => format!("내보냈습니다: {path}"),
             Lang::En => format!("Exported: {path}"),
+        }
+    }
+
+    pub fn search_results(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("검색 결과 {n}개"),
+            Lang::En => format!("{n} result(s)"),
+        }
+    }
+
+    /// "열린 질문 4개 중 1개 답변함".
+    pub fn progress(self, open: usize, answered: usize) -> String {
+        match self {
+            Lang::Ko => format!("열린 질문 {open}개 중 {answered}개 답변함"),
+            Lang::En => format!("{answered} of {open} open questions answered"),
         }
     }
 

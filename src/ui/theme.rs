@@ -49,6 +49,15 @@ pub fn mine_color(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// The background of a search match.
+pub fn search_mark(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x6b, 0x55, 0x10)
+    } else {
+        Color32::from_rgb(0xff, 0xe0, 0x66)
+    }
+}
+
 /// The card background: a step away from the panel so cards read as cards.
 pub fn card_fill(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

@@ -5,7 +5,18 @@ use crate::command::Command;
 use crate::ui::theme::ThemeChoice;
 
 /// Shows the bar; returns the command a button asked for.
-pub fn top_bar_ui(ui: &mut egui::Ui, title: &str, state: &mut UiState) -> Option<Command> {
+/// The id of the search box (Ctrl+F focuses it).
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("search_box")
+}
+
+/// Shows the bar; returns the command a button asked for. `query` is the search box.
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    state: &mut UiState,
+    query: &mut String,
+) -> Option<Command> {
     let lang = state.lang;
     let s = lang.strings();
     let mut command = None;
@@ -59,6 +70,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, title: &str, state: &mut UiState) -> Option
             if command_button(ui, Command::ZoomOut, "−", lang) {
                 command = Some(Command::ZoomOut);
             }
+            ui.separator();
+            ui.add(
+                egui::TextEdit::singleline(query)
+                    .id(search_box_id())
+                    .hint_text(s.search_hint)
+                    .desired_width(260.0),
+            )
+            .on_hover_text(Command::FocusSearch.tooltip(ui.ctx(), lang));
             ui.separator();
             for (choice, text) in [
                 (ThemeChoice::Dark, s.theme_dark),

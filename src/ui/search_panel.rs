@@ -1,0 +1,142 @@
+//! Search results in the sidebar: one row per hit, the snippet with the match highlighted.
+//! Only visible rows are laid out.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Role, Sense, TextFormat, WidgetInfo, vec2};
+
+use super::i18n::Lang;
+use super::theme;
+use crate::course::Course;
+use crate::search::{Field, Hit};
+
+/// Shows the hits; returns the index of the one the user clicked.
+pub fn search_results_ui(
+    ui: &mut egui::Ui,
+    course: &Course,
+    lang: Lang,
+    hits: &[Hit],
+    cursor: usize,
+    scroll_to_cursor: bool,
+) -> Option<usize> {
+    let s = lang.strings();
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(lang.search_results(hits.len())).strong());
+    if hits.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(s.no_results).weak());
+        return None;
+    }
+    let row_height = 58.0;
+    let mut clicked = None;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("search_results")
+        .auto_shrink([false, false]);
+    if scroll_to_cursor {
+        let spacing = ui.spacing().item_spacing.y;
+        let visible = ui.available_height();
+        let top = cursor as f32 * (row_height + spacing);
+        let content = hits.len() as f32 * (row_height + spacing) - spacing;
+        area = area
+            .vertical_scroll_offset((top - visible / 2.0).clamp(0.0, (content - visible).max(0.0)));
+    }
+    area.show_rows(ui, row_height, hits.len(), |ui, rows| {
+        for i in rows {
+            let Some(hit) = hits.get(i) else { continue };
+            if hit_row(ui, course, lang, hit, i == cursor, row_height) {
+                clicked = Some(i);
+            }
+        }
+    });
+    clicked
+}
+
+fn hit_row(
+    ui: &mut egui::Ui,
+    course: &Course,
+    lang: Lang,
+    hit: &Hit,
+    selected: bool,
+    height: f32,
+) -> bool {
+    let s = lang.strings();
+    let Some(q) = course
+        .topics
+        .get(hit.topic)
+        .and_then(|t| t.questions.get(hit.question))
+    else {
+        return false;
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &q.text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+        let field = match hit.field {
+            Field::Question => s.field_question,
+            Field::Answer => s.field_answer,
+            Field::Note => s.my_answer,
+        };
+        let inner = rect.shrink2(vec2(8.0, 4.0));
+        let title = egui::WidgetText::from(egui::RichText::new(&q.text).strong()).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            inner.width(),
+            egui::TextStyle::Body,
+        );
+        let title_color = ui.visuals().strong_text_color();
+        ui.painter().galley(inner.left_top(), title, title_color);
+        let job = snippet_job(ui, field, hit);
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        ui.painter().galley(
+            inner.left_top() + vec2(0.0, 24.0),
+            galley,
+            ui.visuals().text_color(),
+        );
+    }
+    response.on_hover_text(&hit.snippet).clicked()
+}
+
+/// "답변 · …the snippet with the **match** marked…", one line, truncated.
+fn snippet_job(ui: &egui::Ui, field: &str, hit: &Hit) -> LayoutJob {
+    let font = FontId::proportional(12.5);
+    let weak = ui.visuals().weak_text_color();
+    let normal = ui.visuals().text_color();
+    let mark_bg = theme::search_mark(ui.visuals());
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width().max(100.0) - 16.0;
+    job.wrap.max_rows = 1;
+    job.wrap.break_anywhere = true;
+    let fmt = |color: Color32, background: Color32| TextFormat {
+        font_id: font.clone(),
+        color,
+        background,
+        ..Default::default()
+    };
+    job.append(&format!("{field} · "), 0.0, fmt(weak, Color32::TRANSPARENT));
+    let chars: Vec<char> = hit.snippet.chars().collect();
+    let (a, b) = (
+        hit.highlight.start.min(chars.len()),
+        hit.highlight.end.min(chars.len()),
+    );
+    let part = |r: std::ops::Range<usize>| {
+        chars
+            .get(r)
+            .map(|c| c.iter().collect::<String>())
+            .unwrap_or_default()
+    };
+    job.append(&part(0..a), 0.0, fmt(normal, Color32::TRANSPARENT));
+    job.append(
+        &part(a..b),
+        0.0,
+        fmt(ui.visuals().strong_text_color(), mark_bg),
+    );
+    job.append(
+        &part(b..chars.len()),
+        0.0,
+        fmt(normal, Color32::TRANSPARENT),
+    );
+    job
+}
