@@ -545,7 +545,8 @@ fn snippet(text: &[char], range: std::ops::Range<usize>) -> (String, std::ops::R
         .get(range.end..)
         .and_then(|a| a.iter().position(|&c| c == '\n'))
         .map_or(text.len(), |p| range.end + p);
-    let from = line_start.max(range.start.saturating_sub(30));
+    // Little context before the match: the sidebar row is narrow and shows one line.
+    let from = line_start.max(range.start.saturating_sub(12));
     let to = line_end.min(range.end + 50).max(range.end);
     let mut s: String = String::new();
     let prefix = from > line_start;
