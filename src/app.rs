@@ -10,7 +10,7 @@ use crate::command::Command;
 use crate::course::{self, Course, Problem, QuestionId};
 use crate::notes::export::{SheetLabels, study_sheet};
 use crate::notes::{self, Note, NoteStore, QuestionInfo, StoreWarning};
-use crate::search::{self, Hit, Query};
+use crate::search::{self, Filter, Hit, Query};
 use crate::ui::i18n::Lang;
 use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui};
 use crate::ui::search_panel::search_results_ui;
@@ -30,6 +30,8 @@ pub struct UiState {
     pub lang: Lang,
     /// The file or folder last opened; `None` for the built-in notes.
     pub last_content: Option<PathBuf>,
+    /// Which questions the sidebar and viewer show.
+    pub filter: Filter,
 }
 
 impl Default for UiState {
@@ -41,6 +43,7 @@ impl Default for UiState {
             zoom: 1.0,
             lang: Lang::Ko,
             last_content: None,
+            filter: Filter::All,
         }
     }
 }
@@ -113,6 +116,18 @@ impl Notice {
     }
 }
 
+/// The filter chips: 전체 21 · 열린 질문 4 · 내 답변 1 · 할 일 3 · ★ 1.
+fn filter_ui(ui: &mut egui::Ui, lang: Lang, filter: &mut Filter, counts: &[usize; 5]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (f, count) in Filter::ALL.into_iter().zip(counts) {
+            let (label, hover) = lang.filter_label(f);
+            ui.selectable_value(filter, f, format!("{label} {count}"))
+                .on_hover_text(hover);
+        }
+    });
+}
+
 /// What the left panel reported: a sidebar action, or a search result clicked.
 enum SidebarOrSearch {
     Sidebar(SidebarAction),
@@ -180,6 +195,12 @@ pub struct StudyApp {
     search_had_focus: bool,
     /// (open questions, of which answered by me); recomputed on load and after edits.
     progress: (usize, usize),
+    /// The selected topic's questions that pass the filter, and how many of the course pass
+    /// each filter; recomputed when content, topic, filter or notes change.
+    visible: Vec<usize>,
+    filter_counts: [usize; 5],
+    /// Bumped whenever `visible` changes (the viewer re-measures).
+    visible_generation: u64,
 }
 
 impl StudyApp {
@@ -264,6 +285,9 @@ impl StudyApp {
             hits_scroll: false,
             search_had_focus: false,
             progress: (0, 0),
+            visible: Vec::new(),
+            filter_counts: [0; 5],
+            visible_generation: 0,
         };
 
         let from_command_line = options.path.is_some();
@@ -385,6 +409,45 @@ impl StudyApp {
             }
         }
         self.progress = (open, answered);
+        self.filter_counts = Filter::counts(&self.course, self.store.as_ref());
+        self.refresh_visible();
+    }
+
+    /// The selected topic's questions that pass the filter.
+    fn refresh_visible(&mut self) {
+        let filter = self.state.filter;
+        let store = self.store.as_ref();
+        let visible: Vec<usize> = self
+            .course
+            .topics
+            .get(self.topic)
+            .map(|t| {
+                t.questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| filter.passes(q, store))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if visible != self.visible {
+            self.visible = visible;
+            self.visible_generation += 1;
+        }
+    }
+
+    /// The questions of the selected topic that the sidebar and viewer show.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// Shows only the questions passing `filter`.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.state.filter = filter;
+        self.refresh_visible();
+        if let Some(q) = self.question {
+            self.viewer.scroll_to(q);
+        }
     }
 
     /// Runs the query when it changed (one keystroke). The index was built at load.
@@ -557,6 +620,7 @@ impl StudyApp {
             let on = !store.is_bookmarked(&id);
             store.set_bookmarked(&id, &info, on, jiff::Timestamp::now());
             self.save_now(now);
+            self.update_progress();
         }
     }
 
@@ -698,12 +762,16 @@ impl StudyApp {
             return;
         };
         let question = question.filter(|&q| q < t.questions.len());
+        let topic_changed = self.topic != topic;
         self.topic = topic;
         self.question = question;
         self.state.topic = Some(t.name.clone());
         self.state.question = question
             .and_then(|q| t.questions.get(q))
             .map(|q| q.id.clone());
+        if topic_changed || self.visible.is_empty() {
+            self.refresh_visible();
+        }
         if let Some(q) = question {
             self.viewer.scroll_to(q);
             self.sidebar_scroll = Some(q);
@@ -751,21 +819,23 @@ impl StudyApp {
                 self.set_course(course::load_builtin(), None);
             }
             Command::PrevQuestion | Command::NextQuestion => {
-                let len = self
-                    .course
-                    .topics
-                    .get(self.topic)
-                    .map_or(0, |t| t.questions.len());
+                // Within what the filter shows.
+                let len = self.visible.len();
                 if len == 0 {
                     return;
                 }
-                let next = match (self.question, command == Command::NextQuestion) {
+                let at = self
+                    .question
+                    .and_then(|q| self.visible.iter().position(|&v| v == q));
+                let next = match (at, command == Command::NextQuestion) {
                     (None, true) => 0,
                     (None, false) => len - 1,
-                    (Some(q), true) => (q + 1).min(len - 1),
-                    (Some(q), false) => q.saturating_sub(1),
+                    (Some(p), true) => (p + 1).min(len - 1),
+                    (Some(p), false) => p.saturating_sub(1),
                 };
-                self.select(self.topic, Some(next));
+                if let Some(&q) = self.visible.get(next) {
+                    self.select(self.topic, Some(q));
+                }
             }
             Command::PrevTopic | Command::NextTopic => {
                 let len = self.course.topics.len();
@@ -1049,6 +1119,7 @@ impl eframe::App for StudyApp {
         let searching = !self.query.trim().is_empty();
         let hits_scroll = std::mem::take(&mut self.hits_scroll);
         let (open, answered) = self.progress;
+        let filter_before = self.state.filter;
         let sidebar = egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(320.0)
@@ -1060,6 +1131,7 @@ impl eframe::App for StudyApp {
                         .small()
                         .color(theme::mine_color(ui.visuals())),
                 );
+                filter_ui(ui, lang, &mut self.state.filter, &self.filter_counts);
                 if searching {
                     search_results_ui(
                         ui,
@@ -1077,6 +1149,7 @@ impl eframe::App for StudyApp {
                         self.store.as_ref(),
                         lang,
                         self.topic,
+                        &self.visible,
                         self.question,
                         scroll,
                     )
@@ -1084,6 +1157,10 @@ impl eframe::App for StudyApp {
                 }
             })
             .inner;
+        if self.state.filter != filter_before {
+            let filter = self.state.filter;
+            self.set_filter(filter);
+        }
         match sidebar {
             Some(SidebarOrSearch::Sidebar(SidebarAction::SelectTopic(t))) => self.select(t, None),
             Some(SidebarOrSearch::Sidebar(SidebarAction::SelectQuestion(t, q))) => {
@@ -1113,6 +1190,8 @@ impl eframe::App for StudyApp {
                     self.store.as_ref(),
                     lang,
                     self.topic,
+                    &self.visible,
+                    self.visible_generation,
                     self.question,
                 )
             })

@@ -6,7 +6,10 @@
 //! of the query may be unfinished ("컨테ㅇ", "컨텡" while typing 컨테이너). Terms separated by
 //! spaces must all match ("docker ㅇㅁㅈ").
 
+mod filter;
 mod hangul;
+
+pub use filter::Filter;
 
 use crate::course::{Course, QuestionId};
 

@@ -51,6 +51,7 @@ pub struct Strings {
     pub dismiss: &'static str,
     pub image_window: &'static str,
     pub topic_intro: &'static str,
+    pub no_match_filter: &'static str,
     pub search: &'static str,
     pub search_hint: &'static str,
     pub no_results: &'static str,
@@ -126,6 +127,7 @@ pub const KO: Strings = Strings {
     dismiss: "닫기",
     image_window: "이미지",
     topic_intro: "주제 소개",
+    no_match_filter: "이 필터에 맞는 질문이 이 주제에 없습니다",
     search: "검색",
     search_hint: "검색 (Ctrl+F) — 예: digest, ㅋㅌㅇㄴ",
     no_results: "찾는 내용이 없습니다.",
@@ -201,6 +203,7 @@ pub const EN: Strings = Strings {
     dismiss: "Dismiss",
     image_window: "Image",
     topic_intro: "About this topic",
+    no_match_filter: "No question of this topic passes the filter",
     search: "Search",
     search_hint: "Search (Ctrl+F) — e.g. digest, ㅋㅌㅇㄴ",
     no_results: "Nothing found.",
@@ -342,6 +345,23 @@ impl Lang {
         match self {
             Lang::Ko => format!("열린 질문 {open}개 중 {answered}개 답변함"),
             Lang::En => format!("{answered} of {open} open questions answered"),
+        }
+    }
+
+    /// A filter chip's label and its hover text.
+    pub fn filter_label(self, filter: crate::search::Filter) -> (&'static str, &'static str) {
+        use crate::search::Filter;
+        match (self, filter) {
+            (Lang::Ko, Filter::All) => ("전체", "모든 질문"),
+            (Lang::Ko, Filter::Open) => ("열린 질문", "강사님이 아직 답하지 않은 질문"),
+            (Lang::Ko, Filter::Mine) => ("내 답변", "내가 답변이나 메모를 적은 질문"),
+            (Lang::Ko, Filter::OpenNotMine) => ("할 일", "열린 질문 중 아직 내가 답하지 않은 것"),
+            (Lang::Ko, Filter::Bookmarked) => ("★", "북마크한 질문"),
+            (Lang::En, Filter::All) => ("All", "Every question"),
+            (Lang::En, Filter::Open) => ("Open", "Questions the instructor left open"),
+            (Lang::En, Filter::Mine) => ("Mine", "Questions I wrote an answer or note for"),
+            (Lang::En, Filter::OpenNotMine) => ("To do", "Open questions I have not answered yet"),
+            (Lang::En, Filter::Bookmarked) => ("★", "Bookmarked questions"),
         }
     }
 

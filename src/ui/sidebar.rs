@@ -21,20 +21,17 @@ enum Row {
     Question(usize, usize),
 }
 
-/// Maps a row index to what it shows, without building a list of rows.
-fn row_at(course: &Course, selected_topic: usize, row: usize) -> Option<Row> {
-    let open_len = course
-        .topics
-        .get(selected_topic)
-        .map_or(0, |t| t.questions.len());
+/// Maps a row index to what it shows, without building a list of rows. `visible` are the
+/// selected topic's questions that pass the filter.
+fn row_at(course: &Course, selected_topic: usize, visible: &[usize], row: usize) -> Option<Row> {
     if row <= selected_topic {
         return (row < course.topics.len()).then_some(Row::Topic(row));
     }
     let q = row - selected_topic - 1;
-    if q < open_len {
-        return Some(Row::Question(selected_topic, q));
+    if let Some(&qi) = visible.get(q) {
+        return Some(Row::Question(selected_topic, qi));
     }
-    let t = row - open_len;
+    let t = row - visible.len();
     (t < course.topics.len()).then_some(Row::Topic(t))
 }
 
@@ -46,6 +43,7 @@ pub fn sidebar_ui(
     notes: Option<&NoteStore>,
     lang: Lang,
     selected_topic: usize,
+    visible: &[usize],
     selected_question: Option<usize>,
     scroll_to: Option<usize>,
 ) -> Option<SidebarAction> {
@@ -58,11 +56,7 @@ pub fn sidebar_ui(
         return None;
     }
     let row_height = ui.spacing().interact_size.y + 6.0;
-    let open_len = course
-        .topics
-        .get(selected_topic)
-        .map_or(0, |t| t.questions.len());
-    let total_rows = course.topics.len() + open_len;
+    let total_rows = course.topics.len() + visible.len();
     let mut action = None;
 
     let mut area = egui::ScrollArea::vertical()
@@ -73,7 +67,8 @@ pub fn sidebar_ui(
         // and never past the end (the scroll area would spring back for several frames).
         let id = ui.make_persistent_id("sidebar");
         let spacing = ui.spacing().item_spacing.y;
-        let row_top = (selected_topic + 1 + q) as f32 * (row_height + spacing);
+        let position = visible.iter().position(|&v| v == q).unwrap_or(0);
+        let row_top = (selected_topic + 1 + position) as f32 * (row_height + spacing);
         let content = total_rows as f32 * (row_height + spacing) - spacing;
         let visible = ui.available_height();
         let offset =
@@ -86,7 +81,7 @@ pub fn sidebar_ui(
     }
     area.show_rows(ui, row_height, total_rows, |ui, rows| {
         for row in rows {
-            let Some(kind) = row_at(course, selected_topic, row) else {
+            let Some(kind) = row_at(course, selected_topic, visible, row) else {
                 continue;
             };
             match kind {

@@ -24,14 +24,16 @@ const GAP: f32 = 14.0;
 /// Runtime state of the viewer; nothing here is persisted.
 pub struct ViewerState {
     cache: CommonMarkCache,
-    /// The topic the heights below belong to, and the width they were measured at.
-    topic: Option<usize>,
+    /// The topic and filter generation the heights below belong to, and the width they were
+    /// measured at.
+    topic: Option<(usize, u64)>,
     width: f32,
     /// Height of each card (measured, or estimated until drawn).
     heights: Vec<f32>,
     /// `tops[i]` is where card `i` starts; `tops[n]` the total height.
     tops: Vec<f32>,
-    /// Bring this card to the top, re-applied until the card heights around it settle.
+    /// Bring this question's card to the top (a question index; mapped to its position
+    /// among the visible ones), re-applied until the card heights around it settle.
     scroll_to: Option<usize>,
     scroll_applied: bool,
     /// Scroll by this much on the next frame (a card above the fold changed height).
@@ -88,18 +90,26 @@ impl ViewerState {
     }
 
     /// Re-estimates heights when the topic or the width changed. Cheap: no layout.
-    fn prepare(&mut self, course: &Course, topic: usize, width: f32) {
-        if self.topic == Some(topic) && (self.width - width).abs() < 1.0 {
+    fn prepare(
+        &mut self,
+        course: &Course,
+        topic: usize,
+        visible: &[usize],
+        generation: u64,
+        width: f32,
+    ) {
+        if self.topic == Some((topic, generation)) && (self.width - width).abs() < 1.0 {
             return;
         }
-        self.topic = Some(topic);
+        self.topic = Some((topic, generation));
         self.width = width;
         let questions = course
             .topics
             .get(topic)
             .map_or(&[][..], |t| &t.questions[..]);
-        self.heights = questions
+        self.heights = visible
             .iter()
+            .filter_map(|&i| questions.get(i))
             .map(|q| estimate_height(q, width))
             .collect();
         self.recompute_tops();
@@ -141,7 +151,9 @@ fn implicit_scheme(doc: Option<&Document>) -> String {
     }
 }
 
-/// Shows the selected topic. Returns what the user clicked.
+/// Shows the selected topic's `visible` questions (`generation` changes with them).
+/// Returns what the user clicked.
+#[allow(clippy::too_many_arguments)]
 pub fn viewer_ui(
     ui: &mut egui::Ui,
     state: &mut ViewerState,
@@ -149,6 +161,8 @@ pub fn viewer_ui(
     notes: Option<&NoteStore>,
     lang: Lang,
     topic_index: usize,
+    visible: &[usize],
+    generation: u64,
     selected: Option<usize>,
 ) -> Option<ViewerAction> {
     let s = lang.strings();
@@ -190,8 +204,12 @@ pub fn viewer_ui(
         return None;
     }
 
+    if visible.is_empty() {
+        empty_state(ui, s.no_match_filter, "");
+        return None;
+    }
     let width = (ui.available_width() - 24.0).clamp(200.0, 980.0);
-    state.prepare(course, topic_index, width);
+    state.prepare(course, topic_index, visible, generation, width);
     let mut action = None;
 
     let mut area = egui::ScrollArea::vertical()
@@ -201,8 +219,9 @@ pub fn viewer_ui(
     // The scroll area still bounds this frame by last frame's content height.
     let content_now = state.tops.last().copied().unwrap_or(0.0);
     let max_offset = (content_now.min(state.last_content_height) - state.viewport_height).max(0.0);
-    if let Some(i) = state.scroll_to {
-        let top = state.tops.get(i).copied().unwrap_or(0.0);
+    if let Some(q) = state.scroll_to {
+        let position = visible.iter().position(|&v| v == q).unwrap_or(0);
+        let top = state.tops.get(position).copied().unwrap_or(0.0);
         area = area.vertical_scroll_offset(top.min(max_offset));
         // Re-applied while card heights settle, so the target stays put; then released.
         if state.scroll_applied && !state.settling {
@@ -217,6 +236,7 @@ pub fn viewer_ui(
 
     state.settling = false;
     let total = topic.questions.len();
+    let shown = visible.len();
     area.show_viewport(ui, |ui, viewport| {
         state.viewport_height = viewport.height();
         state.last_offset = viewport.min.y;
@@ -233,23 +253,36 @@ pub fn viewer_ui(
             .saturating_sub(1);
         let mut i = first;
         let mut changed = false;
-        while i < total && state.tops.get(i).is_some_and(|&t| t < viewport.max.y) {
-            let Some(q) = topic.questions.get(i) else {
+        while i < shown && state.tops.get(i).is_some_and(|&t| t < viewport.max.y) {
+            let Some(&qi) = visible.get(i) else { break };
+            let Some(q) = topic.questions.get(qi) else {
                 break;
             };
-            let top = state.tops[i];
+            let top = state.tops.get(i).copied().unwrap_or(0.0);
             let rect = egui::Rect::from_min_size(
                 egui::pos2(left, origin.y + top),
                 vec2(width, f32::INFINITY),
             );
             let doc = course.documents.get(q.document);
-            let response =
-                ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("card", i)), |ui| {
+            let response = ui.scope_builder(
+                UiBuilder::new().max_rect(rect).id_salt(("card", qi)),
+                |ui| {
                     let mine = notes.and_then(|n| n.text(&q.id));
-                    card_ui(ui, state, q, doc, mine, lang, i, total, selected == Some(i))
-                });
+                    card_ui(
+                        ui,
+                        state,
+                        q,
+                        doc,
+                        mine,
+                        lang,
+                        qi,
+                        total,
+                        selected == Some(qi),
+                    )
+                },
+            );
             if response.inner {
-                action = Some(ViewerAction::SelectQuestion(i));
+                action = Some(ViewerAction::SelectQuestion(qi));
             }
             let measured = response.response.rect.height();
             if let Some(h) = state.heights.get_mut(i)
