@@ -16,7 +16,7 @@ use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui}
 use crate::ui::search_panel::search_results_ui;
 use crate::ui::sidebar::{SidebarAction, sidebar_ui};
 use crate::ui::theme::{self, ThemeChoice};
-use crate::ui::viewer::{ViewerAction, ViewerState, viewer_ui};
+use crate::ui::viewer::{Found, ViewerAction, ViewerState, viewer_ui};
 use crate::ui::{fonts, top_bar};
 
 /// The state we persist (eframe storage): where the user was and how they like it.
@@ -193,6 +193,8 @@ pub struct StudyApp {
     /// The search box had focus at the end of the last frame (egui drops focus on Esc
     /// before the app sees the key).
     search_had_focus: bool,
+    /// The result the user opened: its card marks the match (until another selection).
+    found: Option<Found>,
     /// (open questions, of which answered by me); recomputed on load and after edits.
     progress: (usize, usize),
     /// The selected topic's questions that pass the filter, and how many of the course pass
@@ -284,6 +286,7 @@ impl StudyApp {
             hit_cursor: 0,
             hits_scroll: false,
             search_had_focus: false,
+            found: None,
             progress: (0, 0),
             visible: Vec::new(),
             filter_counts: [0; 5],
@@ -472,10 +475,15 @@ impl StudyApp {
 
     /// Opens a search result: selects its question and scrolls to it.
     fn open_hit(&mut self, index: usize) {
-        if let Some(hit) = self.hits.get(index) {
+        if let Some(hit) = self.hits.get(index).cloned() {
             let (topic, question) = (hit.topic, hit.question);
             self.hit_cursor = index;
             self.select(topic, Some(question));
+            self.found = Some(Found {
+                question,
+                query: Query::parse(&self.query),
+                hit,
+            });
         }
     }
 
@@ -756,6 +764,7 @@ impl StudyApp {
 
     /// Selects a topic and optionally one of its questions, and scrolls to it.
     pub fn select(&mut self, topic: usize, question: Option<usize>) {
+        self.found = None;
         let Some(t) = self.course.topics.get(topic) else {
             self.topic = 0;
             self.question = None;
@@ -1193,6 +1202,7 @@ impl eframe::App for StudyApp {
                     &self.visible,
                     self.visible_generation,
                     self.question,
+                    self.found.as_ref(),
                 )
             })
             .inner;

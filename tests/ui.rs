@@ -756,3 +756,21 @@ fn the_to_do_filter_shrinks_as_open_questions_get_answers() {
     harness.get_by_label("내 답변 1");
     assert_eq!(harness.state().visible().len(), 3);
 }
+
+#[test]
+fn a_result_found_in_an_answer_shows_where_in_its_card() {
+    let mut harness = common::app();
+    search(&mut harness, "기록됩니다");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (t, q) = harness.state().selection();
+    let course = harness.state().course().clone();
+    let question = &course.topics[t].questions[q.expect("opened")];
+    assert!(question.answer.contains("기록됩니다"), "{}", question.text);
+    harness.get_by_label_contains("🔍 답변 · ");
+    // Another selection clears the mark.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    click_question(&mut harness, DIGEST);
+    assert!(harness.query_by_label_contains("🔍 답변 · ").is_none());
+}

@@ -469,6 +469,13 @@ impl Index {
     }
 }
 
+/// Where the query's first term matches in `text`, in chars (for highlighting a match
+/// in a card). Called for the one card a search result opened.
+pub fn find_in(text: &str, query: &Query) -> Option<std::ops::Range<usize>> {
+    let term = query.terms.first()?;
+    Text::new(text).find(term)
+}
+
 /// The answer's words without the most common markdown punctuation, for matching and
 /// snippets. Cheap and good enough: a match inside `**bold**` is still a match.
 fn plain_answer(markdown: &str) -> String {

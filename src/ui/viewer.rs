@@ -70,6 +70,13 @@ impl Default for ViewerState {
     }
 }
 
+/// The search result the user opened: its card shows where the query matched.
+pub struct Found {
+    pub question: usize,
+    pub query: crate::search::Query,
+    pub hit: crate::search::Hit,
+}
+
 /// What the user did in the viewer this frame.
 pub enum ViewerAction {
     SelectQuestion(usize),
@@ -164,6 +171,7 @@ pub fn viewer_ui(
     visible: &[usize],
     generation: u64,
     selected: Option<usize>,
+    found: Option<&Found>,
 ) -> Option<ViewerAction> {
     let s = lang.strings();
     let Some(topic) = course.topics.get(topic_index) else {
@@ -268,6 +276,7 @@ pub fn viewer_ui(
                 UiBuilder::new().max_rect(rect).id_salt(("card", qi)),
                 |ui| {
                     let mine = notes.and_then(|n| n.text(&q.id));
+                    let found = found.filter(|f| f.question == qi);
                     card_ui(
                         ui,
                         state,
@@ -278,6 +287,7 @@ pub fn viewer_ui(
                         qi,
                         total,
                         selected == Some(qi),
+                        found,
                     )
                 },
             );
@@ -334,6 +344,7 @@ fn card_ui(
     index: usize,
     total: usize,
     selected: bool,
+    found: Option<&Found>,
 ) -> bool {
     let s = lang.strings();
     let visuals = ui.visuals().clone();
@@ -372,12 +383,15 @@ fn card_ui(
                 }
             });
             ui.add_space(2.0);
-            let heading = question_job(q, &visuals);
+            let heading = question_job(q, &visuals, found.map(|f| &f.query));
             let response = ui.add(egui::Label::new(heading).sense(Sense::click()));
             if response.clicked() {
                 clicked = true;
             }
             ui.add_space(6.0);
+            if let Some(f) = found.filter(|f| f.hit.field != crate::search::Field::Question) {
+                found_line(ui, f, lang);
+            }
             if q.blocks.is_empty() || q.is_open() {
                 ui.label(RichText::new(s.no_answer_yet).italics().weak());
             } else {
@@ -512,8 +526,51 @@ fn badge(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
         .on_hover_text(hover);
 }
 
-/// The question as a heading: bold text, inline code in the code font.
-fn question_job(q: &Question, visuals: &egui::Visuals) -> LayoutJob {
+/// "🔍 답변 · …the match…": where a search matched inside this card's answer or my note.
+fn found_line(ui: &mut egui::Ui, found: &Found, lang: Lang) {
+    let s = lang.strings();
+    let field = match found.hit.field {
+        crate::search::Field::Note => s.my_answer,
+        _ => s.field_answer,
+    };
+    let chars: Vec<char> = found.hit.snippet.chars().collect();
+    let r = found.hit.highlight.clone();
+    let part = |range: std::ops::Range<usize>| -> String {
+        chars
+            .get(range)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    };
+    let mark = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: ui.visuals().strong_text_color(),
+        background: theme::search_mark(ui.visuals()),
+        ..Default::default()
+    };
+    let plain = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.append(&format!("🔍 {field} · "), 0.0, plain.clone());
+    job.append(&part(0..r.start.min(chars.len())), 0.0, plain.clone());
+    job.append(
+        &part(r.start.min(chars.len())..r.end.min(chars.len())),
+        0.0,
+        mark,
+    );
+    job.append(&part(r.end.min(chars.len())..chars.len()), 0.0, plain);
+    ui.label(job);
+}
+
+/// The question as a heading: bold text, inline code in the code font; the search match,
+/// if a search opened this card, highlighted.
+fn question_job(
+    q: &Question,
+    visuals: &egui::Visuals,
+    query: Option<&crate::search::Query>,
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     let text_format = TextFormat {
         font_id: FontId::new(18.0, fonts::bold()),
@@ -527,9 +584,25 @@ fn question_job(q: &Question, visuals: &egui::Visuals) -> LayoutJob {
         ..Default::default()
     };
     for inline in &q.inlines {
-        match inline {
-            Inline::Text(t) => job.append(t, 0.0, text_format.clone()),
-            Inline::Code(c) => job.append(c, 0.0, code_format.clone()),
+        let (text, format) = match inline {
+            Inline::Text(t) => (t, &text_format),
+            Inline::Code(c) => (c, &code_format),
+        };
+        match query.and_then(|query| crate::search::find_in(text, query)) {
+            Some(range) => {
+                let chars: Vec<char> = text.chars().collect();
+                let part = |r: std::ops::Range<usize>| -> String {
+                    chars.get(r).map(|c| c.iter().collect()).unwrap_or_default()
+                };
+                let end = range.end.min(chars.len());
+                let start = range.start.min(end);
+                let mut marked = format.clone();
+                marked.background = theme::search_mark(visuals);
+                job.append(&part(0..start), 0.0, format.clone());
+                job.append(&part(start..end), 0.0, marked);
+                job.append(&part(end..chars.len()), 0.0, format.clone());
+            }
+            None => job.append(text, 0.0, format.clone()),
         }
     }
     job.halign = Align::LEFT;
