@@ -702,11 +702,7 @@ impl StudyApp {
         };
         let sheet = study_sheet(&self.course, store, &labels);
         let name = format!("{}-study-sheet.md", self.course.title);
-        if let Some(path) = rfd::FileDialog::new()
-            .set_file_name(name)
-            .add_filter("Markdown", &["md"])
-            .save_file()
-        {
+        if let Some(path) = save_dialog(&name, "Markdown", "md") {
             self.write_export(&path, sheet.as_bytes());
         }
     }
@@ -723,11 +719,7 @@ impl StudyApp {
             }
         };
         let name = format!("{}-notes-backup.json", self.course.title);
-        if let Some(path) = rfd::FileDialog::new()
-            .set_file_name(name)
-            .add_filter("JSON", &["json"])
-            .save_file()
-        {
+        if let Some(path) = save_dialog(&name, "JSON", "json") {
             self.write_export(&path, json.as_bytes());
         }
     }
@@ -1074,6 +1066,14 @@ impl StudyApp {
             ctx.request_repaint();
         }
     }
+}
+
+/// Asks where to save an export; `None` when the user cancels.
+fn save_dialog(file_name: &str, filter: &str, extension: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_file_name(file_name)
+        .add_filter(filter, &[extension])
+        .save_file()
 }
 
 /// Whether a file dialog can be shown: on Linux rfd needs the desktop portal (on the D-Bus

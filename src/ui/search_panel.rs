@@ -2,7 +2,7 @@
 //! Only visible rows are laid out.
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, Role, Sense, TextFormat, WidgetInfo, vec2};
+use egui::{Color32, FontId, TextFormat, vec2};
 
 use super::i18n::Lang;
 use super::theme;
@@ -66,14 +66,8 @@ fn hit_row(
     else {
         return false;
     };
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &q.text));
+    let (rect, response) = super::sidebar::selectable_row(ui, height, selected, &q.text);
     if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-        }
         let field = match hit.field {
             Field::Question => s.field_question,
             Field::Answer => s.field_answer,

@@ -102,6 +102,26 @@ pub fn sidebar_ui(
     action
 }
 
+/// A full-width clickable row named `label` for AccessKit, with the selected/hovered
+/// background painted. Returns its rect (draw the content inside) and response.
+pub(crate) fn selectable_row(
+    ui: &mut egui::Ui,
+    height: f32,
+    selected: bool,
+    label: &str,
+) -> (Rect, egui::Response) {
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+    }
+    (rect, response)
+}
+
 fn topic_row(
     ui: &mut egui::Ui,
     course: &Course,
@@ -120,17 +140,10 @@ fn topic_row(
     };
     let total = topic.questions.len();
     let open = topic.open_count();
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     let label = format!("{name} ({total})");
     let open_text = lang.open_short(open);
-    let full_label = format!("{label} · {open_text}");
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &full_label));
+    let (rect, response) = selectable_row(ui, height, selected, &format!("{label} · {open_text}"));
     if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-        }
         let arrow = if selected { "▾" } else { "▸" };
         let font = FontId::new(15.0, super::fonts::bold());
         let text_color = ui.visuals().strong_text_color();
@@ -172,14 +185,8 @@ fn question_row(
     };
     let mine = notes.is_some_and(|n| n.text(&q.id).is_some());
     let bookmarked = notes.is_some_and(|n| n.is_bookmarked(&q.id));
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &q.text));
+    let (rect, response) = selectable_row(ui, height, selected, &q.text);
     if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-        }
         // The mark: a filled dot for answered, a ring for open.
         let center = rect.left_center() + vec2(22.0, 0.0);
         if q.is_open() {
