@@ -197,6 +197,8 @@ pub struct StudyApp {
     found: Option<Found>,
     /// (open questions, of which answered by me); recomputed on load and after edits.
     progress: (usize, usize),
+    /// Per topic: how many of its open questions I answered.
+    answered_per_topic: Vec<usize>,
     /// The selected topic's questions that pass the filter, and how many of the course pass
     /// each filter; recomputed when content, topic, filter or notes change.
     visible: Vec<usize>,
@@ -288,6 +290,7 @@ impl StudyApp {
             search_had_focus: false,
             found: None,
             progress: (0, 0),
+            answered_per_topic: Vec::new(),
             visible: Vec::new(),
             filter_counts: [0; 5],
             visible_generation: 0,
@@ -401,17 +404,19 @@ impl StudyApp {
     /// never per frame.
     fn update_progress(&mut self) {
         let store = self.store.as_ref();
-        let mut open = 0;
-        let mut answered = 0;
-        for q in self.course.topics.iter().flat_map(|t| &t.questions) {
-            if q.is_open() {
-                open += 1;
-                if store.is_some_and(|s| s.text(&q.id).is_some()) {
-                    answered += 1;
-                }
-            }
-        }
-        self.progress = (open, answered);
+        let mine = |q: &&crate::course::Question| {
+            q.is_open() && store.is_some_and(|s| s.text(&q.id).is_some())
+        };
+        self.answered_per_topic = self
+            .course
+            .topics
+            .iter()
+            .map(|t| t.questions.iter().filter(mine).count())
+            .collect();
+        self.progress = (
+            self.course.open_count(),
+            self.answered_per_topic.iter().sum(),
+        );
         self.filter_counts = Filter::counts(&self.course, self.store.as_ref());
         self.refresh_visible();
     }
@@ -1159,6 +1164,7 @@ impl eframe::App for StudyApp {
                         lang,
                         self.topic,
                         &self.visible,
+                        &self.answered_per_topic,
                         self.question,
                         scroll,
                     )

@@ -753,6 +753,8 @@ fn the_to_do_filter_shrinks_as_open_questions_get_answers() {
     );
     type_answer(&mut harness, "해시");
     harness.get_by_label("할 일 3");
+    // The course's and the topic's progress follow.
+    harness.get_by_label("열린 질문 4개 중 1개 답변함");
     harness.get_by_label("내 답변 1");
     assert_eq!(harness.state().visible().len(), 3);
 }

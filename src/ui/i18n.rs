@@ -340,6 +340,14 @@ impl Lang {
         }
     }
 
+    /// "내 답 1" beside a topic's open count.
+    pub fn answered_short(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("내 답 {n}"),
+            Lang::En => format!("{n} answered"),
+        }
+    }
+
     /// "열린 질문 4개 중 1개 답변함".
     pub fn progress(self, open: usize, answered: usize) -> String {
         match self {

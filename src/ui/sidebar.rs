@@ -44,6 +44,7 @@ pub fn sidebar_ui(
     lang: Lang,
     selected_topic: usize,
     visible: &[usize],
+    answered_per_topic: &[usize],
     selected_question: Option<usize>,
     scroll_to: Option<usize>,
 ) -> Option<SidebarAction> {
@@ -86,7 +87,16 @@ pub fn sidebar_ui(
             };
             match kind {
                 Row::Topic(ti) => {
-                    if topic_row(ui, course, lang, ti, ti == selected_topic, row_height) {
+                    let answered = answered_per_topic.get(ti).copied().unwrap_or(0);
+                    if topic_row(
+                        ui,
+                        course,
+                        lang,
+                        ti,
+                        answered,
+                        ti == selected_topic,
+                        row_height,
+                    ) {
                         action = Some(SidebarAction::SelectTopic(ti));
                     }
                 }
@@ -122,11 +132,13 @@ pub(crate) fn selectable_row(
     (rect, response)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn topic_row(
     ui: &mut egui::Ui,
     course: &Course,
     lang: Lang,
     ti: usize,
+    answered: usize,
     selected: bool,
     height: f32,
 ) -> bool {
@@ -155,17 +167,27 @@ fn topic_row(
             text_color,
         );
         if open > 0 {
+            // "열린 질문 4 · 내 답 1": this topic's progress.
+            let badge = if answered > 0 {
+                format!("{open_text} · {}", lang.answered_short(answered))
+            } else {
+                open_text.clone()
+            };
             ui.painter().text(
                 rect.right_center() - vec2(8.0, 0.0),
                 Align2::RIGHT_CENTER,
-                open_text,
+                badge,
                 FontId::proportional(12.0),
                 theme::open_color(ui.visuals()),
             );
         }
     }
     response
-        .on_hover_text(lang.topic_counts(total, open))
+        .on_hover_text(format!(
+            "{}\n{}",
+            lang.topic_counts(total, open),
+            lang.progress(open, answered)
+        ))
         .clicked()
 }
 
