@@ -48,7 +48,6 @@ pub fn parse_document(
         topics: Vec::new(),
         current_topic: None,
         current_question: None,
-        pending: Vec::new(),
         image_base,
         source_name: source_name.to_owned(),
         problems: Vec::new(),
@@ -391,8 +390,6 @@ struct Builder<'a> {
     topics: Vec<Topic>,
     current_topic: Option<usize>,
     current_question: Option<PendingQuestion>,
-    /// Blocks seen before the first question of a topic (its intro).
-    pending: Vec<String>,
     image_base: ImageBase,
     source_name: String,
     problems: Vec<Problem>,
@@ -479,7 +476,6 @@ impl Builder<'_> {
             target.push_str("\n\n");
         }
         target.push_str(&source);
-        self.pending.clear();
     }
 
     fn topic_mut(&mut self) -> &mut Topic {

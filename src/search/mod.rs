@@ -469,6 +469,27 @@ impl Index {
     }
 }
 
+/// `text` split around a match given in chars: (before, match, after). Out-of-range parts
+/// are clamped, so a stale range never panics.
+pub fn split_marked(text: &str, range: std::ops::Range<usize>) -> (String, String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = range.end.min(chars.len());
+    let start = range.start.min(end);
+    let part = |r: std::ops::Range<usize>| {
+        chars
+            .get(r)
+            .map_or_else(String::new, |c| c.iter().collect())
+    };
+    (part(0..start), part(start..end), part(end..chars.len()))
+}
+
+impl Hit {
+    /// The snippet split around the match.
+    pub fn snippet_parts(&self) -> (String, String, String) {
+        split_marked(&self.snippet, self.highlight.clone())
+    }
+}
+
 /// Where the query's first term matches in `text`, in chars (for highlighting a match
 /// in a card). Called for the one card a search result opened.
 pub fn find_in(text: &str, query: &Query) -> Option<std::ops::Range<usize>> {

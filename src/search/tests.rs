@@ -92,13 +92,7 @@ fn ranking_puts_question_hits_before_answer_hits_before_notes() {
     );
     // The snippet keeps the original text and the highlight covers the match.
     let h = &hits[1];
-    let marked: String = h
-        .snippet
-        .chars()
-        .skip(h.highlight.start)
-        .take(h.highlight.len())
-        .collect();
-    assert_eq!(marked, "볼륨");
+    assert_eq!(h.snippet_parts().1, "볼륨");
 }
 
 #[test]
@@ -108,13 +102,7 @@ fn snippets_keep_case_and_mark_the_match() {
     let hits = Index::new(&c).search(&Query::parse("expose"), |_| None, 5);
     assert_eq!(hits.len(), 1);
     let h = &hits[0];
-    let marked: String = h
-        .snippet
-        .chars()
-        .skip(h.highlight.start)
-        .take(h.highlight.len())
-        .collect();
-    assert_eq!(marked, "EXPOSE");
+    assert_eq!(h.snippet_parts().1, "EXPOSE");
 }
 
 #[test]

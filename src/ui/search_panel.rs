@@ -98,7 +98,6 @@ fn snippet_job(ui: &egui::Ui, field: &str, hit: &Hit) -> LayoutJob {
     let font = FontId::proportional(12.5);
     let weak = ui.visuals().weak_text_color();
     let normal = ui.visuals().text_color();
-    let mark_bg = theme::search_mark(ui.visuals());
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width().max(100.0) - 16.0;
     job.wrap.max_rows = 1;
@@ -110,27 +109,12 @@ fn snippet_job(ui: &egui::Ui, field: &str, hit: &Hit) -> LayoutJob {
         ..Default::default()
     };
     job.append(&format!("{field} · "), 0.0, fmt(weak, Color32::TRANSPARENT));
-    let chars: Vec<char> = hit.snippet.chars().collect();
-    let (a, b) = (
-        hit.highlight.start.min(chars.len()),
-        hit.highlight.end.min(chars.len()),
-    );
-    let part = |r: std::ops::Range<usize>| {
-        chars
-            .get(r)
-            .map(|c| c.iter().collect::<String>())
-            .unwrap_or_default()
-    };
-    job.append(&part(0..a), 0.0, fmt(normal, Color32::TRANSPARENT));
-    job.append(
-        &part(a..b),
-        0.0,
-        fmt(ui.visuals().strong_text_color(), mark_bg),
-    );
-    job.append(
-        &part(b..chars.len()),
-        0.0,
-        fmt(normal, Color32::TRANSPARENT),
+    theme::append_marked(
+        &mut job,
+        &hit.snippet,
+        hit.highlight.clone(),
+        &fmt(normal, Color32::TRANSPARENT),
+        ui.visuals(),
     );
     job
 }

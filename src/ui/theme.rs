@@ -97,3 +97,20 @@ pub fn apply_text_styles(ctx: &egui::Context) {
         style.spacing.item_spacing.y = 6.0;
     });
 }
+
+/// Appends `text` to `job` with the chars in `mark` shown as a search match.
+pub fn append_marked(
+    job: &mut egui::text::LayoutJob,
+    text: &str,
+    mark: std::ops::Range<usize>,
+    format: &egui::TextFormat,
+    visuals: &Visuals,
+) {
+    let (before, matched, after) = crate::search::split_marked(text, mark);
+    let mut marked = format.clone();
+    marked.background = search_mark(visuals);
+    marked.color = visuals.strong_text_color();
+    job.append(&before, 0.0, format.clone());
+    job.append(&matched, 0.0, marked);
+    job.append(&after, 0.0, format.clone());
+}

@@ -533,20 +533,6 @@ fn found_line(ui: &mut egui::Ui, found: &Found, lang: Lang) {
         crate::search::Field::Note => s.my_answer,
         _ => s.field_answer,
     };
-    let chars: Vec<char> = found.hit.snippet.chars().collect();
-    let r = found.hit.highlight.clone();
-    let part = |range: std::ops::Range<usize>| -> String {
-        chars
-            .get(range)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default()
-    };
-    let mark = TextFormat {
-        font_id: FontId::proportional(13.0),
-        color: ui.visuals().strong_text_color(),
-        background: theme::search_mark(ui.visuals()),
-        ..Default::default()
-    };
     let plain = TextFormat {
         font_id: FontId::proportional(13.0),
         color: ui.visuals().text_color(),
@@ -554,13 +540,13 @@ fn found_line(ui: &mut egui::Ui, found: &Found, lang: Lang) {
     };
     let mut job = LayoutJob::default();
     job.append(&format!("🔍 {field} · "), 0.0, plain.clone());
-    job.append(&part(0..r.start.min(chars.len())), 0.0, plain.clone());
-    job.append(
-        &part(r.start.min(chars.len())..r.end.min(chars.len())),
-        0.0,
-        mark,
+    theme::append_marked(
+        &mut job,
+        &found.hit.snippet,
+        found.hit.highlight.clone(),
+        &plain,
+        ui.visuals(),
     );
-    job.append(&part(r.end.min(chars.len())..chars.len()), 0.0, plain);
     ui.label(job);
 }
 
@@ -589,19 +575,7 @@ fn question_job(
             Inline::Code(c) => (c, &code_format),
         };
         match query.and_then(|query| crate::search::find_in(text, query)) {
-            Some(range) => {
-                let chars: Vec<char> = text.chars().collect();
-                let part = |r: std::ops::Range<usize>| -> String {
-                    chars.get(r).map(|c| c.iter().collect()).unwrap_or_default()
-                };
-                let end = range.end.min(chars.len());
-                let start = range.start.min(end);
-                let mut marked = format.clone();
-                marked.background = theme::search_mark(visuals);
-                job.append(&part(0..start), 0.0, format.clone());
-                job.append(&part(start..end), 0.0, marked);
-                job.append(&part(end..chars.len()), 0.0, format.clone());
-            }
+            Some(range) => theme::append_marked(&mut job, text, range, format, visuals),
             None => job.append(text, 0.0, format.clone()),
         }
     }
