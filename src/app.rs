@@ -561,6 +561,19 @@ impl StudyApp {
         }
     }
 
+    /// Saves before other notes replace these; false (and said) when that failed, so the
+    /// unsaved answers stay in memory instead of being dropped with the old store.
+    fn can_leave_notes(&mut self, now: f64) -> bool {
+        self.save_now(now);
+        if self.store.as_ref().is_some_and(NoteStore::is_dirty) {
+            self.notices.push(Notice::OpenFailed(
+                self.state.lang.unsaved_blocks_open().to_owned(),
+            ));
+            return false;
+        }
+        true
+    }
+
     /// The context a note records for a question.
     fn question_info(&self, topic: usize, question: usize) -> Option<(QuestionId, QuestionInfo)> {
         let t = self.course.topics.get(topic)?;
@@ -820,6 +833,9 @@ impl StudyApp {
                 }
             }
             Command::OpenBuiltin => {
+                if !self.can_leave_notes(ctx.input(|i| i.time)) {
+                    return;
+                }
                 self.notices
                     .retain(|n| !matches!(n, Notice::LastContentGone(_)));
                 self.set_course(course::load_builtin(), None);
@@ -882,6 +898,9 @@ impl StudyApp {
 
     /// Opens a file or folder the user picked; on failure the current notes stay.
     pub fn open(&mut self, path: &Path) {
+        if !self.can_leave_notes(0.0) {
+            return;
+        }
         match course::load_path(path) {
             Ok(c) => {
                 self.notices

@@ -776,3 +776,30 @@ fn a_result_found_in_an_answer_shows_where_in_its_card() {
     click_question(&mut harness, DIGEST);
     assert!(harness.query_by_label_contains("🔍 답변 · ").is_none());
 }
+
+#[test]
+fn unsaved_answers_keep_other_notes_from_replacing_them() {
+    let mut harness = common::app();
+    let path = harness.state().notes_path().expect("notes").to_path_buf();
+    let lock = path.with_extension("json.lock");
+    std::fs::create_dir_all(&lock).expect("block saving");
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "아직 저장 못 한 답");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("other.md");
+    std::fs::write(&other, "# 다른 수업\n\n## Docker\n\n- 질문?\n").expect("write");
+    harness.state_mut().open(&other);
+    harness.run();
+    harness.get_by_label_contains("저장하지 못한 답변이 있어 다른 노트를 열지 않았습니다");
+    assert_eq!(harness.state().course().title, "MSP T3 - 23-5차");
+    // Once saving works again, the answer reaches the file and the other notes open.
+    std::fs::remove_dir(&lock).expect("unblock");
+    harness.state_mut().open(&other);
+    harness.run();
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("saved")
+            .contains("아직 저장 못 한 답")
+    );
+    assert_eq!(harness.state().course().title, "다른 수업");
+}

@@ -402,6 +402,17 @@ impl Lang {
         }
     }
 
+    pub fn unsaved_blocks_open(self) -> &'static str {
+        match self {
+            Lang::Ko => {
+                "저장하지 못한 답변이 있어 다른 노트를 열지 않았습니다. 저장 오류를 먼저 해결해 주세요."
+            }
+            Lang::En => {
+                "Some answers are not saved yet, so other notes were not opened. Resolve the save error first."
+            }
+        }
+    }
+
     pub fn no_file_dialog(self) -> &'static str {
         match self {
             Lang::Ko => {
