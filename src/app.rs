@@ -6,13 +6,15 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::command::Command;
+use crate::command::{Command, Mode};
 use crate::course::{self, Course, Problem, QuestionId};
+use crate::deck::{Deck, JumpError};
 use crate::notes::export::{SheetLabels, study_sheet};
 use crate::notes::{self, Note, NoteStore, QuestionInfo, StoreWarning};
 use crate::search::{self, Filter, Hit, Query};
 use crate::ui::i18n::Lang;
 use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui};
+use crate::ui::presenter::{Blank, Presenter, PresenterAction, SlideInput, presenter_ui};
 use crate::ui::search_panel::search_results_ui;
 use crate::ui::sidebar::{SidebarAction, sidebar_ui};
 use crate::ui::theme::{self, ThemeChoice};
@@ -32,6 +34,10 @@ pub struct UiState {
     pub last_content: Option<PathBuf>,
     /// Which questions the sidebar and viewer show.
     pub filter: Filter,
+    /// Presentation mode: reveal each answer at once instead of block by block.
+    pub reveal_all: bool,
+    /// Presentation mode's own text zoom (Ctrl +/− on the slides).
+    pub present_zoom: f32,
 }
 
 impl Default for UiState {
@@ -44,12 +50,16 @@ impl Default for UiState {
             lang: Lang::Ko,
             last_content: None,
             filter: Filter::All,
+            reveal_all: false,
+            present_zoom: 1.0,
         }
     }
 }
 
 pub const MIN_ZOOM: f32 = 0.5;
 pub const MAX_ZOOM: f32 = 3.0;
+pub const MIN_PRESENT_ZOOM: f32 = 0.5;
+pub const MAX_PRESENT_ZOOM: f32 = 2.5;
 
 /// How the app was started (command line, or a test).
 #[derive(Clone, Debug, Default)]
@@ -67,6 +77,8 @@ pub struct AppOptions {
     /// Where the notes live; `None`: the user data folder (`directories`).
     /// Tests always give a temporary folder.
     pub data_dir: Option<PathBuf>,
+    /// Start in presentation mode.
+    pub present: bool,
 }
 
 /// The user data folder for notes: `~/.local/share/study-companion` on Linux.
@@ -205,6 +217,10 @@ pub struct StudyApp {
     filter_counts: [usize; 5],
     /// Bumped whenever `visible` changes (the viewer re-measures).
     visible_generation: u64,
+    /// Presentation mode, while it is on.
+    presenter: Option<Presenter>,
+    /// `--present`: enter presentation mode on the first frame.
+    present_on_start: bool,
 }
 
 impl StudyApp {
@@ -247,6 +263,7 @@ impl StudyApp {
             state.theme = theme;
         }
         state.zoom = state.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        state.present_zoom = state.present_zoom.clamp(MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
         ctx.set_theme(state.theme.preference());
 
         let mut app = Self {
@@ -294,6 +311,8 @@ impl StudyApp {
             visible: Vec::new(),
             filter_counts: [0; 5],
             visible_generation: 0,
+            presenter: None,
+            present_on_start: options.present,
         };
 
         let from_command_line = options.path.is_some();
@@ -594,11 +613,19 @@ impl StudyApp {
         ))
     }
 
-    /// Loads the editor buffer for the selected question (saving the previous one first).
+    /// The question my typing goes to: the selected one, or the slide's while presenting.
+    fn note_target(&self) -> Option<(usize, usize)> {
+        match &self.presenter {
+            Some(p) => p.deck.question(),
+            None => self.question.map(|q| (self.topic, q)),
+        }
+    }
+
+    /// Loads the editor buffer for the note target (saving the previous one first).
     fn sync_buffer(&mut self, now: f64) {
         let selected = self
-            .question
-            .and_then(|q| self.course.topics.get(self.topic)?.questions.get(q))
+            .note_target()
+            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
             .map(|q| q.id.clone());
         if selected == self.buffer_for {
             return;
@@ -615,8 +642,10 @@ impl StudyApp {
 
     /// The buffer changed: hand it to the store; the autosave follows.
     fn edited(&mut self, now: f64) {
-        let Some(q) = self.question else { return };
-        let Some((id, info)) = self.question_info(self.topic, q) else {
+        let Some((t, q)) = self.note_target() else {
+            return;
+        };
+        let Some((id, info)) = self.question_info(t, q) else {
             return;
         };
         let Some(store) = self.store.as_mut() else {
@@ -638,8 +667,10 @@ impl StudyApp {
     }
 
     fn toggle_bookmark(&mut self, now: f64) {
-        let Some(q) = self.question else { return };
-        let Some((id, info)) = self.question_info(self.topic, q) else {
+        let Some((t, q)) = self.note_target() else {
+            return;
+        };
+        let Some((id, info)) = self.question_info(t, q) else {
             return;
         };
         if let Some(store) = self.store.as_mut() {
@@ -871,11 +902,31 @@ impl StudyApp {
                 };
                 self.select(next, None);
             }
-            Command::ZoomIn => self.set_zoom(self.state.zoom + 0.1),
-            Command::ZoomOut => self.set_zoom(self.state.zoom - 0.1),
+            Command::ZoomIn => self.set_zoom(self.zoom() + 0.1),
+            Command::ZoomOut => self.set_zoom(self.zoom() - 0.1),
             Command::ZoomReset => self.set_zoom(1.0),
             Command::ToggleLanguage => self.state.lang = self.state.lang.other(),
-            Command::ShowHelp => self.show_help = !self.show_help,
+            Command::ShowHelp => match self.presenter.as_mut() {
+                Some(p) => p.help = !p.help,
+                None => self.show_help = !self.show_help,
+            },
+            Command::Present => self.enter_presentation(ctx),
+            Command::ExitPresentation => self.exit_presentation(ctx),
+            Command::SlideNext
+            | Command::SlidePrev
+            | Command::SlideFirst
+            | Command::SlideLast
+            | Command::ScrollDown
+            | Command::ScrollUp
+            | Command::BlankBlack
+            | Command::BlankWhite
+            | Command::ClassNote => self.slide_command(ctx, command),
+            Command::ToggleRevealAll => {
+                self.state.reveal_all = !self.state.reveal_all;
+                if let Some(p) = self.presenter.as_mut() {
+                    p.deck.set_reveal_all(self.state.reveal_all);
+                }
+            }
             Command::ToggleBookmark => self.toggle_bookmark(ctx.input(|i| i.time)),
             Command::FocusSearch => ctx.memory_mut(|m| m.request_focus(top_bar::search_box_id())),
             Command::ExportSheet => self.export_sheet(),
@@ -892,8 +943,207 @@ impl StudyApp {
         ctx.request_repaint();
     }
 
+    /// The zoom Ctrl +/− changes: the slides' own while presenting, else the reading zoom.
+    fn zoom(&self) -> f32 {
+        if self.presenter.is_some() {
+            self.state.present_zoom
+        } else {
+            self.state.zoom
+        }
+    }
+
     fn set_zoom(&mut self, zoom: f32) {
-        self.state.zoom = ((zoom * 10.0).round() / 10.0).clamp(MIN_ZOOM, MAX_ZOOM);
+        let zoom = (zoom * 10.0).round() / 10.0;
+        if self.presenter.is_some() {
+            self.state.present_zoom = zoom.clamp(MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
+        } else {
+            self.state.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        }
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// The slides, while presenting (tests read the deck).
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
+
+    /// F5: fullscreen slides from the selected question. Nothing of the reading layout is
+    /// touched, so leaving finds it as it was.
+    fn enter_presentation(&mut self, ctx: &egui::Context) {
+        if self.presenter.is_some() {
+            return;
+        }
+        let was_fullscreen = ctx.input(|i| i.viewport().fullscreen).unwrap_or(false);
+        let deck = Deck::new(
+            &self.course,
+            self.topic,
+            self.question,
+            self.state.reveal_all,
+        );
+        self.presenter = Some(Presenter::new(deck, was_fullscreen));
+        self.show_help = false;
+        self.viewer.full_image = None;
+        // The slides take the keys: nothing of the reading window keeps focus.
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+        if !was_fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
+    }
+
+    /// Esc: back to the reading window exactly as it was; the class's answers are saved.
+    fn exit_presentation(&mut self, ctx: &egui::Context) {
+        let Some(p) = self.presenter.take() else {
+            return;
+        };
+        if !p.was_fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+        self.save_now(ctx.input(|i| i.time));
+    }
+
+    /// A slide key: move, scroll, blank, or open the note overlay.
+    fn slide_command(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(p) = self.presenter.as_mut() else {
+            return;
+        };
+        let before = p.deck.position();
+        match command {
+            Command::SlideNext => {
+                p.deck.forward();
+            }
+            Command::SlidePrev => {
+                p.deck.back();
+            }
+            Command::SlideFirst => p.deck.first(),
+            Command::SlideLast => p.deck.last(),
+            Command::ScrollDown | Command::ScrollUp => {
+                let step = ctx.content_rect().height() * 0.4;
+                p.scroll_by += if command == Command::ScrollDown {
+                    step
+                } else {
+                    -step
+                };
+            }
+            Command::BlankBlack => p.blank = Some(Blank::Black),
+            Command::BlankWhite => p.blank = Some(Blank::White),
+            // Only a question has a note; on a title slide N does nothing.
+            Command::ClassNote if p.deck.question().is_some() => {
+                p.note_open = true;
+                p.focus_note = true;
+            }
+            _ => {}
+        }
+        p.message = None;
+        if p.deck.position() != before {
+            p.note_open = false;
+        }
+    }
+
+    /// Keys of presentation mode that are not commands, handled before the commands see
+    /// them: any key after a blank, Esc in the note overlay or help, digits + Enter.
+    fn presenter_keys(&mut self, ctx: &egui::Context) {
+        use egui::{Event, Key, Modifiers};
+        let lang = self.state.lang;
+        let Some(p) = self.presenter.as_mut() else {
+            return;
+        };
+        if p.blank.is_some() {
+            let any = ctx.input(|i| {
+                i.events.iter().any(|e| {
+                    matches!(
+                        e,
+                        Event::Key { pressed: true, .. }
+                            | Event::PointerButton { pressed: true, .. }
+                    )
+                })
+            });
+            if any {
+                p.blank = None;
+                // The key only brings the slide back; it does nothing else.
+                ctx.input_mut(|i| {
+                    i.events
+                        .retain(|e| !matches!(e, Event::Key { .. } | Event::Text(_)));
+                });
+            }
+            return;
+        }
+        if p.note_open {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+                p.note_open = false;
+                // What was typed is kept now, not a second later.
+                self.save_now(ctx.input(|i| i.time));
+            }
+            return;
+        }
+        if p.help && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            p.help = false;
+            return;
+        }
+        const DIGITS: [Key; 10] = [
+            Key::Num0,
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        // In the order typed.
+        ctx.input_mut(|i| {
+            i.events.retain(|e| match e {
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.is_none() => match DIGITS.iter().position(|d| d == key) {
+                    Some(n) => {
+                        if p.number.len() < 5 {
+                            p.number.push(char::from(b'0' + n as u8));
+                        }
+                        p.message = None;
+                        false
+                    }
+                    None => true,
+                },
+                _ => true,
+            });
+        });
+        if p.number.is_empty() {
+            return;
+        }
+        let (enter, back, escape) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Backspace),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if back {
+            p.number.pop();
+        }
+        if escape {
+            p.number.clear();
+        }
+        if enter {
+            let number = p.number.parse::<usize>().unwrap_or(0);
+            p.number.clear();
+            p.note_open = false;
+            if let Err(JumpError::NoSuchQuestion { number, count }) =
+                p.deck.jump(&self.course, number)
+            {
+                p.message = Some(lang.no_such_question(number, count));
+            }
+        }
     }
 
     /// Opens a file or folder the user picked; on failure the current notes stay.
@@ -1016,16 +1266,14 @@ impl StudyApp {
                     ui.strong(s.shortcut);
                     ui.strong(s.action);
                     ui.end_row();
-                    for command in Command::ALL {
-                        let keys: Vec<String> = command
-                            .shortcuts()
-                            .iter()
-                            .map(|k| ctx.format_shortcut(k))
-                            .collect();
-                        if keys.is_empty() {
+                    for command in Command::ALL
+                        .into_iter()
+                        .filter(|c| c.available_in(Mode::Reading))
+                    {
+                        if command.shortcuts().is_empty() {
                             continue;
                         }
-                        ui.monospace(keys.join(" / "));
+                        ui.monospace(command.all_shortcuts_text(ctx));
                         ui.label(command.label(lang));
                         ui.end_row();
                     }
@@ -1037,7 +1285,11 @@ impl StudyApp {
     /// `--screenshot`: wait for fonts, images and card heights to settle, grab the frame,
     /// save it, quit.
     fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let settled = !ctx.has_pending_images() && !self.viewer.settling;
+        let settled = !ctx.has_pending_images()
+            && match &self.presenter {
+                Some(p) => !p.settling(),
+                None => !self.viewer.settling,
+            };
         let next = match std::mem::replace(&mut self.screenshot, Screenshot::Done) {
             Screenshot::Waiting {
                 path,
@@ -1131,11 +1383,85 @@ impl eframe::App for StudyApp {
             self.applied_zoom = Some(self.state.zoom);
         }
         ctx.set_theme(self.state.theme.preference());
-        let lang = self.state.lang;
-
-        for command in Command::from_shortcuts(&ctx) {
+        if std::mem::take(&mut self.present_on_start) {
+            self.enter_presentation(&ctx);
+        }
+        let mode = if self.presenter.is_some() {
+            Mode::Presenting
+        } else {
+            Mode::Reading
+        };
+        self.presenter_keys(&ctx);
+        for command in Command::from_shortcuts(&ctx, mode) {
             self.run(command);
         }
+        match mode {
+            Mode::Reading => self.reading_ui(ui, &ctx),
+            Mode::Presenting => self.slides_ui(ui, &ctx),
+        }
+        if self.confirm_quit {
+            self.confirm_quit_ui(&ctx);
+        }
+
+        // The one place commands are applied.
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+        self.sync_buffer(ctx.input(|i| i.time));
+        self.search_had_focus = ctx.memory(|m| m.has_focus(top_bar::search_box_id()));
+        self.autosave(&ctx);
+        self.screenshot_step(&ctx);
+    }
+
+    fn on_exit(&mut self) {
+        self.save_now(0.0);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.persist
+    }
+}
+
+impl StudyApp {
+    /// Presentation mode: the slide over the whole window, nothing else.
+    fn slides_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        // The overlay edits the slide's question: load its note first.
+        self.sync_buffer(now);
+        let lang = self.state.lang;
+        let save_text = self.save_state.text(lang);
+        let Some(p) = self.presenter.as_mut() else {
+            return;
+        };
+        let input = SlideInput {
+            course: &self.course,
+            store: self.store.as_ref(),
+            lang,
+            zoom: self.state.present_zoom,
+            save_text: &save_text,
+            save_failed: matches!(self.save_state, SaveState::Failed(_)),
+        };
+        match presenter_ui(ui, p, &input, &mut self.buffer) {
+            Some(PresenterAction::NoteEdited) => self.edited(now),
+            Some(PresenterAction::CloseNote) => {
+                p.note_open = false;
+                self.save_now(now);
+            }
+            Some(PresenterAction::ToggleRevealAll) => self.run(Command::ToggleRevealAll),
+            None => {}
+        }
+    }
+
+    /// The reading window: top bar, sidebar, cards, notes panel, status line.
+    fn reading_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        let lang = self.state.lang;
         // Before the search box sees them: its ↑/↓/Enter/Esc drive the results.
         self.search_keys(&ctx);
 
@@ -1245,31 +1571,5 @@ impl eframe::App for StudyApp {
         if self.show_help {
             self.help_ui(&ctx);
         }
-        if self.confirm_quit {
-            self.confirm_quit_ui(&ctx);
-        }
-
-        // The one place commands are applied.
-        for command in std::mem::take(&mut self.commands) {
-            self.apply(&ctx, command);
-        }
-        self.sync_buffer(ctx.input(|i| i.time));
-        self.search_had_focus = ctx.memory(|m| m.has_focus(top_bar::search_box_id()));
-        self.autosave(&ctx);
-        self.screenshot_step(&ctx);
-    }
-
-    fn on_exit(&mut self) {
-        self.save_now(0.0);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.persist {
-            eframe::set_value(storage, eframe::APP_KEY, &self.state);
-        }
-    }
-
-    fn persist_egui_memory(&self) -> bool {
-        self.persist
     }
 }

@@ -24,10 +24,31 @@ pub enum Command {
     ExportBackup,
     ImportBackup,
     FocusSearch,
+    /// Enter presentation mode (F5).
+    Present,
+    // Presentation mode only.
+    SlideNext,
+    SlidePrev,
+    SlideFirst,
+    SlideLast,
+    ScrollDown,
+    ScrollUp,
+    BlankBlack,
+    BlankWhite,
+    ClassNote,
+    ToggleRevealAll,
+    ExitPresentation,
+}
+
+/// Where a command's keys work: the reading window or the slides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Reading,
+    Presenting,
 }
 
 impl Command {
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 29] = [
         Command::OpenFile,
         Command::OpenFolder,
         Command::OpenBuiltin,
@@ -45,7 +66,34 @@ impl Command {
         Command::ExportBackup,
         Command::ImportBackup,
         Command::FocusSearch,
+        Command::Present,
+        Command::SlideNext,
+        Command::SlidePrev,
+        Command::SlideFirst,
+        Command::SlideLast,
+        Command::ScrollDown,
+        Command::ScrollUp,
+        Command::BlankBlack,
+        Command::BlankWhite,
+        Command::ClassNote,
+        Command::ToggleRevealAll,
+        Command::ExitPresentation,
     ];
+
+    /// Whether this command's keys work in `mode` (and it is listed in that mode's help).
+    pub fn available_in(self, mode: Mode) -> bool {
+        use Command::*;
+        match self {
+            ZoomIn | ZoomOut | ZoomReset | ToggleLanguage | ShowHelp => true,
+            SlideNext | SlidePrev | SlideFirst | SlideLast | ScrollDown | ScrollUp | BlankBlack
+            | BlankWhite | ClassNote | ToggleRevealAll | ExitPresentation => {
+                mode == Mode::Presenting
+            }
+            OpenFile | OpenFolder | OpenBuiltin | PrevQuestion | NextQuestion | PrevTopic
+            | NextTopic | ToggleBookmark | ExportSheet | ExportBackup | ImportBackup
+            | FocusSearch | Present => mode == Mode::Reading,
+        }
+    }
 
     pub fn label(self, lang: Lang) -> &'static str {
         let s = lang.strings();
@@ -67,6 +115,18 @@ impl Command {
             Command::ExportBackup => s.export_backup,
             Command::ImportBackup => s.import_backup,
             Command::FocusSearch => s.search,
+            Command::Present => s.present,
+            Command::SlideNext => s.slide_next,
+            Command::SlidePrev => s.slide_prev,
+            Command::SlideFirst => s.slide_first,
+            Command::SlideLast => s.slide_last,
+            Command::ScrollDown => s.scroll_down,
+            Command::ScrollUp => s.scroll_up,
+            Command::BlankBlack => s.blank_black,
+            Command::BlankWhite => s.blank_white,
+            Command::ClassNote => s.class_note,
+            Command::ToggleRevealAll => s.reveal_all,
+            Command::ExitPresentation => s.exit_presentation,
         }
     }
 
@@ -88,9 +148,31 @@ impl Command {
         const ZOOM_OUT: &[KeyboardShortcut] = &[k(CMD, Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[k(CMD, Key::Num0)];
         const TOGGLE_LANGUAGE: &[KeyboardShortcut] = &[k(CMD, Key::L)];
-        const SHOW_HELP: &[KeyboardShortcut] = &[k(NONE, Key::F1)];
+        const SHOW_HELP: &[KeyboardShortcut] = &[k(NONE, Key::F1), k(NONE, Key::Questionmark)];
         const TOGGLE_BOOKMARK: &[KeyboardShortcut] = &[k(CMD, Key::D)];
         const FOCUS_SEARCH: &[KeyboardShortcut] = &[k(CMD, Key::F), k(CMD, Key::K)];
+        const PRESENT: &[KeyboardShortcut] = &[k(NONE, Key::F5)];
+        // What presenters' hands and clickers send (PowerPoint, reveal.js).
+        const SLIDE_NEXT: &[KeyboardShortcut] = &[
+            k(NONE, Key::ArrowRight),
+            k(NONE, Key::Space),
+            k(NONE, Key::Enter),
+            k(NONE, Key::PageDown),
+        ];
+        const SLIDE_PREV: &[KeyboardShortcut] = &[
+            k(NONE, Key::ArrowLeft),
+            k(NONE, Key::PageUp),
+            k(NONE, Key::Backspace),
+        ];
+        const SLIDE_FIRST: &[KeyboardShortcut] = &[k(NONE, Key::Home)];
+        const SLIDE_LAST: &[KeyboardShortcut] = &[k(NONE, Key::End)];
+        const SCROLL_DOWN: &[KeyboardShortcut] = &[k(NONE, Key::ArrowDown)];
+        const SCROLL_UP: &[KeyboardShortcut] = &[k(NONE, Key::ArrowUp)];
+        const BLANK_BLACK: &[KeyboardShortcut] = &[k(NONE, Key::B)];
+        const BLANK_WHITE: &[KeyboardShortcut] = &[k(NONE, Key::W)];
+        const CLASS_NOTE: &[KeyboardShortcut] = &[k(NONE, Key::N)];
+        const REVEAL_ALL: &[KeyboardShortcut] = &[k(NONE, Key::A)];
+        const EXIT: &[KeyboardShortcut] = &[k(NONE, Key::Escape)];
         match self {
             Command::OpenFile => OPEN_FILE,
             Command::OpenFolder => OPEN_FOLDER,
@@ -106,6 +188,18 @@ impl Command {
             Command::ShowHelp => SHOW_HELP,
             Command::ToggleBookmark => TOGGLE_BOOKMARK,
             Command::FocusSearch => FOCUS_SEARCH,
+            Command::Present => PRESENT,
+            Command::SlideNext => SLIDE_NEXT,
+            Command::SlidePrev => SLIDE_PREV,
+            Command::SlideFirst => SLIDE_FIRST,
+            Command::SlideLast => SLIDE_LAST,
+            Command::ScrollDown => SCROLL_DOWN,
+            Command::ScrollUp => SCROLL_UP,
+            Command::BlankBlack => BLANK_BLACK,
+            Command::BlankWhite => BLANK_WHITE,
+            Command::ClassNote => CLASS_NOTE,
+            Command::ToggleRevealAll => REVEAL_ALL,
+            Command::ExitPresentation => EXIT,
             Command::ExportSheet | Command::ExportBackup | Command::ImportBackup => &[],
         }
     }
@@ -128,30 +222,50 @@ impl Command {
         }
     }
 
-    /// The commands whose shortcut was pressed this frame, consuming the key presses.
-    /// Called once per frame, from the one place that applies commands.
-    pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+    /// "F1 / ?": every key of this command, for the help overlays.
+    pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
+        let keys: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|k| ctx.format_shortcut(k))
+            .collect();
+        keys.join(" / ")
+    }
+
+    /// The commands of `mode` whose shortcut was pressed this frame, consuming the key
+    /// presses. Called once per frame, from the one place that applies commands.
+    pub fn from_shortcuts(ctx: &egui::Context, mode: Mode) -> Vec<Command> {
         let typing = ctx.egui_wants_keyboard_input();
         // Most modifiers first: egui matches Shift loosely, so Ctrl+Shift+O must be tried
         // before Ctrl+O, or Ctrl+O would take it.
         let mut keys: Vec<(Command, KeyboardShortcut)> = Command::ALL
             .iter()
-            .filter(|c| !(typing && c.needs_free_keyboard()))
+            .filter(|c| c.available_in(mode) && !(typing && c.needs_free_keyboard()))
             .flat_map(|&c| c.shortcuts().iter().map(move |&s| (c, s)))
             .collect();
         keys.sort_by_key(|(_, s)| {
             let m = s.modifiers;
             std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
         });
-        let mut out = Vec::new();
+        // A key pressed twice within one frame (a fast clicker, key repeat) runs twice; two
+        // keys of one command in one frame (Ctrl+= that is also Ctrl++) run once.
+        let mut counts: Vec<(Command, usize)> = Vec::new();
         ctx.input_mut(|input| {
             for (command, shortcut) in keys {
-                if input.consume_shortcut(&shortcut) && !out.contains(&command) {
-                    out.push(command);
+                let n = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+                if n == 0 {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == command) {
+                    Some((_, count)) => *count = (*count).max(n),
+                    None => counts.push((command, n)),
                 }
             }
         });
-        out
+        counts
+            .into_iter()
+            .flat_map(|(c, n)| std::iter::repeat_n(c, n))
+            .collect()
     }
 }
 
@@ -160,14 +274,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_two_commands_share_a_key() {
-        let mut seen = Vec::new();
-        for c in Command::ALL {
-            for s in c.shortcuts() {
-                assert!(!seen.contains(s), "{c:?} reuses {s:?}");
-                seen.push(*s);
+    fn no_two_commands_of_a_mode_share_a_key() {
+        for mode in [Mode::Reading, Mode::Presenting] {
+            let mut seen = Vec::new();
+            for c in Command::ALL.into_iter().filter(|c| c.available_in(mode)) {
+                for s in c.shortcuts() {
+                    assert!(!seen.contains(s), "{c:?} reuses {s:?} in {mode:?}");
+                    seen.push(*s);
+                }
             }
         }
+    }
+
+    #[test]
+    fn presentation_has_the_keys_presenters_use() {
+        let keys_of =
+            |c: Command| -> Vec<Key> { c.shortcuts().iter().map(|s| s.logical_key).collect() };
+        assert_eq!(
+            keys_of(Command::SlideNext),
+            [Key::ArrowRight, Key::Space, Key::Enter, Key::PageDown]
+        );
+        assert_eq!(
+            keys_of(Command::SlidePrev),
+            [Key::ArrowLeft, Key::PageUp, Key::Backspace]
+        );
+        assert_eq!(keys_of(Command::ShowHelp), [Key::F1, Key::Questionmark]);
+        assert!(Command::ShowHelp.available_in(Mode::Presenting));
+        assert!(!Command::FocusSearch.available_in(Mode::Presenting));
+        assert!(!Command::SlideNext.available_in(Mode::Reading));
     }
 
     #[test]

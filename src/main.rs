@@ -1,4 +1,4 @@
-//! `study-companion [PATH] [--screenshot OUT.png]`: opens the class notes window.
+//! `study-companion [PATH] [--present] [--screenshot OUT.png]`: opens the class notes window.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +37,10 @@ struct Cli {
     /// exit, without opening a window.
     #[arg(long, value_name = "OUT.md")]
     export_sheet: Option<PathBuf>,
+
+    /// Start in presentation mode (fullscreen slides; Esc returns to the reading window).
+    #[arg(long)]
+    present: bool,
 
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
@@ -130,6 +134,7 @@ fn main() -> ExitCode {
         path: cli.path,
         data_dir: cli.data_dir,
         fresh: cli.screenshot.is_some(),
+        present: cli.present,
         screenshot: cli.screenshot,
         lang: cli.lang.map(|l| match l {
             LangArg::Ko => Lang::Ko,

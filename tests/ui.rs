@@ -1,6 +1,8 @@
 //! The real app, driven headless through AccessKit (roles and labels), as a student would.
 
 mod common;
+#[path = "ui/presenter.rs"]
+mod presenter;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
@@ -160,19 +162,26 @@ fn help_lists_the_real_shortcuts() {
     harness.run();
     assert!(harness.query_all_by_label("단축키").count() >= 1);
     let ctx = harness.ctx.clone();
-    for command in study_companion::command::Command::ALL {
-        if command.shortcuts().is_empty() {
+    use study_companion::command::{Command, Mode};
+    for command in Command::ALL {
+        let label = command.label(study_companion::ui::i18n::Lang::Ko);
+        let listed = harness.query_all_by_label(label).count() >= 1;
+        if command.shortcuts().is_empty() || !command.available_in(Mode::Reading) {
+            // The slide keys belong to the presentation's own help.
+            assert!(!listed, "{label} listed");
             continue;
         }
-        let label = command.label(study_companion::ui::i18n::Lang::Ko);
-        assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
-        let keys: Vec<String> = command
-            .shortcuts()
-            .iter()
-            .map(|k| ctx.format_shortcut(k))
-            .collect();
-        harness.get_by_label(&keys.join(" / "));
+        assert!(listed, "{label}");
+        harness.get_by_label(&command.all_shortcuts_text(&ctx));
     }
+    // F5 is listed, and ? opens the help too.
+    harness.get_by_label("F5");
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert_eq!(harness.query_all_by_label("단축키").count(), 0);
+    harness.key_press(egui::Key::Questionmark);
+    harness.run();
+    assert!(harness.query_all_by_label("단축키").count() >= 1);
 }
 
 #[test]

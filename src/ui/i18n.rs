@@ -86,6 +86,31 @@ pub struct Strings {
     pub unsaved_body: &'static str,
     pub quit_anyway: &'static str,
     pub keep_open: &'static str,
+    pub present: &'static str,
+    pub slide_next: &'static str,
+    pub slide_prev: &'static str,
+    pub slide_first: &'static str,
+    pub slide_last: &'static str,
+    pub scroll_down: &'static str,
+    pub scroll_up: &'static str,
+    pub blank_black: &'static str,
+    pub blank_white: &'static str,
+    pub class_note: &'static str,
+    pub reveal_all: &'static str,
+    pub exit_presentation: &'static str,
+    pub present_button: &'static str,
+    pub present_settings: &'static str,
+    pub open_slide: &'static str,
+    pub open_slide_hint: &'static str,
+    pub class_answer: &'static str,
+    pub note_overlay_hint: &'static str,
+    pub done: &'static str,
+    pub jump_keys: &'static str,
+    pub jump_action: &'static str,
+    pub any_key: &'static str,
+    pub any_key_action: &'static str,
+    pub presenter_keys: &'static str,
+    pub empty_topic_slide: &'static str,
 }
 
 pub const KO: Strings = Strings {
@@ -162,6 +187,31 @@ pub const KO: Strings = Strings {
     unsaved_body: "저장하지 못한 답변이 있습니다. 그래도 종료하면 저장되지 않은 내용은 사라집니다.",
     quit_anyway: "그래도 종료",
     keep_open: "취소 (계속 사용)",
+    present: "발표 모드",
+    slide_next: "다음 (답변 한 단계 → 다음 질문)",
+    slide_prev: "이전",
+    slide_first: "처음 슬라이드",
+    slide_last: "마지막 슬라이드",
+    scroll_down: "슬라이드 아래로 스크롤",
+    scroll_up: "슬라이드 위로 스크롤",
+    blank_black: "검은 화면 (아무 키나 누르면 돌아옴)",
+    blank_white: "흰 화면 (아무 키나 누르면 돌아옴)",
+    class_note: "수업 답변 적기",
+    reveal_all: "답변을 한 번에 모두 보이기",
+    exit_presentation: "발표 모드 끝내기",
+    present_button: "▶ 발표",
+    present_settings: "발표 설정",
+    open_slide: "열린 질문",
+    open_slide_hint: "아직 답이 없는 질문입니다. 함께 생각해 보고, N 키로 수업에서 나온 답을 적으세요.",
+    class_answer: "수업 답변",
+    note_overlay_hint: "자동으로 저장됩니다 · Esc로 닫기",
+    done: "닫기 (Esc)",
+    jump_keys: "숫자 + Enter",
+    jump_action: "그 번호의 질문으로 이동",
+    any_key: "아무 키",
+    any_key_action: "빈 화면에서 돌아오기",
+    presenter_keys: "발표 모드 키",
+    empty_topic_slide: "이 주제에는 아직 질문이 없습니다.",
 };
 
 pub const EN: Strings = Strings {
@@ -238,6 +288,31 @@ pub const EN: Strings = Strings {
     unsaved_body: "Some answers could not be saved. If you quit now, the unsaved text is lost.",
     quit_anyway: "Quit anyway",
     keep_open: "Cancel (keep the app open)",
+    present: "Presentation mode",
+    slide_next: "Next (one more answer block, then the next question)",
+    slide_prev: "Back",
+    slide_first: "First slide",
+    slide_last: "Last slide",
+    scroll_down: "Scroll the slide down",
+    scroll_up: "Scroll the slide up",
+    blank_black: "Black screen (any key returns)",
+    blank_white: "White screen (any key returns)",
+    class_note: "Type the class's answer",
+    reveal_all: "Reveal answers all at once",
+    exit_presentation: "Leave presentation mode",
+    present_button: "▶ Present",
+    present_settings: "Presentation settings",
+    open_slide: "Open question",
+    open_slide_hint: "No answer yet. Think it through together, then press N to type the class's answer.",
+    class_answer: "Class answer",
+    note_overlay_hint: "Saved automatically · Esc closes",
+    done: "Close (Esc)",
+    jump_keys: "Number + Enter",
+    jump_action: "Go to that question",
+    any_key: "Any key",
+    any_key_action: "Return from a blank screen",
+    presenter_keys: "Presentation keys",
+    empty_topic_slide: "No questions in this topic yet.",
 };
 
 impl Lang {
@@ -435,6 +510,30 @@ impl Lang {
         match self {
             Lang::Ko => format!("스크린샷을 저장하지 못했습니다 — {error}"),
             Lang::En => format!("Could not save the screenshot — {error}"),
+        }
+    }
+
+    /// "답변 2 / 3" on a slide: how much of the answer is revealed.
+    pub fn builds(self, revealed: usize, total: usize) -> String {
+        match self {
+            Lang::Ko => format!("답변 {revealed} / {total}"),
+            Lang::En => format!("Answer {revealed} / {total}"),
+        }
+    }
+
+    /// "→ 7번": the question number being typed in presentation mode.
+    pub fn jump_to(self, number: &str) -> String {
+        match self {
+            Lang::Ko => format!("→ {number}번 질문 (Enter)"),
+            Lang::En => format!("→ question {number} (Enter)"),
+        }
+    }
+
+    /// A jump to a number the topic does not have.
+    pub fn no_such_question(self, number: usize, count: usize) -> String {
+        match self {
+            Lang::Ko => format!("{number}번 질문이 없습니다 (이 주제의 질문: 1–{count})"),
+            Lang::En => format!("There is no question {number} (this topic has 1–{count})"),
         }
     }
 

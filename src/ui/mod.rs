@@ -3,6 +3,7 @@
 pub mod fonts;
 pub mod i18n;
 pub mod notes_panel;
+pub mod presenter;
 pub mod search_panel;
 pub mod sidebar;
 pub mod theme;

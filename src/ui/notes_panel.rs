@@ -128,6 +128,19 @@ pub fn notes_panel_ui(
     action
 }
 
+impl SaveState {
+    /// One line without "N초 전" (which would need a repaint a second): for the slides.
+    pub fn text(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        match self {
+            SaveState::Idle => s.not_edited.to_owned(),
+            SaveState::Saved { clock, .. } => lang.saved_at(clock),
+            SaveState::Pending => s.saving.to_owned(),
+            SaveState::Failed(e) => format!("⚠ {} — {e}", s.save_failed),
+        }
+    }
+}
+
 fn save_state_ui(ui: &mut egui::Ui, lang: Lang, save: &SaveState) {
     let s = lang.strings();
     let now = ui.input(|i| i.time);

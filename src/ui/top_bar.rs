@@ -1,4 +1,4 @@
-//! The top bar: course title, Open, theme, zoom, language, help.
+//! The top bar: course title, Open, notes, Present, theme, zoom, language, help.
 
 use crate::app::UiState;
 use crate::command::Command;
@@ -48,6 +48,16 @@ pub fn top_bar_ui(
                 }
             }
         });
+        ui.add_space(8.0);
+        if command_button(ui, Command::Present, s.present_button, lang) {
+            command = Some(Command::Present);
+        }
+        ui.menu_button("▾", |ui| {
+            ui.label(egui::RichText::new(s.present_settings).small().weak());
+            ui.checkbox(&mut state.reveal_all, s.reveal_all);
+        })
+        .response
+        .on_hover_text(s.present_settings);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if command_button(ui, Command::ShowHelp, "?", lang) {
                 command = Some(Command::ShowHelp);

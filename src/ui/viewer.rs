@@ -7,7 +7,7 @@
 use egui::text::LayoutJob;
 use egui::{
     Align, Color32, CornerRadius, FontId, Frame, Margin, RichText, Sense, Stroke, TextFormat,
-    UiBuilder, vec2,
+    UiBuilder, Vec2, vec2,
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
@@ -150,7 +150,7 @@ fn estimate_height(q: &Question, width: f32) -> f32 {
 }
 
 /// The URI prefix egui_commonmark puts before relative image paths of `doc`.
-fn implicit_scheme(doc: Option<&Document>) -> String {
+pub(crate) fn implicit_scheme(doc: Option<&Document>) -> String {
     match doc.map(|d| &d.image_base) {
         Some(ImageBase::Builtin) => builtin::IMAGE_URI_PREFIX.to_owned(),
         Some(ImageBase::Dir(dir)) => format!("file://{}/", dir.display()),
@@ -443,7 +443,7 @@ fn answer_ui(
                 });
             }
             Segment::Image(image) => {
-                if image_ui(ui, image, lang, max_width) {
+                if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {
                     state.full_image = Some(image.clone());
                 }
             }
@@ -453,16 +453,42 @@ fn answer_ui(
                 longest_line,
             } => {
                 ui.push_id(n, |ui| {
-                    code_block_ui(ui, code_lang, code, longest_line, max_width, lang.strings());
+                    code_block_ui(
+                        ui,
+                        code_lang,
+                        code,
+                        longest_line,
+                        max_width,
+                        lang.strings(),
+                        false,
+                    );
                 });
             }
         }
     }
 }
 
-/// A code block: highlighted (memoized by egui_extras, so drawing it every frame costs no
-/// re-highlighting), never wrapped, scrolling sideways when wider than the card, with a
-/// copy button.
+/// A code block's text, highlighted (memoized by egui_extras, so calling this every frame
+/// costs no re-highlighting), never wrapped. For the projector (`projector`) every colour is
+/// pushed to the projector contrast against the code background, hue kept.
+pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> LayoutJob {
+    use egui_extras::syntax_highlighting::{CodeTheme, highlight};
+    let theme = CodeTheme::from_style(ui.style());
+    let language = if lang.is_empty() { "txt" } else { lang };
+    let mut job = highlight(ui.ctx(), ui.style(), &theme, code, language);
+    job.wrap.max_width = f32::INFINITY;
+    if projector {
+        let bg = ui.visuals().extreme_bg_color;
+        for section in &mut job.sections {
+            section.format.color =
+                theme::ensure_contrast(section.format.color, bg, theme::PROJECTOR_MIN_CONTRAST);
+        }
+    }
+    job
+}
+
+/// A code block: highlighted, never wrapped, scrolling sideways when wider than the card,
+/// with a copy button (not on slides: `projector`).
 pub fn code_block_ui(
     ui: &mut egui::Ui,
     lang: &str,
@@ -470,12 +496,9 @@ pub fn code_block_ui(
     longest_line: usize,
     max_width: f32,
     s: &super::i18n::Strings,
+    projector: bool,
 ) {
-    use egui_extras::syntax_highlighting::{CodeTheme, highlight};
-    let theme = CodeTheme::from_style(ui.style());
-    let language = if lang.is_empty() { "txt" } else { lang };
-    let mut job = highlight(ui.ctx(), ui.style(), &theme, code, language);
-    job.wrap.max_width = f32::INFINITY;
+    let job = code_job(ui, lang, code, projector);
     let visuals = ui.visuals().clone();
     Frame::new()
         .fill(visuals.extreme_bg_color)
@@ -484,22 +507,28 @@ pub fn code_block_ui(
         .inner_margin(Margin::same(8))
         .show(ui, |ui| {
             ui.set_width((max_width - 16.0).max(100.0));
-            ui.horizontal(|ui| {
-                if !lang.is_empty() {
-                    ui.label(RichText::new(lang).small().weak());
-                }
-                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                    let copy = ui
-                        .add(
-                            egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
-                                .frame(false),
-                        )
-                        .on_hover_text(s.copy_code);
-                    if copy.clicked() {
-                        ui.copy_text(code.to_owned());
+            // On a slide there is no copy button: without a language, no header row at all.
+            if !(projector && lang.is_empty()) {
+                ui.horizontal(|ui| {
+                    if !lang.is_empty() {
+                        ui.label(RichText::new(lang).small().weak());
                     }
+                    if projector {
+                        return;
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        let copy = ui
+                            .add(
+                                egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
+                                    .frame(false),
+                            )
+                            .on_hover_text(s.copy_code);
+                        if copy.clicked() {
+                            ui.copy_text(code.to_owned());
+                        }
+                    });
                 });
-            });
+            }
             let char_width = ui
                 .fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
             let needed = longest_line as f32 * char_width + 8.0;
@@ -583,8 +612,19 @@ fn question_job(
     job
 }
 
-/// A stand-alone image, scaled to the card's width. Returns true when clicked.
-fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_width: f32) -> bool {
+/// The image scaled to fit `max_size`: to the card's width when the height is unbounded
+/// (a card), else its own size scaled down, never up, to fit the box (a slide).
+fn image_widget(image: &ImageRef, max_size: Vec2) -> egui::Image<'_> {
+    let widget = egui::Image::new(image.uri.as_str()).max_size(max_size);
+    if max_size.y.is_finite() {
+        widget.fit_to_original_size(1.0)
+    } else {
+        widget
+    }
+}
+
+/// A stand-alone image, scaled to fit `max_size`. Returns true when clicked.
+pub(crate) fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2) -> bool {
     let s = lang.strings();
     match &image.status {
         ImageStatus::Ok => {
@@ -595,8 +635,7 @@ fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_width: f32) -> 
             };
             let response = ui
                 .add(
-                    egui::Image::new(image.uri.as_str())
-                        .max_width(max_width)
+                    image_widget(image, max_size)
                         .corner_radius(4)
                         .alt_text(alt)
                         .sense(Sense::click()),

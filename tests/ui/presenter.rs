@@ -1,0 +1,474 @@
+//! 발표 모드 through the real app: keys a presenter uses, what the slide shows.
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use study_companion::deck::Slide;
+use study_companion::ui::presenter::SlideSizes;
+use study_companion::ui::theme;
+use study_companion::{AppOptions, StudyApp};
+
+use super::{DIGEST, EXPOSE, MYSQL, common};
+
+const FULL_HD: egui::Vec2 = egui::vec2(1920.0, 1080.0);
+/// "컨테이너 레이어에서 … 순서는 어떻게 정해지나요?": three bullets.
+const LAYERS: &str = "컨테이너 레이어에서 어떤 파일을 사용할지 결정할 때 상위에 있는 Image layer 순서는 어떻게 정해지나요?";
+
+fn app_at(size: egui::Vec2, options: AppOptions) -> Harness<'static, StudyApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| StudyApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+/// The app at 1920×1080 with `question` selected (or the topic's title when `None`).
+fn presenting(question: Option<&str>, options: AppOptions) -> Harness<'static, StudyApp> {
+    let mut harness = app_at(FULL_HD, options);
+    let index = question.map(|text| index_of(&harness, text));
+    harness.state_mut().select(0, index);
+    harness.run();
+    press(&mut harness, Key::F5);
+    assert!(harness.state().presenting());
+    harness
+}
+
+fn index_of(harness: &Harness<'_, StudyApp>, text: &str) -> usize {
+    harness.state().course().topics[0]
+        .questions
+        .iter()
+        .position(|q| q.text == text)
+        .unwrap_or_else(|| panic!("no question {text}"))
+}
+
+fn press(harness: &mut Harness<'_, StudyApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn key_down(key: Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+fn slide(harness: &Harness<'_, StudyApp>) -> Option<Slide> {
+    harness.state().presenter().and_then(|p| p.deck.slide())
+}
+
+/// The plain text of answer block `i` of the question `text` (its first line, no bullet).
+fn block_text(harness: &Harness<'_, StudyApp>, text: &str, i: usize) -> String {
+    let q = &harness.state().course().topics[0].questions[index_of(harness, text)];
+    let source = &q.blocks[i].source;
+    source
+        .trim_start_matches("- ")
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn shown(harness: &Harness<'_, StudyApp>, text: &str) -> bool {
+    harness.query_by_label_contains(text).is_some()
+}
+
+#[test]
+fn f5_enters_and_esc_restores_the_exact_layout() {
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Button, MYSQL)
+        .click_accesskit();
+    harness.run();
+    let selection = harness.state().selection();
+    let zoom = harness.state().state.zoom;
+    let rects = |h: &Harness<'_, StudyApp>| -> Vec<egui::Rect> {
+        h.get_all_by_label(MYSQL).map(|n| n.rect()).collect()
+    };
+    // The sidebar row, the card heading, the notes panel's question.
+    let before = rects(&harness);
+    assert_eq!(before.len(), 3);
+    let notes = harness.get_by_label("내 답변").rect();
+
+    // The top bar button enters too; its tooltip names the key.
+    harness.get_by_role_and_label(Role::Button, "▶ 발표");
+    // One frame, the key down only: its output carries the viewport command.
+    harness.event(key_down(Key::F5));
+    harness.step();
+    let fullscreen = |h: &Harness<'_, StudyApp>, on: bool| {
+        h.output().viewport_output.values().any(|v| {
+            v.commands
+                .iter()
+                .any(|c| *c == egui::ViewportCommand::Fullscreen(on))
+        })
+    };
+    assert!(fullscreen(&harness, true), "asks for fullscreen");
+    harness.run();
+    assert!(harness.state().presenting());
+    // No chrome: no sidebar, no top bar, no notes panel.
+    assert!(
+        harness
+            .query_by_label("Docker (21) · 열린 질문 4")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "▶ 발표")
+            .is_none()
+    );
+    assert!(harness.query_by_label("내 답변").is_none());
+    let n = selection.1.expect("selected") + 1;
+    harness.get_by_label(&format!("{n} / 21"));
+    // Ctrl +/− on the slides is the slides' own zoom.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().state.present_zoom, 1.1);
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowRight);
+
+    harness.event(key_down(Key::Escape));
+    harness.step();
+    assert!(fullscreen(&harness, false), "leaves fullscreen");
+    harness.run();
+    assert!(!harness.state().presenting());
+    assert_eq!(harness.state().selection(), selection);
+    assert_eq!(harness.state().state.zoom, zoom);
+    assert_eq!(rects(&harness), before);
+    assert_eq!(harness.get_by_label("내 답변").rect(), notes);
+}
+
+#[test]
+fn right_reveals_the_answer_block_by_block_then_moves_on_and_left_goes_back() {
+    let mut harness = presenting(Some(LAYERS), common::options());
+    let blocks: Vec<String> = (0..3).map(|i| block_text(&harness, LAYERS, i)).collect();
+    harness.get_by_label("2 / 21");
+    harness.get_by_label(LAYERS);
+    assert!(blocks.iter().all(|b| !shown(&harness, b)), "answer hidden");
+    harness.get_by_label("답변 0 / 3");
+
+    // What clickers send: → , Space, Enter, PageDown.
+    for (step, key) in [Key::ArrowRight, Key::Space, Key::PageDown]
+        .into_iter()
+        .enumerate()
+    {
+        press(&mut harness, key);
+        for (i, b) in blocks.iter().enumerate() {
+            assert_eq!(
+                shown(&harness, b),
+                i <= step,
+                "after {} presses: block {i}",
+                step + 1
+            );
+        }
+    }
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("3 / 21");
+    assert!(harness.query_by_label("2 / 21").is_none());
+
+    // Back: the previous question, fully built; then its builds one by one.
+    press(&mut harness, Key::ArrowLeft);
+    harness.get_by_label("2 / 21");
+    assert!(blocks.iter().all(|b| shown(&harness, b)));
+    press(&mut harness, Key::PageUp);
+    assert!(!shown(&harness, &blocks[2]) && shown(&harness, &blocks[1]));
+    press(&mut harness, Key::Backspace);
+    assert!(!shown(&harness, &blocks[1]) && shown(&harness, &blocks[0]));
+
+    // Home and End: the first and the last slide.
+    press(&mut harness, Key::End);
+    assert_eq!(slide(&harness), Some(Slide::Title { topic: 1 }));
+    press(&mut harness, Key::Home);
+    assert_eq!(slide(&harness), Some(Slide::Title { topic: 0 }));
+}
+
+#[test]
+fn b_blanks_to_black_w_to_white_and_any_key_only_returns() {
+    let mut harness = presenting(Some(LAYERS), common::options());
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::B);
+    assert!(
+        harness.query_by_label(LAYERS).is_none(),
+        "blank shows nothing"
+    );
+    assert!(harness.query_by_label("2 / 21").is_none());
+    // Any key returns, and does nothing else: → does not reveal the next block.
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label(LAYERS);
+    assert_eq!(
+        harness.state().presenter().map(|p| p.deck.revealed()),
+        Some(1)
+    );
+    press(&mut harness, Key::W);
+    assert!(harness.query_by_label(LAYERS).is_none());
+    press(&mut harness, Key::Escape);
+    assert!(
+        harness.state().presenting(),
+        "Esc on a blank screen only returns"
+    );
+    harness.get_by_label(LAYERS);
+}
+
+#[test]
+fn the_counter_and_the_open_slide_follow_the_deck() {
+    let mut harness = presenting(None, common::options());
+    harness.get_by_label("질문 21개 · 열린 질문 4개");
+    let mut open = Vec::new();
+    for n in 1..=21 {
+        // Through every build of the previous slide to this question.
+        while !shown(&harness, &format!("{n} / 21")) {
+            press(&mut harness, Key::ArrowRight);
+        }
+        if harness.query_by_label("열린 질문").is_some() {
+            harness.get_by_label_contains("N 키로 수업에서 나온 답을 적으세요");
+            open.push(n);
+        }
+    }
+    assert_eq!(open.len(), 4, "open slides: {open:?}");
+    let course = harness.state().course().clone();
+    let expected: Vec<usize> = course.topics[0]
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.is_open())
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(open, expected);
+    // Kubernetes: a clean title slide, not an error.
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(slide(&harness), Some(Slide::Title { topic: 1 }));
+    // Its name at the top and as the title.
+    assert_eq!(harness.query_all_by_label("Kubernetes").count(), 2);
+    harness.get_by_label("이 주제에는 아직 질문이 없습니다.");
+}
+
+#[test]
+fn a_number_then_enter_jumps_to_that_question() {
+    let mut harness = presenting(None, common::options());
+    press(&mut harness, Key::Num1);
+    press(&mut harness, Key::Num9);
+    harness.get_by_label("→ 19번 질문 (Enter)");
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("19 / 21");
+    harness.get_by_label(EXPOSE);
+    press(&mut harness, Key::Num9);
+    press(&mut harness, Key::Num9);
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("99번 질문이 없습니다 (이 주제의 질문: 1–21)");
+    harness.get_by_label("19 / 21");
+}
+
+#[test]
+fn n_opens_a_large_note_the_class_answer_is_typed_in_korean_and_saved() {
+    let mut harness = presenting(Some(DIGEST), common::options());
+    harness.get_by_label("열린 질문");
+    press(&mut harness, Key::N);
+    let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "✎ 수업 답변");
+    assert!(editor.is_focused(), "the editor takes the keys at once");
+    let preedit = |text: &str| {
+        egui::Event::Ime(egui::ImeEvent::Preedit {
+            text: text.to_owned(),
+            active_range_chars: None,
+        })
+    };
+    for (steps, commit) in [(["ㄷ", "다", "다"], "다"), (["ㅇ", "이", "이"], "이")] {
+        for s in steps {
+            harness.event(preedit(s));
+        }
+        harness.event(egui::Event::Ime(egui::ImeEvent::Commit(commit.to_owned())));
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "✎ 수업 답변")
+        .type_text("제스트: 이미지 내용의 sha256 해시");
+    harness.run();
+    // While typing, slide keys are the editor's: B does not blank, → does not move.
+    let before = slide(&harness);
+    press(&mut harness, Key::B);
+    press(&mut harness, Key::ArrowRight);
+    assert!(
+        harness
+            .state()
+            .presenter()
+            .is_some_and(|p| p.blank.is_none())
+    );
+    assert_eq!(slide(&harness), before);
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().presenting(), "Esc closes the overlay first");
+    assert!(harness.state().presenter().is_some_and(|p| !p.note_open));
+    let path = harness.state().notes_path().expect("notes").to_path_buf();
+    let file = std::fs::read_to_string(path).expect("saved on close");
+    assert!(
+        file.contains("다이제스트: 이미지 내용의 sha256 해시"),
+        "{file}"
+    );
+    // The slide shows the class's answer instead of the invitation.
+    harness.get_by_label_contains("다이제스트: 이미지 내용의 sha256 해시");
+    assert!(harness.query_by_label_contains("N 키로").is_none());
+    // Back in the reading window the card carries it as my answer.
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().presenting());
+    harness.get_by_label_contains("다이제스트: 이미지 내용의 sha256 해시");
+}
+
+#[test]
+fn text_is_projector_sized_at_full_hd_and_ctrl_plus_grows_it() {
+    let sizes = SlideSizes::for_screen(FULL_HD, 1.0, 1.0);
+    assert!(sizes.question >= 40.0, "{sizes:?}");
+    assert!(sizes.body >= 28.0 && sizes.code >= 28.0, "{sizes:?}");
+    // Pixels, not points: a 200 % reading zoom on the same screen gives the same pixels.
+    let hidpi = SlideSizes::for_screen(FULL_HD, 2.0, 1.0);
+    assert!((hidpi.question * 2.0 - sizes.question).abs() < 0.01);
+
+    // Measured on the real slide: a one-line bullet and the question.
+    let mut harness = presenting(Some(LAYERS), common::options());
+    press(&mut harness, Key::ArrowRight);
+    let block = block_text(&harness, LAYERS, 0);
+    let body = harness.get_by_label_contains(&block).rect().height();
+    assert!(body >= 28.0, "body line {body} px");
+    let question = harness.get_by_label(LAYERS).rect().height();
+    assert!(question >= 2.0 * 40.0, "two-line question {question} px");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let bigger = harness.get_by_label_contains(&block).rect().height();
+    assert!(bigger > body, "{bigger} > {body}");
+}
+
+#[test]
+fn slide_code_is_highlighted_at_projector_contrast() {
+    let course = study_companion::course::load_builtin();
+    let code = course.topics[0]
+        .questions
+        .iter()
+        .flat_map(|q| &q.blocks)
+        .find_map(|b| match &b.kind {
+            study_companion::course::BlockKind::Code { lang, code, .. } if lang == "bash" => {
+                Some(code.clone())
+            }
+            _ => None,
+        })
+        .expect("a bash block");
+    let mut checked = 0;
+    let mut harness = Harness::new_ui(|ui| {
+        ui.style_mut().visuals = theme::projector_visuals();
+        let job = study_companion::ui::viewer::code_job(ui, "bash", &code, true);
+        let bg = ui.visuals().extreme_bg_color;
+        let colours: std::collections::HashSet<egui::Color32> =
+            job.sections.iter().map(|s| s.format.color).collect();
+        assert!(colours.len() >= 3, "still highlighted: {colours:?}");
+        for c in colours {
+            let ratio = theme::contrast(c, bg);
+            assert!(
+                ratio >= theme::PROJECTOR_MIN_CONTRAST,
+                "{c:?}: {ratio:.2}:1"
+            );
+            checked += 1;
+        }
+    });
+    harness.run();
+    drop(harness);
+    assert!(checked >= 3);
+}
+
+#[test]
+fn a_long_answer_never_clips_the_newest_block_scrolls_into_view() {
+    let dir = common::temp_data_dir();
+    let file = dir.join("long.md");
+    let mut md = String::from("# 긴 답변\n\n## Docker\n\n- 아주 긴 답변이 있는 질문\n");
+    for i in 1..=40 {
+        md.push_str(&format!(
+            "  - 설명 줄 번호 {i}: 컨테이너와 이미지의 관계를 다시 정리합니다.\n"
+        ));
+    }
+    std::fs::write(&file, md).expect("write");
+    let mut harness = app_at(
+        FULL_HD,
+        AppOptions {
+            path: Some(file),
+            ..common::options()
+        },
+    );
+    harness.state_mut().select(0, Some(0));
+    harness.run();
+    press(&mut harness, Key::F5);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, FULL_HD);
+    for i in 1..=40 {
+        press(&mut harness, Key::ArrowRight);
+        let rect = harness
+            .get_by_label_contains(&format!("설명 줄 번호 {i}:"))
+            .rect();
+        assert!(screen.contains_rect(rect), "block {i} at {rect:?}");
+    }
+    // The slide scrolled to keep the newest block in view: the first is above it now.
+    let first = harness.get_by_label_contains("설명 줄 번호 1:").rect();
+    assert!(!screen.contains_rect(first), "first block at {first:?}");
+}
+
+#[test]
+fn the_help_lists_the_presentation_keys_from_the_command_table() {
+    let mut harness = presenting(Some(LAYERS), common::options());
+    press(&mut harness, Key::F1);
+    harness.get_by_label("발표 모드 키");
+    let ctx = harness.ctx.clone();
+    for command in study_companion::command::Command::ALL
+        .into_iter()
+        .filter(|c| c.available_in(study_companion::command::Mode::Presenting))
+    {
+        let label = command.label(study_companion::ui::i18n::Lang::Ko);
+        assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
+        harness.get_by_label(&command.all_shortcuts_text(&ctx));
+    }
+    harness.get_by_label("숫자 + Enter");
+    // Esc closes the help, not the presentation.
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().presenting());
+    assert!(harness.query_by_label("발표 모드 키").is_none());
+    // The reveal-all setting: A, or its box in the help.
+    press(&mut harness, Key::A);
+    assert!(harness.state().state.reveal_all);
+    let blocks: Vec<String> = (0..3).map(|i| block_text(&harness, LAYERS, i)).collect();
+    assert!(blocks.iter().all(|b| shown(&harness, b)));
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label("3 / 21");
+}
+
+#[test]
+fn slides_speak_english_too() {
+    let mut harness = presenting(Some(DIGEST), common::english());
+    harness.get_by_label("Open question");
+    harness.get_by_label_contains("press N to type the class's answer");
+    press(&mut harness, Key::Home);
+    harness.get_by_label("21 questions · 4 open");
+    press(&mut harness, Key::End);
+    harness.get_by_label("No questions in this topic yet.");
+}
+
+/// A wgpu snapshot of the EXPOSE slide, fully revealed: code and screenshot, 1920×1080.
+#[test]
+fn snapshot_expose_slide() {
+    let Some(renderer) = common::gpu_renderer() else {
+        return;
+    };
+    let data_dir = std::env::temp_dir().join("study-companion-snapshot-slide");
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let options = AppOptions {
+        data_dir: Some(data_dir),
+        ..common::options()
+    };
+    let mut harness = Harness::builder()
+        .with_size(FULL_HD)
+        .renderer(renderer)
+        .build_eframe(move |cc| StudyApp::new(cc, options));
+    harness.run();
+    let expose = index_of(&harness, EXPOSE);
+    harness.state_mut().select(0, Some(expose));
+    harness.run();
+    press(&mut harness, Key::F5);
+    for _ in 0..3 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    harness.snapshot("slide_expose");
+}
