@@ -82,6 +82,46 @@ fn frame(c: &mut Criterion) {
     g.finish();
 }
 
+/// Presentation mode at 1920×1080: a slide frame at rest, a "next" keystroke (one build or
+/// the next slide), and building the deck on F5. The 10k course must cost what the seed does
+/// per frame: only the current slide is laid out.
+fn present(c: &mut Criterion) {
+    use study_companion::deck::Deck;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.md");
+    std::fs::write(&big, synthetic::document(10_000)).expect("write");
+    let mut g = c.benchmark_group("present");
+    for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
+        let options = AppOptions {
+            path,
+            fresh: true,
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1920.0, 1080.0))
+            .build_eframe(move |cc| StudyApp::new(cc, options));
+        h.run();
+        let len = h.state().course().topics[0].questions.len();
+        h.state_mut().select(0, Some(len / 2));
+        h.run();
+        h.key_press(egui::Key::F5);
+        h.run();
+        g.bench_function(format!("{name}/slide_idle"), |b| b.iter(|| h.step()));
+        g.bench_function(format!("{name}/next_key"), |b| {
+            b.iter(|| {
+                h.key_press(egui::Key::ArrowRight);
+                h.step();
+            })
+        });
+        let course = h.state().course().clone();
+        g.bench_function(format!("{name}/build_deck"), |b| {
+            b.iter(|| Deck::new(black_box(&course), 0, Some(len / 2), false))
+        });
+    }
+    g.finish();
+}
+
 /// Saving 1,000 notes: merge with the file on disk, pretty JSON, fsync, rename, .bak.
 fn save_notes(c: &mut Criterion) {
     use study_companion::notes::{NoteStore, QuestionInfo};
@@ -130,5 +170,5 @@ fn search(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, frame, save_notes, search);
+criterion_group!(benches, parse, frame, present, save_notes, search);
 criterion_main!(benches);

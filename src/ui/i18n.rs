@@ -521,6 +521,14 @@ impl Lang {
         }
     }
 
+    /// The keys a new presenter needs, on each title slide.
+    pub fn slide_hint(self, next: &str, help: &str, exit: &str) -> String {
+        match self {
+            Lang::Ko => format!("{next} 다음   ·   {help} 키 도움말   ·   {exit} 발표 끝내기"),
+            Lang::En => format!("{next} next   ·   {help} keys   ·   {exit} leave"),
+        }
+    }
+
     /// "→ 7번": the question number being typed in presentation mode.
     pub fn jump_to(self, number: &str) -> String {
         match self {

@@ -433,6 +433,17 @@ fn title_slide_ui(ui: &mut egui::Ui, input: &SlideInput<'_>, topic: usize, sizes
                     .color(projector::TEXT),
             );
         }
+        ui.add_space(sizes.title);
+        let key = |c: Command| c.shortcut_text(ui.ctx()).unwrap_or_default();
+        ui.label(
+            RichText::new(lang.slide_hint(
+                &key(Command::SlideNext),
+                &key(Command::ShowHelp),
+                &key(Command::ExitPresentation),
+            ))
+            .size(sizes.meta)
+            .color(projector::WEAK),
+        );
     });
 }
 

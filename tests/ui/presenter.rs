@@ -246,6 +246,24 @@ fn the_counter_and_the_open_slide_follow_the_deck() {
 }
 
 #[test]
+fn every_slide_and_build_idles_without_repainting() {
+    let mut harness = presenting(None, common::options());
+    let slides = harness.state().presenter().map_or(0, |p| p.deck.len());
+    let mut frames = 0;
+    while harness.state().presenter().map(|p| p.deck.position()) != Some(slides - 1) {
+        press(&mut harness, Key::ArrowRight);
+        // At rest: a further run takes a single step, no repaint pending.
+        assert!(
+            harness.run() <= 1,
+            "slide {:?} keeps repainting",
+            slide(&harness)
+        );
+        frames += 1;
+        assert!(frames < 200, "the deck never ended");
+    }
+}
+
+#[test]
 fn a_number_then_enter_jumps_to_that_question() {
     let mut harness = presenting(None, common::options());
     press(&mut harness, Key::Num1);
