@@ -211,7 +211,7 @@ impl Command {
 
     /// "Ctrl+O", for tooltips, menus and the help overlay.
     pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
-        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+        self.shortcuts().first().map(|s| shortcut_text(ctx, s))
     }
 
     /// "Open file… (Ctrl+O)" for a tooltip.
@@ -227,7 +227,7 @@ impl Command {
         let keys: Vec<String> = self
             .shortcuts()
             .iter()
-            .map(|k| ctx.format_shortcut(k))
+            .map(|k| shortcut_text(ctx, k))
             .collect();
         keys.join(" / ")
     }
@@ -267,6 +267,32 @@ impl Command {
             .flat_map(|(c, n)| std::iter::repeat_n(c, n))
             .collect()
     }
+}
+
+/// A shortcut as people read it: "Ctrl+O", "→", "?", "Esc" (egui would say "Right",
+/// "Questionmark", "Escape").
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let names = egui::ModifierNames::NAMES;
+    let mut text = names.format(
+        &shortcut.modifiers,
+        ctx.os() == egui::os::OperatingSystem::Mac,
+    );
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text += match shortcut.logical_key {
+        Key::ArrowRight => "→",
+        Key::ArrowLeft => "←",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Questionmark => "?",
+        Key::Escape => "Esc",
+        Key::Plus => "+",
+        Key::Minus => "−",
+        Key::Equals => "=",
+        key => key.name(),
+    };
+    text
 }
 
 #[cfg(test)]

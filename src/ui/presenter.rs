@@ -74,7 +74,7 @@ impl SlideSizes {
 }
 
 /// Long answers shrink to this share of the normal size at most; beyond that they scroll.
-pub const MIN_FIT: f32 = 0.8;
+pub const MIN_FIT: f32 = 0.85;
 
 /// What the slides blank to (B, W); any key returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,6 +300,8 @@ fn slide_style(ui: &mut egui::Ui, sizes: &SlideSizes) {
     style.spacing.item_spacing = vec2(sizes.body * 0.4, sizes.body * 0.35);
     style.spacing.interact_size.y = sizes.body;
     style.spacing.indent = sizes.body * 1.2;
+    style.spacing.icon_width = sizes.body * 0.7;
+    style.spacing.icon_width_inner = sizes.body * 0.4;
 }
 
 /// The top line: topic (and session) on the left, "7 / 21" on the right.

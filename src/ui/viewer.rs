@@ -21,6 +21,9 @@ use crate::notes::NoteStore;
 /// Space between cards.
 const GAP: f32 = 14.0;
 
+/// On a slide, code with long lines shrinks to this share of its size at most, then wraps.
+const MIN_CODE_SCALE: f32 = 0.85;
+
 /// Runtime state of the viewer; nothing here is persisted.
 pub struct ViewerState {
     cache: CommonMarkCache,
@@ -532,6 +535,23 @@ pub fn code_block_ui(
             let char_width = ui
                 .fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
             let needed = longest_line as f32 * char_width + 8.0;
+            if projector {
+                // Nobody can scroll a projected slide sideways: a long line shrinks the code
+                // (to 85 % at most), and what still does not fit wraps.
+                let room = ui.available_width();
+                let mut job = job;
+                if needed > room {
+                    let scale = (room / needed).max(MIN_CODE_SCALE);
+                    for section in &mut job.sections {
+                        section.format.font_id.size *= scale;
+                    }
+                    if needed * scale > room {
+                        job.wrap.max_width = room;
+                    }
+                }
+                ui.add(egui::Label::new(job).selectable(true));
+                return;
+            }
             egui::ScrollArea::horizontal()
                 .id_salt("code")
                 .auto_shrink([false, true])

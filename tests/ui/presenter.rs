@@ -426,6 +426,29 @@ fn a_long_answer_never_clips_the_newest_block_scrolls_into_view() {
 }
 
 #[test]
+fn long_code_lines_shrink_or_wrap_on_a_slide_never_clip() {
+    // Question 5: a bash session whose last line is 150 characters long.
+    let rmi = "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?";
+    let mut harness = presenting(Some(rmi), common::options());
+    for _ in 0..3 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, FULL_HD);
+    let code = harness
+        .query_all_by_role(Role::Label)
+        .find(|n| {
+            n.value()
+                .is_some_and(|v| v.contains("Error response from daemon"))
+        })
+        .expect("the code block");
+    let rect = code.rect();
+    assert!(
+        rect.left() >= 0.0 && rect.right() <= screen.right(),
+        "code at {rect:?}"
+    );
+}
+
+#[test]
 fn the_help_lists_the_presentation_keys_from_the_command_table() {
     let mut harness = presenting(Some(LAYERS), common::options());
     press(&mut harness, Key::F1);
