@@ -985,6 +985,8 @@ impl StudyApp {
             self.state.reveal_all,
         );
         self.presenter = Some(Presenter::new(deck, was_fullscreen));
+        // Whatever was just typed in the notes panel is kept before the slides take over.
+        self.save_now(ctx.input(|i| i.time));
         self.show_help = false;
         self.viewer.full_image = None;
         // The slides take the keys: nothing of the reading window keeps focus.

@@ -204,11 +204,6 @@ impl Command {
         }
     }
 
-    /// Plain keys (no modifier) must not fire while the user types in a text field.
-    pub fn needs_free_keyboard(self) -> bool {
-        self.shortcuts().iter().any(|s| s.modifiers.is_none())
-    }
-
     /// "Ctrl+O", for tooltips, menus and the help overlay.
     pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
         self.shortcuts().first().map(|s| shortcut_text(ctx, s))
@@ -240,8 +235,9 @@ impl Command {
         // before Ctrl+O, or Ctrl+O would take it.
         let mut keys: Vec<(Command, KeyboardShortcut)> = Command::ALL
             .iter()
-            .filter(|c| c.available_in(mode) && !(typing && c.needs_free_keyboard()))
+            .filter(|c| c.available_in(mode))
             .flat_map(|&c| c.shortcuts().iter().map(move |&s| (c, s)))
+            .filter(|(_, s)| !(typing && types_into_text(s)))
             .collect();
         keys.sort_by_key(|(_, s)| {
             let m = s.modifiers;
@@ -267,6 +263,17 @@ impl Command {
             .flat_map(|(c, n)| std::iter::repeat_n(c, n))
             .collect()
     }
+}
+
+/// Plain keys (no modifier, not F1–F12) belong to the text field the user types in: they
+/// must not run a command then. F5 and F1 work everywhere.
+fn types_into_text(shortcut: &KeyboardShortcut) -> bool {
+    use Key::*;
+    let function_key = matches!(
+        shortcut.logical_key,
+        F1 | F2 | F3 | F4 | F5 | F6 | F7 | F8 | F9 | F10 | F11 | F12
+    );
+    shortcut.modifiers.is_none() && !function_key
 }
 
 /// A shortcut as people read it: "Ctrl+O", "→", "?", "Esc" (egui would say "Right",

@@ -142,6 +142,32 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
 }
 
 #[test]
+fn f5_works_while_typing_in_the_notes_and_keeps_what_was_typed() {
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Button, DIGEST)
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("내 답변").focus();
+    harness.run();
+    harness
+        .get_by_label("내 답변")
+        .type_text("발표 직전에 적은 답");
+    harness.run();
+    press(&mut harness, Key::F5);
+    assert!(harness.state().presenting());
+    // The slide of that question shows it as the class's answer.
+    harness.get_by_label_contains("발표 직전에 적은 답");
+    // Saved on entering, not a second later.
+    let path = harness.state().notes_path().expect("notes").to_path_buf();
+    assert!(
+        std::fs::read_to_string(path)
+            .unwrap_or_default()
+            .contains("발표 직전에 적은 답")
+    );
+}
+
+#[test]
 fn right_reveals_the_answer_block_by_block_then_moves_on_and_left_goes_back() {
     let mut harness = presenting(Some(LAYERS), common::options());
     let blocks: Vec<String> = (0..3).map(|i| block_text(&harness, LAYERS, i)).collect();
