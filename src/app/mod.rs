@@ -6,15 +6,16 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+mod presenting;
+
 use crate::command::{Command, Mode};
 use crate::course::{self, Course, Problem, QuestionId};
-use crate::deck::{Deck, JumpError};
 use crate::notes::export::{SheetLabels, study_sheet};
 use crate::notes::{self, Note, NoteStore, QuestionInfo, StoreWarning};
 use crate::search::{self, Filter, Hit, Query};
 use crate::ui::i18n::Lang;
 use crate::ui::notes_panel::{NotesAction, NotesPanel, SaveState, notes_panel_ui};
-use crate::ui::presenter::{Blank, Presenter, PresenterAction, SlideInput, presenter_ui};
+use crate::ui::presenter::Presenter;
 use crate::ui::search_panel::search_results_ui;
 use crate::ui::sidebar::{SidebarAction, sidebar_ui};
 use crate::ui::theme::{self, ThemeChoice};
@@ -961,193 +962,6 @@ impl StudyApp {
         }
     }
 
-    /// Whether presentation mode is on.
-    pub fn presenting(&self) -> bool {
-        self.presenter.is_some()
-    }
-
-    /// The slides, while presenting (tests read the deck).
-    pub fn presenter(&self) -> Option<&Presenter> {
-        self.presenter.as_ref()
-    }
-
-    /// F5: fullscreen slides from the selected question. Nothing of the reading layout is
-    /// touched, so leaving finds it as it was.
-    fn enter_presentation(&mut self, ctx: &egui::Context) {
-        if self.presenter.is_some() {
-            return;
-        }
-        let was_fullscreen = ctx.input(|i| i.viewport().fullscreen).unwrap_or(false);
-        let deck = Deck::new(
-            &self.course,
-            self.topic,
-            self.question,
-            self.state.reveal_all,
-        );
-        self.presenter = Some(Presenter::new(deck, was_fullscreen));
-        // Whatever was just typed in the notes panel is kept before the slides take over.
-        self.save_now(ctx.input(|i| i.time));
-        self.show_help = false;
-        self.viewer.full_image = None;
-        // The slides take the keys: nothing of the reading window keeps focus.
-        if let Some(id) = ctx.memory(|m| m.focused()) {
-            ctx.memory_mut(|m| m.surrender_focus(id));
-        }
-        if !was_fullscreen {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-        }
-    }
-
-    /// Esc: back to the reading window exactly as it was; the class's answers are saved.
-    fn exit_presentation(&mut self, ctx: &egui::Context) {
-        let Some(p) = self.presenter.take() else {
-            return;
-        };
-        if !p.was_fullscreen {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-        }
-        self.save_now(ctx.input(|i| i.time));
-    }
-
-    /// A slide key: move, scroll, blank, or open the note overlay.
-    fn slide_command(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(p) = self.presenter.as_mut() else {
-            return;
-        };
-        let before = p.deck.position();
-        match command {
-            Command::SlideNext => {
-                p.deck.forward();
-            }
-            Command::SlidePrev => {
-                p.deck.back();
-            }
-            Command::SlideFirst => p.deck.first(),
-            Command::SlideLast => p.deck.last(),
-            Command::ScrollDown | Command::ScrollUp => {
-                let step = ctx.content_rect().height() * 0.4;
-                p.scroll_by += if command == Command::ScrollDown {
-                    step
-                } else {
-                    -step
-                };
-            }
-            Command::BlankBlack => p.blank = Some(Blank::Black),
-            Command::BlankWhite => p.blank = Some(Blank::White),
-            // Only a question has a note; on a title slide N does nothing.
-            Command::ClassNote if p.deck.question().is_some() => {
-                p.note_open = true;
-                p.focus_note = true;
-            }
-            _ => {}
-        }
-        p.message = None;
-        if p.deck.position() != before {
-            p.note_open = false;
-        }
-    }
-
-    /// Keys of presentation mode that are not commands, handled before the commands see
-    /// them: any key after a blank, Esc in the note overlay or help, digits + Enter.
-    fn presenter_keys(&mut self, ctx: &egui::Context) {
-        use egui::{Event, Key, Modifiers};
-        let lang = self.state.lang;
-        let Some(p) = self.presenter.as_mut() else {
-            return;
-        };
-        if p.blank.is_some() {
-            let any = ctx.input(|i| {
-                i.events.iter().any(|e| {
-                    matches!(
-                        e,
-                        Event::Key { pressed: true, .. }
-                            | Event::PointerButton { pressed: true, .. }
-                    )
-                })
-            });
-            if any {
-                p.blank = None;
-                // The key only brings the slide back; it does nothing else.
-                ctx.input_mut(|i| {
-                    i.events
-                        .retain(|e| !matches!(e, Event::Key { .. } | Event::Text(_)));
-                });
-            }
-            return;
-        }
-        if p.note_open {
-            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-                p.note_open = false;
-                // What was typed is kept now, not a second later.
-                self.save_now(ctx.input(|i| i.time));
-            }
-            return;
-        }
-        if p.help && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            p.help = false;
-            return;
-        }
-        const DIGITS: [Key; 10] = [
-            Key::Num0,
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        // In the order typed.
-        ctx.input_mut(|i| {
-            i.events.retain(|e| match e {
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.is_none() => match DIGITS.iter().position(|d| d == key) {
-                    Some(n) => {
-                        if p.number.len() < 5 {
-                            p.number.push(char::from(b'0' + n as u8));
-                        }
-                        p.message = None;
-                        false
-                    }
-                    None => true,
-                },
-                _ => true,
-            });
-        });
-        if p.number.is_empty() {
-            return;
-        }
-        let (enter, back, escape) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::Enter),
-                i.consume_key(Modifiers::NONE, Key::Backspace),
-                i.consume_key(Modifiers::NONE, Key::Escape),
-            )
-        });
-        if back {
-            p.number.pop();
-        }
-        if escape {
-            p.number.clear();
-        }
-        if enter {
-            let number = p.number.parse::<usize>().unwrap_or(0);
-            p.number.clear();
-            p.note_open = false;
-            if let Err(JumpError::NoSuchQuestion { number, count }) =
-                p.deck.jump(&self.course, number)
-            {
-                p.message = Some(lang.no_such_question(number, count));
-            }
-        }
-    }
-
     /// Opens a file or folder the user picked; on failure the current notes stay.
     pub fn open(&mut self, path: &Path) {
         if !self.can_leave_notes(0.0) {
@@ -1431,35 +1245,6 @@ impl eframe::App for StudyApp {
 }
 
 impl StudyApp {
-    /// Presentation mode: the slide over the whole window, nothing else.
-    fn slides_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        // The overlay edits the slide's question: load its note first.
-        self.sync_buffer(now);
-        let lang = self.state.lang;
-        let save_text = self.save_state.text(lang);
-        let Some(p) = self.presenter.as_mut() else {
-            return;
-        };
-        let input = SlideInput {
-            course: &self.course,
-            store: self.store.as_ref(),
-            lang,
-            zoom: self.state.present_zoom,
-            save_text: &save_text,
-            save_failed: matches!(self.save_state, SaveState::Failed(_)),
-        };
-        match presenter_ui(ui, p, &input, &mut self.buffer) {
-            Some(PresenterAction::NoteEdited) => self.edited(now),
-            Some(PresenterAction::CloseNote) => {
-                p.note_open = false;
-                self.save_now(now);
-            }
-            Some(PresenterAction::ToggleRevealAll) => self.run(Command::ToggleRevealAll),
-            None => {}
-        }
-    }
-
     /// The reading window: top bar, sidebar, cards, notes panel, status line.
     fn reading_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let ctx = ctx.clone();
