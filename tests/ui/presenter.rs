@@ -359,6 +359,36 @@ fn n_opens_a_large_note_the_class_answer_is_typed_in_korean_and_saved() {
 }
 
 #[test]
+fn a_failing_save_is_said_on_the_slide_until_it_succeeds() {
+    let mut harness = presenting(Some(DIGEST), common::options());
+    let path = harness.state().notes_path().expect("notes").to_path_buf();
+    // Root ignores permission bits: block the store with a folder where its lock file goes.
+    let lock = path.with_extension("json.lock");
+    std::fs::create_dir_all(&lock).expect("block");
+    press(&mut harness, Key::N);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "✎ 수업 답변")
+        .type_text("저장이 막혀도 남아야 하는 답");
+    harness.run();
+    press(&mut harness, Key::Escape);
+    harness.get_by_label_contains("저장하지 못했습니다 (다시 시도 중)");
+    // The answer is still on the slide (in memory), and stays after the block is gone.
+    harness.get_by_label_contains("저장이 막혀도 남아야 하는 답");
+    std::fs::remove_dir(&lock).expect("unblock");
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + 6.0);
+    harness.step();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("저장하지 못했습니다")
+            .is_none()
+    );
+    let file = std::fs::read_to_string(&path).expect("saved after the retry");
+    assert!(file.contains("저장이 막혀도 남아야 하는 답"));
+}
+
+#[test]
 fn text_is_projector_sized_at_full_hd_and_ctrl_plus_grows_it() {
     let sizes = SlideSizes::for_screen(FULL_HD, 1.0, 1.0);
     assert!(sizes.question >= 40.0, "{sizes:?}");
