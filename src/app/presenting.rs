@@ -105,10 +105,12 @@ impl StudyApp {
         if p.blank.is_some() {
             let any = ctx.input(|i| {
                 i.events.iter().any(|e| {
+                    // A click returns on its release: the press fell on the blank screen,
+                    // so the slide does not take it as a click of its own.
                     matches!(
                         e,
                         Event::Key { pressed: true, .. }
-                            | Event::PointerButton { pressed: true, .. }
+                            | Event::PointerButton { pressed: false, .. }
                     )
                 })
             });
@@ -220,6 +222,8 @@ impl StudyApp {
                 self.save_now(now);
             }
             Some(PresenterAction::ToggleRevealAll) => self.run(Command::ToggleRevealAll),
+            Some(PresenterAction::Next) => self.run(Command::SlideNext),
+            Some(PresenterAction::Back) => self.run(Command::SlidePrev),
             None => {}
         }
     }

@@ -153,6 +153,10 @@ pub enum PresenterAction {
     CloseNote,
     /// The help's "reveal all at once" box was clicked.
     ToggleRevealAll,
+    /// The slide was clicked: as → .
+    Next,
+    /// The slide was right-clicked: as ← .
+    Back,
 }
 
 /// Everything a slide reads.
@@ -211,6 +215,23 @@ pub fn presenter_ui(
                 .inner_margin(Margin::symmetric(margin as i8, (margin * 0.5) as i8)),
         )
         .show(ui, |ui| {
+            // A click on the slide (not on a link or code) moves on, a right click back, as
+            // in slide tools. Added first, so whatever is drawn on top takes its own clicks.
+            let s = input.lang.strings();
+            let background = ui.interact(
+                ui.max_rect(),
+                ui.scope_id().with("slide_background"),
+                egui::Sense::click(),
+            );
+            background
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, s.slide_next));
+            // Not while an overlay is open: a click beside it must not change the slide.
+            let free = !p.note_open && !p.help;
+            if free && background.clicked() {
+                action = Some(PresenterAction::Next);
+            } else if free && background.secondary_clicked() {
+                action = Some(PresenterAction::Back);
+            }
             slide_style(ui, &sizes);
             meta_ui(ui, p, input, &sizes);
             ui.add_space(sizes.meta * 0.6);
@@ -244,6 +265,7 @@ pub fn presenter_ui(
         });
 
     if p.note_open {
+        // The overlay covers the slide: clicks belong to it.
         action = note_overlay_ui(&ctx, p, input, &base, note);
     }
     if p.help && help_overlay_ui(&ctx, p, input.lang, &base) {
@@ -300,6 +322,8 @@ fn slide_style(ui: &mut egui::Ui, sizes: &SlideSizes) {
     style.spacing.item_spacing = vec2(sizes.body * 0.4, sizes.body * 0.35);
     style.spacing.interact_size.y = sizes.body;
     style.spacing.indent = sizes.body * 1.2;
+    // Text on a slide is for reading from afar; a click on it moves the slide on.
+    style.interaction.selectable_labels = false;
     style.spacing.icon_width = sizes.body * 0.7;
     style.spacing.icon_width_inner = sizes.body * 0.4;
 }

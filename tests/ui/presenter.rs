@@ -238,6 +238,60 @@ fn b_blanks_to_black_w_to_white_and_any_key_only_returns() {
     harness.get_by_label(LAYERS);
 }
 
+/// A click at `pos` (press and release in two frames, as a hand makes it).
+fn click_at(harness: &mut Harness<'_, StudyApp>, pos: egui::Pos2, button: egui::PointerButton) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn a_click_on_the_slide_moves_on_a_right_click_back_and_a_click_only_unblanks() {
+    let mut harness = presenting(Some(LAYERS), common::options());
+    let empty = egui::pos2(960.0, 900.0);
+    click_at(&mut harness, empty, egui::PointerButton::Primary);
+    assert_eq!(
+        harness.state().presenter().map(|p| p.deck.revealed()),
+        Some(1)
+    );
+    click_at(&mut harness, empty, egui::PointerButton::Secondary);
+    assert_eq!(
+        harness.state().presenter().map(|p| p.deck.revealed()),
+        Some(0)
+    );
+    press(&mut harness, Key::B);
+    click_at(&mut harness, empty, egui::PointerButton::Primary);
+    assert!(
+        harness
+            .state()
+            .presenter()
+            .is_some_and(|p| p.blank.is_none())
+    );
+    assert_eq!(
+        harness.state().presenter().map(|p| p.deck.revealed()),
+        Some(0)
+    );
+    // With the note open, a click beside it does not change the slide.
+    press(&mut harness, Key::N);
+    click_at(
+        &mut harness,
+        egui::pos2(20.0, 1060.0),
+        egui::PointerButton::Primary,
+    );
+    assert_eq!(
+        harness.state().presenter().map(|p| p.deck.revealed()),
+        Some(0)
+    );
+}
+
 #[test]
 fn the_counter_and_the_open_slide_follow_the_deck() {
     let mut harness = presenting(None, common::options());
