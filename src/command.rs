@@ -130,6 +130,13 @@ impl Command {
         }
     }
 
+    /// The commands of `mode` that have keys, in table order: what that mode's help lists.
+    pub fn with_keys_in(mode: Mode) -> impl Iterator<Item = Command> {
+        Command::ALL
+            .into_iter()
+            .filter(move |c| c.available_in(mode) && !c.shortcuts().is_empty())
+    }
+
     /// The keys that run this command; the first is the one shown.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {

@@ -1082,13 +1082,7 @@ impl StudyApp {
                     ui.strong(s.shortcut);
                     ui.strong(s.action);
                     ui.end_row();
-                    for command in Command::ALL
-                        .into_iter()
-                        .filter(|c| c.available_in(Mode::Reading))
-                    {
-                        if command.shortcuts().is_empty() {
-                            continue;
-                        }
+                    for command in Command::with_keys_in(Mode::Reading) {
                         ui.monospace(command.all_shortcuts_text(ctx));
                         ui.label(command.label(lang));
                         ui.end_row();

@@ -94,6 +94,15 @@ impl StudyApp {
         }
     }
 
+    /// Closes the note overlay (Esc or its button); what was typed is saved now, not a
+    /// second later.
+    fn close_class_note(&mut self, now: f64) {
+        if let Some(p) = self.presenter.as_mut() {
+            p.note_open = false;
+        }
+        self.save_now(now);
+    }
+
     /// Keys of presentation mode that are not commands, handled before the commands see
     /// them: any key after a blank, Esc in the note overlay or help, digits + Enter.
     pub(super) fn presenter_keys(&mut self, ctx: &egui::Context) {
@@ -126,9 +135,7 @@ impl StudyApp {
         }
         if p.note_open {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-                p.note_open = false;
-                // What was typed is kept now, not a second later.
-                self.save_now(ctx.input(|i| i.time));
+                self.close_class_note(ctx.input(|i| i.time));
             }
             return;
         }
@@ -217,10 +224,7 @@ impl StudyApp {
         };
         match presenter_ui(ui, p, &input, &mut self.buffer) {
             Some(PresenterAction::NoteEdited) => self.edited(now),
-            Some(PresenterAction::CloseNote) => {
-                p.note_open = false;
-                self.save_now(now);
-            }
+            Some(PresenterAction::CloseNote) => self.close_class_note(now),
             Some(PresenterAction::ToggleRevealAll) => self.run(Command::ToggleRevealAll),
             Some(PresenterAction::Next) => self.run(Command::SlideNext),
             Some(PresenterAction::Back) => self.run(Command::SlidePrev),

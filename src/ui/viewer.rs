@@ -481,10 +481,19 @@ pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> Layou
     let mut job = highlight(ui.ctx(), ui.style(), &theme, code, language);
     job.wrap.max_width = f32::INFINITY;
     if projector {
+        // A handful of distinct colours over many sections: fix each colour once.
         let bg = ui.visuals().extreme_bg_color;
+        let mut fixed: Vec<(Color32, Color32)> = Vec::new();
         for section in &mut job.sections {
-            section.format.color =
-                theme::ensure_contrast(section.format.color, bg, theme::PROJECTOR_MIN_CONTRAST);
+            let colour = section.format.color;
+            section.format.color = match fixed.iter().find(|(from, _)| *from == colour) {
+                Some(&(_, to)) => to,
+                None => {
+                    let to = theme::ensure_contrast(colour, bg, theme::PROJECTOR_MIN_CONTRAST);
+                    fixed.push((colour, to));
+                    to
+                }
+            };
         }
     }
     job

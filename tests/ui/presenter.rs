@@ -9,7 +9,7 @@ use study_companion::ui::presenter::SlideSizes;
 use study_companion::ui::theme;
 use study_companion::{AppOptions, StudyApp};
 
-use super::{DIGEST, EXPOSE, MYSQL, common};
+use super::{DIGEST, EXPOSE, MYSQL, advance, click_question, common, notes_file, type_answer};
 
 const FULL_HD: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 /// "컨테이너 레이어에서 … 순서는 어떻게 정해지나요?": three bullets.
@@ -80,10 +80,7 @@ fn shown(harness: &Harness<'_, StudyApp>, text: &str) -> bool {
 #[test]
 fn f5_enters_and_esc_restores_the_exact_layout() {
     let mut harness = common::app();
-    harness
-        .get_by_role_and_label(Role::Button, MYSQL)
-        .click_accesskit();
-    harness.run();
+    click_question(&mut harness, MYSQL);
     let selection = harness.state().selection();
     let zoom = harness.state().state.zoom;
     let rects = |h: &Harness<'_, StudyApp>| -> Vec<egui::Rect> {
@@ -144,27 +141,14 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
 #[test]
 fn f5_works_while_typing_in_the_notes_and_keeps_what_was_typed() {
     let mut harness = common::app();
-    harness
-        .get_by_role_and_label(Role::Button, DIGEST)
-        .click_accesskit();
-    harness.run();
-    harness.get_by_label("내 답변").focus();
-    harness.run();
-    harness
-        .get_by_label("내 답변")
-        .type_text("발표 직전에 적은 답");
-    harness.run();
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "발표 직전에 적은 답");
     press(&mut harness, Key::F5);
     assert!(harness.state().presenting());
     // The slide of that question shows it as the class's answer.
     harness.get_by_label_contains("발표 직전에 적은 답");
     // Saved on entering, not a second later.
-    let path = harness.state().notes_path().expect("notes").to_path_buf();
-    assert!(
-        std::fs::read_to_string(path)
-            .unwrap_or_default()
-            .contains("발표 직전에 적은 답")
-    );
+    assert!(notes_file(&harness).contains("발표 직전에 적은 답"));
 }
 
 #[test]
@@ -397,8 +381,8 @@ fn n_opens_a_large_note_the_class_answer_is_typed_in_korean_and_saved() {
     press(&mut harness, Key::Escape);
     assert!(harness.state().presenting(), "Esc closes the overlay first");
     assert!(harness.state().presenter().is_some_and(|p| !p.note_open));
-    let path = harness.state().notes_path().expect("notes").to_path_buf();
-    let file = std::fs::read_to_string(path).expect("saved on close");
+    // Saved on close.
+    let file = notes_file(&harness);
     assert!(
         file.contains("다이제스트: 이미지 내용의 sha256 해시"),
         "{file}"
@@ -429,17 +413,14 @@ fn a_failing_save_is_said_on_the_slide_until_it_succeeds() {
     // The answer is still on the slide (in memory), and stays after the block is gone.
     harness.get_by_label_contains("저장이 막혀도 남아야 하는 답");
     std::fs::remove_dir(&lock).expect("unblock");
-    let now = harness.ctx.input(|i| i.time);
-    harness.input_mut().time = Some(now + 6.0);
-    harness.step();
-    harness.run();
+    advance(&mut harness, 6.0);
     assert!(
         harness
             .query_by_label_contains("저장하지 못했습니다")
             .is_none()
     );
-    let file = std::fs::read_to_string(&path).expect("saved after the retry");
-    assert!(file.contains("저장이 막혀도 남아야 하는 답"));
+    // Saved by the retry.
+    assert!(notes_file(&harness).contains("저장이 막혀도 남아야 하는 답"));
 }
 
 #[test]
@@ -564,9 +545,8 @@ fn the_help_lists_the_presentation_keys_from_the_command_table() {
     press(&mut harness, Key::F1);
     harness.get_by_label("발표 모드 키");
     let ctx = harness.ctx.clone();
-    for command in study_companion::command::Command::ALL
-        .into_iter()
-        .filter(|c| c.available_in(study_companion::command::Mode::Presenting))
+    for command in
+        study_companion::command::Command::with_keys_in(study_companion::command::Mode::Presenting)
     {
         let label = command.label(study_companion::ui::i18n::Lang::Ko);
         assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
