@@ -2,11 +2,12 @@
 //! generated 10,000-question course. The frame of the large course must stay within 2× of
 //! the seed's: only what is visible is laid out.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
 use std::hint::black_box;
 use study_companion::course::{self, ImageBase, synthetic};
-use study_companion::{AppOptions, StudyApp};
 
 const SEED: &str = include_str!("../content/msp-t3-23-5.md");
 
@@ -31,16 +32,16 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
-fn harness(path: Option<std::path::PathBuf>, data: &std::path::Path) -> Harness<'static, StudyApp> {
-    let options = AppOptions {
-        path,
-        fresh: true,
-        data_dir: Some(data.to_path_buf()),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| StudyApp::new(cc, options));
+/// The app at `size` on `path` (the built-in notes when `None`), a question in the middle
+/// of the first topic selected.
+fn app_mid_topic(path: Option<&std::path::Path>, size: egui::Vec2) -> common::TestApp {
+    let mut builder = common::builder().size(size);
+    if let Some(path) = path {
+        builder = builder.path(path);
+    }
+    let mut h = builder.build();
+    let len = h.state().course().topics[0].questions.len();
+    h.state_mut().select(0, Some(len / 2));
     h.run();
     h
 }
@@ -59,11 +60,7 @@ fn frame(c: &mut Criterion) {
         ("synthetic_20", Some(small)),
         ("10k_questions", Some(big)),
     ] {
-        let mut h = harness(path, dir.path());
-        // Select a question in the middle so the viewer is mid-topic.
-        let len = h.state().course().topics[0].questions.len();
-        h.state_mut().select(0, Some(len / 2));
-        h.run();
+        let mut h = app_mid_topic(path.as_deref(), common::SIZE);
         g.bench_function(format!("{name}/idle"), |b| b.iter(|| h.step()));
         g.bench_function(format!("{name}/scrolling"), |b| {
             b.iter(|| {
@@ -92,19 +89,8 @@ fn present(c: &mut Criterion) {
     std::fs::write(&big, synthetic::document(10_000)).expect("write");
     let mut g = c.benchmark_group("present");
     for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
-        let options = AppOptions {
-            path,
-            fresh: true,
-            data_dir: Some(dir.path().to_path_buf()),
-            ..Default::default()
-        };
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1920.0, 1080.0))
-            .build_eframe(move |cc| StudyApp::new(cc, options));
-        h.run();
+        let mut h = app_mid_topic(path.as_deref(), egui::vec2(1920.0, 1080.0));
         let len = h.state().course().topics[0].questions.len();
-        h.state_mut().select(0, Some(len / 2));
-        h.run();
         h.key_press(egui::Key::F5);
         h.run();
         g.bench_function(format!("{name}/slide_idle"), |b| b.iter(|| h.step()));

@@ -3,10 +3,25 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::ui::i18n::Lang;
+use crate::i18n::Lang;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Command {
+/// Declares [`Command`] and [`Command::ALL`] from one list, so a new command cannot be
+/// missing from the table that keys, help and tests read.
+macro_rules! commands {
+    ($($(#[$meta:meta])* $name:ident,)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Command {
+            $($(#[$meta])* $name,)+
+        }
+
+        impl Command {
+            /// Every command, in declaration order (the order the help lists them in).
+            pub const ALL: &'static [Command] = &[$(Command::$name,)+];
+        }
+    };
+}
+
+commands! {
     OpenFile,
     OpenFolder,
     OpenBuiltin,
@@ -23,7 +38,11 @@ pub enum Command {
     ExportSheet,
     ExportBackup,
     ImportBackup,
+    /// Focus the search box and select its text (Ctrl+F, Ctrl+K).
     FocusSearch,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
     /// Enter presentation mode (F5).
     Present,
     // Presentation mode only.
@@ -48,43 +67,12 @@ pub enum Mode {
 }
 
 impl Command {
-    pub const ALL: [Command; 29] = [
-        Command::OpenFile,
-        Command::OpenFolder,
-        Command::OpenBuiltin,
-        Command::PrevQuestion,
-        Command::NextQuestion,
-        Command::PrevTopic,
-        Command::NextTopic,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::ToggleLanguage,
-        Command::ShowHelp,
-        Command::ToggleBookmark,
-        Command::ExportSheet,
-        Command::ExportBackup,
-        Command::ImportBackup,
-        Command::FocusSearch,
-        Command::Present,
-        Command::SlideNext,
-        Command::SlidePrev,
-        Command::SlideFirst,
-        Command::SlideLast,
-        Command::ScrollDown,
-        Command::ScrollUp,
-        Command::BlankBlack,
-        Command::BlankWhite,
-        Command::ClassNote,
-        Command::ToggleRevealAll,
-        Command::ExitPresentation,
-    ];
-
     /// Whether this command's keys work in `mode` (and it is listed in that mode's help).
     pub fn available_in(self, mode: Mode) -> bool {
         use Command::*;
         match self {
-            ZoomIn | ZoomOut | ZoomReset | ToggleLanguage | ShowHelp => true,
+            ZoomIn | ZoomOut | ZoomReset | ToggleLanguage | ShowHelp | ThemeSystem | ThemeLight
+            | ThemeDark => true,
             SlideNext | SlidePrev | SlideFirst | SlideLast | ScrollDown | ScrollUp | BlankBlack
             | BlankWhite | ClassNote | ToggleRevealAll | ExitPresentation => {
                 mode == Mode::Presenting
@@ -115,6 +103,9 @@ impl Command {
             Command::ExportBackup => s.export_backup,
             Command::ImportBackup => s.import_backup,
             Command::FocusSearch => s.search,
+            Command::ThemeSystem => s.theme_system,
+            Command::ThemeLight => s.theme_light,
+            Command::ThemeDark => s.theme_dark,
             Command::Present => s.present,
             Command::SlideNext => s.slide_next,
             Command::SlidePrev => s.slide_prev,
@@ -133,7 +124,8 @@ impl Command {
     /// The commands of `mode` that have keys, in table order: what that mode's help lists.
     pub fn with_keys_in(mode: Mode) -> impl Iterator<Item = Command> {
         Command::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(move |c| c.available_in(mode) && !c.shortcuts().is_empty())
     }
 
@@ -207,7 +199,12 @@ impl Command {
             Command::ClassNote => CLASS_NOTE,
             Command::ToggleRevealAll => REVEAL_ALL,
             Command::ExitPresentation => EXIT,
-            Command::ExportSheet | Command::ExportBackup | Command::ImportBackup => &[],
+            Command::ExportSheet
+            | Command::ExportBackup
+            | Command::ImportBackup
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark => &[],
         }
     }
 
@@ -232,6 +229,18 @@ impl Command {
             .map(|k| shortcut_text(ctx, k))
             .collect();
         keys.join(" / ")
+    }
+
+    /// Whether one of this command's keys was pressed this frame, consuming the presses.
+    pub fn consume_shortcut(self, ctx: &egui::Context) -> bool {
+        ctx.input_mut(|input| {
+            let presses: usize = self
+                .shortcuts()
+                .iter()
+                .map(|s| input.count_and_consume_key(s.modifiers, s.logical_key))
+                .sum();
+            presses > 0
+        })
     }
 
     /// The commands of `mode` whose shortcut was pressed this frame, consuming the key
@@ -317,7 +326,7 @@ mod tests {
     fn no_two_commands_of_a_mode_share_a_key() {
         for mode in [Mode::Reading, Mode::Presenting] {
             let mut seen = Vec::new();
-            for c in Command::ALL.into_iter().filter(|c| c.available_in(mode)) {
+            for &c in Command::ALL.iter().filter(|c| c.available_in(mode)) {
                 for s in c.shortcuts() {
                     assert!(!seen.contains(s), "{c:?} reuses {s:?} in {mode:?}");
                     seen.push(*s);
@@ -346,7 +355,7 @@ mod tests {
 
     #[test]
     fn every_command_has_labels_in_both_languages() {
-        for c in Command::ALL {
+        for &c in Command::ALL {
             assert!(!c.label(Lang::Ko).is_empty());
             assert!(!c.label(Lang::En).is_empty());
             assert_ne!(c.label(Lang::Ko), c.label(Lang::En), "{c:?}");

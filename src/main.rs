@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Parser, ValueEnum};
-use study_companion::ui::i18n::Lang;
-use study_companion::ui::theme::ThemeChoice;
+use study_companion::app::ScreenshotJob;
+use study_companion::i18n::Lang;
+use study_companion::state::ThemeChoice;
 use study_companion::{AppOptions, StudyApp};
 
 /// Read the MSP T3 class Q&A notes: topics, questions, answers, open questions.
@@ -65,16 +67,16 @@ fn parse_size(s: &str) -> Option<[f32; 2]> {
     Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
 }
 
-/// `--export-sheet`: the study sheet without a window.
+/// `--export-sheet`: the study sheet without a window. Writes exactly `out`.
 fn export_sheet(
     path: Option<&std::path::Path>,
     data_dir: Option<PathBuf>,
     out: &std::path::Path,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    use anyhow::Context as _;
     use study_companion::course;
     use study_companion::notes::{self, NoteStore, export};
+    use study_companion::notice::Notice;
     let course = match path {
         Some(p) => course::load_path(p)?,
         None => course::load_builtin(),
@@ -86,16 +88,22 @@ fn export_sheet(
     let (mut store, warnings) =
         NoteStore::open(NoteStore::path_for(&dir, &course.title), &course.title)?;
     for w in warnings {
-        eprintln!("warning: {w:?}");
+        let notes::StoreWarning::MovedAside {
+            file,
+            moved_to,
+            restored_from,
+            reason,
+        } = w;
+        let notice = Notice::NotesMovedAside {
+            file: file.display().to_string(),
+            moved_to: moved_to.display().to_string(),
+            restored: restored_from.map(|p| p.display().to_string()),
+            reason,
+        };
+        eprintln!("warning: {}", notice.text(lang));
     }
     store.reattach(&course, jiff::Timestamp::now());
-    let s = lang.strings();
-    let labels = export::SheetLabels {
-        my_answer: s.my_answer,
-        still_open: s.still_open,
-        orphaned: s.orphaned,
-    };
-    let sheet = export::study_sheet(&course, &store, &labels);
+    let sheet = export::study_sheet(&course, &store, &lang.sheet_labels());
     notes::write_atomic(out, sheet.as_bytes())
         .with_context(|| format!("failed to write {}", out.display()))?;
     Ok(())
@@ -106,58 +114,50 @@ fn main() -> ExitCode {
         env_logger::Env::default().default_filter_or("warn,study_companion=info"),
     )
     .init();
-    let cli = Cli::parse();
-    let Some(size) = parse_size(&cli.size) else {
-        eprintln!(
-            "error: --size expects WxH, e.g. 1400x900 (got {:?})",
-            cli.size
-        );
-        return ExitCode::FAILURE;
-    };
-    if let Some(out) = &cli.export_sheet {
-        let lang = match cli.lang {
-            Some(LangArg::En) => Lang::En,
-            _ => Lang::Ko,
-        };
-        return match export_sheet(cli.path.as_deref(), cli.data_dir.clone(), out, lang) {
-            Ok(()) => {
-                eprintln!("wrote {}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::FAILURE
-            }
-        };
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let lang = cli.lang.map(|l| match l {
+        LangArg::Ko => Lang::Ko,
+        LangArg::En => Lang::En,
+    });
+    let size = parse_size(&cli.size)
+        .with_context(|| format!("--size expects WxH, e.g. 1400x900 (got {:?})", cli.size))?;
+    if let Some(out) = &cli.export_sheet {
+        export_sheet(
+            cli.path.as_deref(),
+            cli.data_dir.clone(),
+            out,
+            lang.unwrap_or_default(),
+        )?;
+        eprintln!("wrote {}", out.display());
+        return Ok(());
+    }
+    let screenshot = cli.screenshot.map(ScreenshotJob::new);
     let options = AppOptions {
         path: cli.path,
         data_dir: cli.data_dir,
-        fresh: cli.screenshot.is_some(),
+        fresh: screenshot.is_some(),
         present: cli.present,
-        screenshot: cli.screenshot,
-        lang: cli.lang.map(|l| match l {
-            LangArg::Ko => Lang::Ko,
-            LangArg::En => Lang::En,
-        }),
+        screenshot: screenshot.clone(),
+        lang,
         theme: cli.theme.map(|t| match t {
             ThemeArg::System => ThemeChoice::System,
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,
         }),
     };
-    let persist = options.screenshot.is_none();
     // A screenshot starts from a clean slate: no remembered window, scroll or panel state.
-    let scratch = if persist {
-        None
-    } else {
-        match tempfile::tempdir() {
-            Ok(dir) => Some(dir),
-            Err(e) => {
-                eprintln!("error: cannot create a temporary folder: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
+    let scratch = match &screenshot {
+        Some(_) => Some(tempfile::tempdir().context("cannot create a temporary folder")?),
+        None => None,
     };
     let native = eframe::NativeOptions {
         persistence_path: scratch.as_ref().map(|d| d.path().join("app.ron")),
@@ -166,21 +166,22 @@ fn main() -> ExitCode {
             .with_app_id("study-companion")
             .with_inner_size(size)
             .with_min_inner_size([640.0, 400.0]),
-        persist_window: persist,
+        persist_window: screenshot.is_none(),
         // The bundled fonts cover everything; enumerating system fonts only costs start-up.
         system_font_fallback: false,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    eframe::run_native(
         "study-companion",
         native,
         Box::new(move |cc| Ok(Box::new(StudyApp::new(cc, options)))),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match screenshot.map(|job| job.outcome()) {
+        None | Some(Some(Ok(()))) => Ok(()),
+        Some(Some(Err(e))) => Err(anyhow::anyhow!("could not save the screenshot: {e}")),
+        Some(None) => Err(anyhow::anyhow!(
+            "the window closed before the screenshot was taken"
+        )),
     }
 }

@@ -1,10 +1,10 @@
 //! Presentation mode in the app: entering and leaving, slide keys, the slide frame.
 //! The slides themselves are drawn by `ui::presenter`; the deck is `crate::deck`.
 
-use super::StudyApp;
+use super::{Action, StudyApp};
 use crate::command::Command;
 use crate::deck::{Deck, JumpError};
-use crate::ui::notes_panel::SaveState;
+use crate::notes::SaveStatus;
 use crate::ui::presenter::{Blank, Presenter, PresenterAction, SlideInput, presenter_ui};
 
 impl StudyApp {
@@ -27,13 +27,13 @@ impl StudyApp {
         let was_fullscreen = ctx.input(|i| i.viewport().fullscreen).unwrap_or(false);
         let deck = Deck::new(
             &self.course,
-            self.topic,
-            self.question,
+            self.selection.topic,
+            self.selection.question,
             self.state.reveal_all,
         );
         self.presenter = Some(Presenter::new(deck, was_fullscreen));
         // Whatever was just typed in the notes panel is kept before the slides take over.
-        self.save_now(ctx.input(|i| i.time));
+        self.notes.save(ctx.input(|i| i.time), &mut self.notices);
         self.show_help = false;
         self.viewer.full_image = None;
         // The slides take the keys: nothing of the reading window keeps focus.
@@ -53,7 +53,7 @@ impl StudyApp {
         if !p.was_fullscreen {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
-        self.save_now(ctx.input(|i| i.time));
+        self.notes.save(ctx.input(|i| i.time), &mut self.notices);
     }
 
     /// A slide key: move, scroll, blank, or open the note overlay.
@@ -96,11 +96,11 @@ impl StudyApp {
 
     /// Closes the note overlay (Esc or its button); what was typed is saved now, not a
     /// second later.
-    fn close_class_note(&mut self, now: f64) {
+    pub(super) fn close_class_note(&mut self, now: f64) {
         if let Some(p) = self.presenter.as_mut() {
             p.note_open = false;
         }
-        self.save_now(now);
+        self.notes.save(now, &mut self.notices);
     }
 
     /// Keys of presentation mode that are not commands, handled before the commands see
@@ -135,7 +135,7 @@ impl StudyApp {
         }
         if p.note_open {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-                self.close_class_note(ctx.input(|i| i.time));
+                self.push(Action::CloseClassNote);
             }
             return;
         }
@@ -205,30 +205,29 @@ impl StudyApp {
     }
 
     /// Presentation mode: the slide over the whole window, nothing else.
-    pub(super) fn slides_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        // The overlay edits the slide's question: load its note first.
-        self.sync_buffer(now);
+    pub(super) fn slides_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
-        let save_text = self.save_state.text(lang);
         let Some(p) = self.presenter.as_mut() else {
             return;
         };
+        let editing = self.notes.editing();
+        let save_text = lang.save_status(editing.status);
         let input = SlideInput {
             course: &self.course,
-            store: self.store.as_ref(),
+            store: editing.store,
             lang,
             zoom: self.state.present_zoom,
             save_text: &save_text,
-            save_failed: matches!(self.save_state, SaveState::Failed(_)),
+            save_failed: matches!(editing.status, SaveStatus::Failed(_)),
         };
-        match presenter_ui(ui, p, &input, &mut self.buffer) {
-            Some(PresenterAction::NoteEdited) => self.edited(now),
-            Some(PresenterAction::CloseNote) => self.close_class_note(now),
-            Some(PresenterAction::ToggleRevealAll) => self.run(Command::ToggleRevealAll),
-            Some(PresenterAction::Next) => self.run(Command::SlideNext),
-            Some(PresenterAction::Back) => self.run(Command::SlidePrev),
-            None => {}
-        }
+        let action = match presenter_ui(ui, p, &input, editing.buffer) {
+            Some(PresenterAction::NoteEdited) => Action::NoteEdited,
+            Some(PresenterAction::CloseNote) => Action::CloseClassNote,
+            Some(PresenterAction::ToggleRevealAll) => Action::Command(Command::ToggleRevealAll),
+            Some(PresenterAction::Next) => Action::Command(Command::SlideNext),
+            Some(PresenterAction::Back) => Action::Command(Command::SlidePrev),
+            None => return,
+        };
+        self.push(action);
     }
 }

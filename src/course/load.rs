@@ -19,6 +19,17 @@ pub enum ImageBase {
 }
 
 impl ImageBase {
+    /// The prefix egui_commonmark puts before relative image paths of a document with this
+    /// base (`bytes://builtin/`, `file:///notes/`), so its images resolve as the parser
+    /// resolved them.
+    pub fn uri_prefix(&self) -> String {
+        match self {
+            ImageBase::Builtin => builtin::IMAGE_URI_PREFIX.to_owned(),
+            ImageBase::Dir(dir) => format!("file://{}/", dir.display()),
+            ImageBase::None => String::new(),
+        }
+    }
+
     /// Where `url` points and whether it can be shown. Touches the disk (a `metadata` call):
     /// called once per image per content load, never per frame.
     pub fn resolve(&self, url: &str) -> (String, ImageStatus) {

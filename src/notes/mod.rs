@@ -59,6 +59,25 @@ pub struct QuestionInfo {
     pub session: String,
 }
 
+impl QuestionInfo {
+    /// The question with this id in `course`, and the context a note records for it.
+    pub fn find(course: &Course, id: &QuestionId) -> Option<Self> {
+        let (t, q) = course.find(id)?;
+        let topic = course.topics.get(t)?;
+        let question = topic.questions.get(q)?;
+        let session = course
+            .documents
+            .get(question.document)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        Some(Self {
+            question: question.text.clone(),
+            topic: topic.name.clone(),
+            session,
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot create the notes folder {path}: {source}")]
@@ -100,6 +119,20 @@ pub enum StoreWarning {
         restored_from: Option<PathBuf>,
         reason: String,
     },
+}
+
+/// How the saving of my notes stands, as the notes panel and the slides say it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing to save yet in this session.
+    #[default]
+    Idle,
+    /// Saved at `at` (seconds on the app's clock) and wall-clock `clock` ("14:03:12").
+    Saved { at: f64, clock: String },
+    /// Edits wait for the autosave.
+    Pending,
+    /// The last save failed; said until a save succeeds.
+    Failed(String),
 }
 
 /// The notes of one course, in memory, and the file they live in.
@@ -448,7 +481,7 @@ impl NoteStore {
                 path: self.path.clone(),
                 message: e.to_string(),
             })?;
-        write_atomic(&self.path, json.as_bytes())?;
+        write_with_backup(&self.path, json.as_bytes())?;
         self.dirty = false;
         drop(lock);
         Ok(())
@@ -467,16 +500,12 @@ fn merge_note(notes: &mut BTreeMap<QuestionId, Note>, incoming: Note) -> bool {
 }
 
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
+    sibling(path, ".bak")
 }
 
 fn corrupt_path(path: &Path) -> PathBuf {
     let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ").to_string();
-    let mut s = path.as_os_str().to_owned();
-    s.push(format!(".corrupt-{stamp}"));
-    PathBuf::from(s)
+    sibling(path, &format!(".corrupt-{stamp}"))
 }
 
 /// Reads a notes file: `Ok(None)` if there is none.
@@ -510,56 +539,69 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<NotesFile, StoreError> {
 }
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either the old or the
-/// new file whole: temp file in the same folder, fsync, previous file copied to `.bak`,
-/// rename, fsync the folder.
+/// new file whole: temp file in the same folder, fsync, rename, fsync the folder. Writes only
+/// `path` (and its temp file): an export lands exactly where the user said.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StoreError::Write { path, source }
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = {
-        let mut s = path.as_os_str().to_owned();
-        s.push(format!(".tmp-{}", std::process::id()));
-        PathBuf::from(s)
-    };
-    {
-        let mut f = File::create(&tmp).map_err(err(&tmp))?;
-        f.write_all(bytes).map_err(err(&tmp))?;
-        f.sync_all().map_err(err(&tmp))?;
+    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    let written = File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(source) = written {
+        remove_leftover(&tmp);
+        return Err(StoreError::Write { path: tmp, source });
     }
+    if let Err(source) = fs::rename(&tmp, path) {
+        remove_leftover(&tmp);
+        return Err(StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    // Make the rename itself durable. Where folders cannot be opened (Windows) there is
+    // nothing to sync.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Ok(d) = File::open(dir.unwrap_or(Path::new(".")))
+        && let Err(e) = d.sync_all()
+    {
+        log::warn!("could not sync the folder of {}: {e}", path.display());
+    }
+    Ok(())
+}
+
+/// Like [`write_atomic`], and the file it replaces becomes `path.bak` first (itself written
+/// atomically): the notes store always has the previous good generation beside it.
+fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if path.exists() {
-        // The previous good file becomes the backup, itself written atomically.
         let bak = backup_path(path);
-        let bak_tmp = {
-            let mut s = bak.as_os_str().to_owned();
-            s.push(format!(".tmp-{}", std::process::id()));
-            PathBuf::from(s)
-        };
+        let bak_tmp = sibling(&bak, &format!(".tmp-{}", std::process::id()));
         let copied = fs::copy(path, &bak_tmp)
             .and_then(|_| File::open(&bak_tmp)?.sync_all())
             .and_then(|()| fs::rename(&bak_tmp, &bak));
-        if let Err(e) = copied {
-            let _ = fs::remove_file(&tmp);
-            let _ = fs::remove_file(&bak_tmp);
-            return Err(StoreError::Write {
-                path: bak,
-                source: e,
-            });
+        if let Err(source) = copied {
+            remove_leftover(&bak_tmp);
+            return Err(StoreError::Write { path: bak, source });
         }
     }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(StoreError::Write {
-            path: path.to_path_buf(),
-            source: e,
-        });
+    write_atomic(path, bytes)
+}
+
+/// `path` with `suffix` appended to its file name.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Removes a temp file a failed write left behind. The write's own error is what the user
+/// is told; a leftover that cannot be removed is only logged (it holds no user data that
+/// is not also elsewhere).
+fn remove_leftover(path: &Path) {
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => log::warn!("could not remove the leftover {}: {e}", path.display()),
     }
-    // Make the rename itself durable.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 #[cfg(test)]

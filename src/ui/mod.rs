@@ -1,11 +1,14 @@
-//! The egui shell: one file per panel. Reads the course, never parses or writes files.
+//! The egui panels: each takes what it shows and returns what the user asked for (a
+//! `Command` or its own action); none writes the app's state, parses or touches files.
 
+pub mod dialogs;
 pub mod fonts;
-pub mod i18n;
 pub mod notes_panel;
 pub mod presenter;
 pub mod search_panel;
 pub mod sidebar;
+pub mod status;
 pub mod theme;
 pub mod top_bar;
 pub mod viewer;
+pub mod widgets;

@@ -1,26 +1,14 @@
 //! The right panel, "내 답변": my answer to the selected question, edited or previewed.
 //! The panel edits a buffer; the app hands edits to the store and saves.
+//! Below it, the notes whose question is gone.
 
 use egui::RichText;
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use super::i18n::Lang;
 use super::theme;
 use crate::course::Question;
-use crate::notes::Note;
-
-/// How the save state reads in the panel.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveState {
-    /// Nothing to save yet in this session.
-    Idle,
-    /// Saved, at egui time `at` (seconds) and wall-clock `clock` ("14:03:12").
-    Saved { at: f64, clock: String },
-    /// Edits wait for the autosave.
-    Pending,
-    /// The last save failed; shown in red until a save succeeds.
-    Failed(String),
-}
+use crate::i18n::Lang;
+use crate::notes::{Note, SaveStatus};
 
 /// Runtime state of the panel; nothing here is persisted (the text lives in the store).
 #[derive(Default)]
@@ -36,19 +24,49 @@ pub enum NotesAction {
     ToggleBookmark,
 }
 
-/// Shows the panel for `question` with my `buffer`. `note` is the stored note (bookmark).
-#[allow(clippy::too_many_arguments)]
+/// What the panel shows this frame.
+pub struct NotesInput<'a> {
+    pub lang: Lang,
+    /// The selected question, if any.
+    pub question: Option<&'a Question>,
+    /// Its stored note (for the bookmark).
+    pub note: Option<&'a Note>,
+    pub save: &'a SaveStatus,
+    /// Where the notes file is, shown at the bottom.
+    pub data_path: &'a str,
+    /// False when the notes could not be opened: nothing typed could be kept.
+    pub editable: bool,
+    /// Notes whose question is gone, listed below the editor.
+    pub orphans: &'a [Note],
+}
+
+/// Shows the panel for the selected question with my `buffer` (the text being edited).
 pub fn notes_panel_ui(
     ui: &mut egui::Ui,
     panel: &mut NotesPanel,
-    lang: Lang,
-    question: Option<&Question>,
-    note: Option<&Note>,
+    input: &NotesInput<'_>,
     buffer: &mut String,
-    save: &SaveState,
-    data_path: &str,
-    editable: bool,
 ) -> Option<NotesAction> {
+    let action = editor_ui(ui, panel, input, buffer);
+    orphans_ui(ui, input.lang, input.orphans);
+    action
+}
+
+fn editor_ui(
+    ui: &mut egui::Ui,
+    panel: &mut NotesPanel,
+    input: &NotesInput<'_>,
+    buffer: &mut String,
+) -> Option<NotesAction> {
+    let NotesInput {
+        lang,
+        question,
+        note,
+        save,
+        data_path,
+        editable,
+        ..
+    } = *input;
     let s = lang.strings();
     let heading = ui.heading(s.my_answer);
     let Some(q) = question else {
@@ -81,7 +99,7 @@ pub fn notes_panel_ui(
         }
     });
     ui.add_space(4.0);
-    save_state_ui(ui, lang, save);
+    save_status_ui(ui, lang, save);
     ui.add_space(4.0);
 
     let available = ui.available_height() - 40.0;
@@ -128,27 +146,14 @@ pub fn notes_panel_ui(
     action
 }
 
-impl SaveState {
-    /// One line without "N초 전" (which would need a repaint a second): for the slides.
-    pub fn text(&self, lang: Lang) -> String {
-        let s = lang.strings();
-        match self {
-            SaveState::Idle => s.not_edited.to_owned(),
-            SaveState::Saved { clock, .. } => lang.saved_at(clock),
-            SaveState::Pending => s.saving.to_owned(),
-            SaveState::Failed(e) => format!("⚠ {} — {e}", s.save_failed),
-        }
-    }
-}
-
-fn save_state_ui(ui: &mut egui::Ui, lang: Lang, save: &SaveState) {
+fn save_status_ui(ui: &mut egui::Ui, lang: Lang, save: &SaveStatus) {
     let s = lang.strings();
     let now = ui.input(|i| i.time);
     match save {
-        SaveState::Idle => {
+        SaveStatus::Idle => {
             ui.label(RichText::new(s.not_edited).small().weak());
         }
-        SaveState::Saved { at, clock } => {
+        SaveStatus::Saved { at, clock } => {
             let ago = (now - at).max(0.0) as u64;
             // "3초 전" for ten seconds (a repaint a second), then the clock time, which
             // needs no repaints: the idle window stays idle.
@@ -165,10 +170,10 @@ fn save_state_ui(ui: &mut egui::Ui, lang: Lang, save: &SaveState) {
                     .color(theme::answered_color(ui.visuals())),
             );
         }
-        SaveState::Pending => {
+        SaveStatus::Pending => {
             ui.label(RichText::new(s.saving).small().weak());
         }
-        SaveState::Failed(e) => {
+        SaveStatus::Failed(e) => {
             ui.label(
                 RichText::new(format!("⚠ {} — {e}", s.save_failed))
                     .small()
@@ -176,4 +181,28 @@ fn save_state_ui(ui: &mut egui::Ui, lang: Lang, save: &SaveState) {
             );
         }
     }
+}
+
+/// "연결이 끊긴 노트 (2)": notes whose question is gone, collapsed, each with its context.
+fn orphans_ui(ui: &mut egui::Ui, lang: Lang, orphans: &[Note]) {
+    if orphans.is_empty() {
+        return;
+    }
+    let s = lang.strings();
+    egui::CollapsingHeader::new(format!("{} ({})", s.orphaned, orphans.len()))
+        .id_salt("orphans")
+        .show(ui, |ui| {
+            ui.label(RichText::new(s.orphaned_hint).small().weak());
+            egui::ScrollArea::vertical()
+                .id_salt("orphans_list")
+                .max_height(200.0)
+                .show(ui, |ui| {
+                    for note in orphans {
+                        ui.label(RichText::new(&note.question).strong());
+                        ui.label(format!("{} · {}", note.session, note.topic));
+                        ui.label(&note.text);
+                        ui.separator();
+                    }
+                });
+        });
 }

@@ -14,12 +14,12 @@ use egui::{
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::fonts;
-use super::i18n::Lang;
 use super::theme::{self, projector};
-use super::viewer::{code_block_ui, image_ui, implicit_scheme};
+use super::widgets::{CodeBlock, code_block_ui, image_ui};
 use crate::command::{Command, Mode};
 use crate::course::{BlockKind, Course, Inline, Question};
 use crate::deck::{Deck, Slide};
+use crate::i18n::Lang;
 use crate::notes::NoteStore;
 
 /// Text sizes of a slide, in points.
@@ -232,7 +232,7 @@ pub fn presenter_ui(
             } else if free && background.secondary_clicked() {
                 action = Some(PresenterAction::Back);
             }
-            slide_style(ui, &sizes);
+            apply_slide_style(ui.style_mut(), &sizes);
             meta_ui(ui, p, input, &sizes);
             ui.add_space(sizes.meta * 0.6);
             let position = p.deck.position();
@@ -304,9 +304,8 @@ pub fn presenter_ui(
     action
 }
 
-/// The projector look and the slide's text sizes for everything inside `ui`.
-fn slide_style(ui: &mut egui::Ui, sizes: &SlideSizes) {
-    let style = ui.style_mut();
+/// The projector look and the slide's text sizes.
+fn apply_slide_style(style: &mut egui::Style, sizes: &SlideSizes) {
     style.visuals = theme::projector_visuals();
     style.text_styles = [
         (TextStyle::Small, FontId::proportional(sizes.meta)),
@@ -505,10 +504,10 @@ fn question_slide_ui(
     let mine = input.store.and_then(|st| st.text(&q.id));
     if q.is_open() {
         if mine.is_none() {
-            hint_box(ui, s.open_slide_hint, sizes);
+            hint_box_ui(ui, s.open_slide_hint, sizes);
         }
     } else {
-        let scheme = implicit_scheme(doc);
+        let scheme = doc.map(|d| d.image_base.uri_prefix()).unwrap_or_default();
         let width = ui.available_width();
         let revealed = p.deck.revealed();
         for (i, block) in q.blocks.iter().enumerate() {
@@ -529,7 +528,14 @@ fn question_slide_ui(
                     code,
                     longest_line,
                 } => {
-                    code_block_ui(ui, lang, code, *longest_line, width, s, true);
+                    let block = CodeBlock {
+                        lang,
+                        code,
+                        longest_line: *longest_line,
+                        max_width: width,
+                        projector: true,
+                    };
+                    code_block_ui(ui, &block, s);
                 }
                 BlockKind::Image(image) => {
                     // The space left on the screen below it; when little is left, most
@@ -576,7 +582,7 @@ fn question_slide_ui(
     }
 }
 
-fn hint_box(ui: &mut egui::Ui, text: &str, sizes: &SlideSizes) {
+fn hint_box_ui(ui: &mut egui::Ui, text: &str, sizes: &SlideSizes) {
     Frame::new()
         .fill(projector::CODE_BG)
         .corner_radius(CornerRadius::same(10))
@@ -728,7 +734,7 @@ fn overlay_ui<R>(
         .order(egui::Order::Foreground)
         .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
         .show(ctx, |ui| {
-            slide_style(ui, sizes);
+            apply_slide_style(ui.style_mut(), sizes);
             Frame::new()
                 .fill(projector::BG)
                 .stroke(Stroke::new(3.0, stroke))

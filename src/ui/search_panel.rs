@@ -4,20 +4,31 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat, vec2};
 
-use super::i18n::Lang;
-use super::theme;
+use super::widgets::{append_marked, selectable_row_ui};
 use crate::course::Course;
+use crate::i18n::Lang;
 use crate::search::{Field, Hit};
 
+/// Everything the results list shows this frame.
+pub struct ResultsInput<'a> {
+    pub course: &'a Course,
+    pub lang: Lang,
+    pub hits: &'a [Hit],
+    /// The highlighted result (↑/↓ move it, Enter opens it).
+    pub cursor: usize,
+    /// Bring the highlighted result into view.
+    pub scroll_to_cursor: bool,
+}
+
 /// Shows the hits; returns the index of the one the user clicked.
-pub fn search_results_ui(
-    ui: &mut egui::Ui,
-    course: &Course,
-    lang: Lang,
-    hits: &[Hit],
-    cursor: usize,
-    scroll_to_cursor: bool,
-) -> Option<usize> {
+pub fn search_results_ui(ui: &mut egui::Ui, input: &ResultsInput<'_>) -> Option<usize> {
+    let ResultsInput {
+        course,
+        lang,
+        hits,
+        cursor,
+        scroll_to_cursor,
+    } = *input;
     let s = lang.strings();
     ui.add_space(4.0);
     ui.label(egui::RichText::new(lang.search_results(hits.len())).strong());
@@ -33,16 +44,16 @@ pub fn search_results_ui(
         .auto_shrink([false, false]);
     if scroll_to_cursor {
         let spacing = ui.spacing().item_spacing.y;
-        let visible = ui.available_height();
+        let view_height = ui.available_height();
         let top = cursor as f32 * (row_height + spacing);
         let content = hits.len() as f32 * (row_height + spacing) - spacing;
-        area = area
-            .vertical_scroll_offset((top - visible / 2.0).clamp(0.0, (content - visible).max(0.0)));
+        let max = (content - view_height).max(0.0);
+        area = area.vertical_scroll_offset((top - view_height / 2.0).clamp(0.0, max));
     }
     area.show_rows(ui, row_height, hits.len(), |ui, rows| {
         for i in rows {
             let Some(hit) = hits.get(i) else { continue };
-            if hit_row(ui, course, lang, hit, i == cursor, row_height) {
+            if hit_row_ui(ui, course, lang, hit, i == cursor, row_height) {
                 clicked = Some(i);
             }
         }
@@ -50,7 +61,7 @@ pub fn search_results_ui(
     clicked
 }
 
-fn hit_row(
+fn hit_row_ui(
     ui: &mut egui::Ui,
     course: &Course,
     lang: Lang,
@@ -66,7 +77,7 @@ fn hit_row(
     else {
         return false;
     };
-    let (rect, response) = super::sidebar::selectable_row(ui, height, selected, &q.text);
+    let (rect, response) = selectable_row_ui(ui, height, selected, &q.text);
     if ui.is_rect_visible(rect) {
         let field = match hit.field {
             Field::Question => s.field_question,
@@ -109,7 +120,7 @@ fn snippet_job(ui: &egui::Ui, field: &str, hit: &Hit) -> LayoutJob {
         ..Default::default()
     };
     job.append(&format!("{field} · "), 0.0, fmt(weak, Color32::TRANSPARENT));
-    theme::append_marked(
+    append_marked(
         &mut job,
         &hit.snippet,
         hit.highlight.clone(),

@@ -1,12 +1,15 @@
 //! The topic sidebar: topics with their counts, and the selected topic's questions, one
 //! line each. Only visible rows are laid out, so a topic of 10,000 questions costs what 20 do.
 
-use egui::{Align2, FontId, Rect, Role, Sense, Stroke, TextWrapMode, WidgetInfo, vec2};
+use egui::{Align2, FontId, Rect, Stroke, TextWrapMode, vec2};
 
-use super::i18n::Lang;
 use super::theme;
-use crate::course::Course;
+use super::widgets::selectable_row_ui;
+use crate::course::{Course, Question};
+use crate::i18n::Lang;
 use crate::notes::NoteStore;
+use crate::overview::Overview;
+use crate::search::Filter;
 
 /// What the user did in the sidebar this frame.
 pub enum SidebarAction {
@@ -35,19 +38,62 @@ fn row_at(course: &Course, selected_topic: usize, visible: &[usize], row: usize)
     (t < course.topics.len()).then_some(Row::Topic(t))
 }
 
-/// Shows the sidebar. `scroll_to` brings a question row into view (after a keyboard move).
-#[allow(clippy::too_many_arguments)]
-pub fn sidebar_ui(
+/// Everything the sidebar shows this frame.
+pub struct SidebarInput<'a> {
+    pub course: &'a Course,
+    pub store: Option<&'a NoteStore>,
+    pub lang: Lang,
+    pub topic: usize,
+    /// The selected topic's questions that pass the filter.
+    pub visible: &'a [usize],
+    /// Per topic: how many of its open questions I answered.
+    pub answered_per_topic: &'a [usize],
+    pub question: Option<usize>,
+    /// Bring this question's row into view (after a keyboard move).
+    pub scroll_to: Option<usize>,
+}
+
+/// "열린 질문 4개 중 1개 답변함" and the filter chips (전체 21 · 열린 질문 4 · …). Returns the
+/// filter the user picked.
+pub fn progress_and_filters_ui(
     ui: &mut egui::Ui,
-    course: &Course,
-    notes: Option<&NoteStore>,
     lang: Lang,
-    selected_topic: usize,
-    visible: &[usize],
-    answered_per_topic: &[usize],
-    selected_question: Option<usize>,
-    scroll_to: Option<usize>,
-) -> Option<SidebarAction> {
+    overview: &Overview,
+    filter: Filter,
+) -> Option<Filter> {
+    ui.add_space(4.0);
+    ui.label(
+        egui::RichText::new(lang.progress(overview.open, overview.answered))
+            .small()
+            .color(theme::mine_color(ui.visuals())),
+    );
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (f, count) in Filter::ALL.into_iter().zip(overview.filter_counts) {
+            let (label, hover) = lang.filter_label(f);
+            if ui
+                .selectable_label(filter == f, format!("{label} {count}"))
+                .on_hover_text(hover)
+                .clicked()
+                && filter != f
+            {
+                picked = Some(f);
+            }
+        }
+    });
+    picked
+}
+
+/// Shows the topics and the selected topic's questions.
+pub fn sidebar_ui(ui: &mut egui::Ui, input: &SidebarInput<'_>) -> Option<SidebarAction> {
+    let SidebarInput {
+        course,
+        lang,
+        topic: selected_topic,
+        visible,
+        ..
+    } = *input;
     let s = lang.strings();
     ui.add_space(4.0);
     ui.label(egui::RichText::new(s.topics).strong());
@@ -63,7 +109,7 @@ pub fn sidebar_ui(
     let mut area = egui::ScrollArea::vertical()
         .id_salt("sidebar")
         .auto_shrink([false, false]);
-    if let Some(q) = scroll_to {
+    if let Some(q) = input.scroll_to {
         // Bring the row into view only when it is out of view, a little below the top edge,
         // and never past the end (the scroll area would spring back for several frames).
         let id = ui.make_persistent_id("sidebar");
@@ -71,12 +117,12 @@ pub fn sidebar_ui(
         let position = visible.iter().position(|&v| v == q).unwrap_or(0);
         let row_top = (selected_topic + 1 + position) as f32 * (row_height + spacing);
         let content = total_rows as f32 * (row_height + spacing) - spacing;
-        let visible = ui.available_height();
+        let view_height = ui.available_height();
         let offset =
             egui::scroll_area::State::load(ui.ctx(), id).map_or(0.0, |s| s.clamped_offset().y);
-        let out_of_view = row_top < offset || row_top + row_height > offset + visible;
+        let out_of_view = row_top < offset || row_top + row_height > offset + view_height;
         if out_of_view {
-            let max = (content - visible).max(0.0);
+            let max = (content - view_height).max(0.0);
             area = area.vertical_scroll_offset((row_top - 3.0 * row_height).clamp(0.0, max));
         }
     }
@@ -87,22 +133,18 @@ pub fn sidebar_ui(
             };
             match kind {
                 Row::Topic(ti) => {
-                    let answered = answered_per_topic.get(ti).copied().unwrap_or(0);
-                    if topic_row(
-                        ui,
-                        course,
-                        lang,
-                        ti,
-                        answered,
-                        ti == selected_topic,
-                        row_height,
-                    ) {
+                    let answered = input.answered_per_topic.get(ti).copied().unwrap_or(0);
+                    let selected = ti == selected_topic;
+                    if topic_row_ui(ui, course, lang, ti, answered, selected, row_height) {
                         action = Some(SidebarAction::SelectTopic(ti));
                     }
                 }
                 Row::Question(ti, qi) => {
-                    let selected = selected_question == Some(qi);
-                    if question_row(ui, course, notes, lang, ti, qi, selected, row_height) {
+                    let Some(q) = course.topics.get(ti).and_then(|t| t.questions.get(qi)) else {
+                        continue;
+                    };
+                    let selected = input.question == Some(qi);
+                    if question_row_ui(ui, q, input.store, lang, selected, row_height) {
                         action = Some(SidebarAction::SelectQuestion(ti, qi));
                     }
                 }
@@ -112,28 +154,7 @@ pub fn sidebar_ui(
     action
 }
 
-/// A full-width clickable row named `label` for AccessKit, with the selected/hovered
-/// background painted. Returns its rect (draw the content inside) and response.
-pub(crate) fn selectable_row(
-    ui: &mut egui::Ui,
-    height: f32,
-    selected: bool,
-    label: &str,
-) -> (Rect, egui::Response) {
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, label));
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        if selected || response.hovered() {
-            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
-        }
-    }
-    (rect, response)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn topic_row(
+fn topic_row_ui(
     ui: &mut egui::Ui,
     course: &Course,
     lang: Lang,
@@ -154,7 +175,8 @@ fn topic_row(
     let open = topic.open_count();
     let label = format!("{name} ({total})");
     let open_text = lang.open_short(open);
-    let (rect, response) = selectable_row(ui, height, selected, &format!("{label} · {open_text}"));
+    let (rect, response) =
+        selectable_row_ui(ui, height, selected, &format!("{label} · {open_text}"));
     if ui.is_rect_visible(rect) {
         let arrow = if selected { "▾" } else { "▸" };
         let font = FontId::new(15.0, super::fonts::bold());
@@ -191,23 +213,17 @@ fn topic_row(
         .clicked()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn question_row(
+fn question_row_ui(
     ui: &mut egui::Ui,
-    course: &Course,
+    q: &Question,
     notes: Option<&NoteStore>,
     lang: Lang,
-    ti: usize,
-    qi: usize,
     selected: bool,
     height: f32,
 ) -> bool {
-    let Some(q) = course.topics.get(ti).and_then(|t| t.questions.get(qi)) else {
-        return false;
-    };
     let mine = notes.is_some_and(|n| n.text(&q.id).is_some());
     let bookmarked = notes.is_some_and(|n| n.is_bookmarked(&q.id));
-    let (rect, response) = selectable_row(ui, height, selected, &q.text);
+    let (rect, response) = selectable_row_ui(ui, height, selected, &q.text);
     if ui.is_rect_visible(rect) {
         // The mark: a filled dot for answered, a ring for open.
         let center = rect.left_center() + vec2(22.0, 0.0);
@@ -257,19 +273,19 @@ fn question_row(
         ui.painter().galley(pos, galley, color);
     }
     let s = lang.strings();
-    let mut state = if q.is_open() {
+    let mut status = if q.is_open() {
         s.open_mark
     } else {
         s.answered_mark
     }
     .to_owned();
     if mine {
-        state = format!("{state} · {}", s.has_my_answer);
+        status = format!("{status} · {}", s.has_my_answer);
     }
     if bookmarked {
-        state = format!("{state} · ★");
+        status = format!("{status} · ★");
     }
     response
-        .on_hover_text(format!("{}\n\n{state}", q.text))
+        .on_hover_text(format!("{}\n\n{status}", q.text))
         .clicked()
 }

@@ -1,26 +1,6 @@
-//! Colours and theme choice.
+//! Colours and text styles of the reading window and of the projector.
 
 use egui::{Color32, Visuals};
-use serde::{Deserialize, Serialize};
-
-/// The user's theme choice, persisted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
 
 /// Open questions: amber, readable on both themes.
 pub fn open_color(visuals: &Visuals) -> Color32 {
@@ -96,23 +76,6 @@ pub fn apply_text_styles(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing.y = 6.0;
     });
-}
-
-/// Appends `text` to `job` with the chars in `mark` shown as a search match.
-pub fn append_marked(
-    job: &mut egui::text::LayoutJob,
-    text: &str,
-    mark: std::ops::Range<usize>,
-    format: &egui::TextFormat,
-    visuals: &Visuals,
-) {
-    let (before, matched, after) = crate::search::split_marked(text, mark);
-    let mut marked = format.clone();
-    marked.background = search_mark(visuals);
-    marked.color = visuals.strong_text_color();
-    job.append(&before, 0.0, format.clone());
-    job.append(&matched, 0.0, marked);
-    job.append(&after, 0.0, format.clone());
 }
 
 /// The projector theme of presentation mode: a white slide, near-black text. Every text

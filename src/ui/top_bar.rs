@@ -1,28 +1,38 @@
-//! The top bar: course title, Open, notes, Present, theme, zoom, language, help.
+//! The top bar: course title, Open, notes, Present, theme, search, zoom, language, help.
+//! It shows the state it is given and returns the command a click asked for; it never
+//! changes the state itself.
 
-use crate::app::UiState;
 use crate::command::Command;
-use crate::ui::theme::ThemeChoice;
+use crate::i18n::Lang;
+use crate::state::ThemeChoice;
 
-/// Shows the bar; returns the command a button asked for.
 /// The id of the search box (Ctrl+F focuses it).
 pub fn search_box_id() -> egui::Id {
     egui::Id::unique("search_box")
 }
 
-/// Shows the bar; returns the command a button asked for. `query` is the search box.
+/// What the bar shows this frame.
+pub struct TopBarInput<'a> {
+    pub title: &'a str,
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    pub zoom: f32,
+    pub reveal_all: bool,
+}
+
+/// Shows the bar; returns the command a button asked for. `query` is the search box's text
+/// (typing edits it; the app runs the search).
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
-    title: &str,
-    state: &mut UiState,
+    input: &TopBarInput<'_>,
     query: &mut String,
 ) -> Option<Command> {
-    let lang = state.lang;
+    let lang = input.lang;
     let s = lang.strings();
     let mut command = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.add_space(4.0);
-        ui.label(egui::RichText::new(title).heading().strong());
+        ui.label(egui::RichText::new(input.title).heading().strong());
         ui.add_space(12.0);
         ui.menu_button(format!("🗁 {}", s.open), |ui| {
             for c in [Command::OpenFile, Command::OpenFolder, Command::OpenBuiltin] {
@@ -49,66 +59,94 @@ pub fn top_bar_ui(
             }
         });
         ui.add_space(8.0);
-        if command_button(ui, Command::Present, s.present_button, lang) {
+        if command_button_ui(ui, Command::Present, s.present_button, lang) {
             command = Some(Command::Present);
         }
         ui.menu_button("▾", |ui| {
             ui.label(egui::RichText::new(s.present_settings).small().weak());
-            ui.checkbox(&mut state.reveal_all, s.reveal_all);
+            let mut reveal_all = input.reveal_all;
+            if ui.checkbox(&mut reveal_all, s.reveal_all).clicked() {
+                command = Some(Command::ToggleRevealAll);
+            }
         })
         .response
         .on_hover_text(s.present_settings);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if command_button(ui, Command::ShowHelp, "?", lang) {
+            if command_button_ui(ui, Command::ShowHelp, "?", lang) {
                 command = Some(Command::ShowHelp);
             }
             ui.separator();
-            if command_button(ui, Command::ToggleLanguage, lang.other().name(), lang) {
+            if command_button_ui(ui, Command::ToggleLanguage, lang.other().name(), lang) {
                 command = Some(Command::ToggleLanguage);
             }
             ui.separator();
-            if command_button(ui, Command::ZoomIn, "+", lang) {
+            if command_button_ui(ui, Command::ZoomIn, "+", lang) {
                 command = Some(Command::ZoomIn);
             }
             if ui
-                .button(format!("{:.0}%", state.zoom * 100.0))
+                .button(format!("{:.0}%", input.zoom * 100.0))
                 .on_hover_text(Command::ZoomReset.tooltip(ui.ctx(), lang))
                 .clicked()
             {
                 command = Some(Command::ZoomReset);
             }
-            if command_button(ui, Command::ZoomOut, "−", lang) {
+            if command_button_ui(ui, Command::ZoomOut, "−", lang) {
                 command = Some(Command::ZoomOut);
             }
             ui.separator();
-            ui.add(
-                egui::TextEdit::singleline(query)
-                    .id(search_box_id())
-                    .hint_text(s.search_hint)
-                    .desired_width(260.0),
-            )
-            .on_hover_text(Command::FocusSearch.tooltip(ui.ctx(), lang));
+            search_box_ui(ui, lang, query);
             ui.separator();
-            for (choice, text) in [
-                (ThemeChoice::Dark, s.theme_dark),
-                (ThemeChoice::Light, s.theme_light),
-                (ThemeChoice::System, s.theme_system),
+            for c in [
+                Command::ThemeDark,
+                Command::ThemeLight,
+                Command::ThemeSystem,
             ] {
-                ui.selectable_value(&mut state.theme, choice, text)
-                    .on_hover_text(s.theme);
+                let choice = match c {
+                    Command::ThemeDark => ThemeChoice::Dark,
+                    Command::ThemeLight => ThemeChoice::Light,
+                    _ => ThemeChoice::System,
+                };
+                if ui
+                    .selectable_label(input.theme == choice, c.label(lang))
+                    .on_hover_text(s.theme)
+                    .clicked()
+                {
+                    command = Some(c);
+                }
             }
         });
     });
     command
 }
 
+/// The search box, named "검색" for screen readers (and tests). ↑/↓, Enter and Esc act on
+/// the results: the app takes those keys before the box sees them (see `app::search`), and
+/// the box's event filter keeps egui from moving focus away on them (egui would otherwise
+/// take Esc and the vertical arrows for its own focus navigation at the start of the next
+/// frame).
+fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
+    let s = lang.strings();
+    // Right to left: the box first, then its label on its left.
+    let response = ui.add(
+        egui::TextEdit::singleline(query)
+            .id(search_box_id())
+            .hint_text(s.search_hint)
+            .desired_width(240.0)
+            .event_filter(egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+                tab: false,
+            }),
+    );
+    let label = ui.label(egui::RichText::new(s.search).weak());
+    response
+        .labelled_by(label.id)
+        .on_hover_text(Command::FocusSearch.tooltip(ui.ctx(), lang));
+}
+
 /// A button for a command, its tooltip naming the shortcut. True when clicked.
-fn command_button(
-    ui: &mut egui::Ui,
-    command: Command,
-    text: &str,
-    lang: crate::ui::i18n::Lang,
-) -> bool {
+fn command_button_ui(ui: &mut egui::Ui, command: Command, text: &str, lang: Lang) -> bool {
     let tooltip = command.tooltip(ui.ctx(), lang);
     ui.button(text).on_hover_text(tooltip).clicked()
 }

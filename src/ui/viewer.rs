@@ -6,23 +6,19 @@
 
 use egui::text::LayoutJob;
 use egui::{
-    Align, Color32, CornerRadius, FontId, Frame, Margin, RichText, Sense, Stroke, TextFormat,
-    UiBuilder, Vec2, vec2,
+    Align, CornerRadius, FontId, Frame, Margin, RichText, Sense, Stroke, TextFormat, UiBuilder,
+    vec2,
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use super::i18n::Lang;
+use super::widgets::{CodeBlock, append_marked, badge_ui, code_block_ui, empty_state_ui, image_ui};
 use super::{fonts, theme};
-use crate::course::{
-    Course, Document, ImageBase, ImageRef, ImageStatus, Inline, Question, Segment, builtin,
-};
+use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
+use crate::i18n::Lang;
 use crate::notes::NoteStore;
 
 /// Space between cards.
 const GAP: f32 = 14.0;
-
-/// On a slide, code with long lines shrinks to this share of its size at most, then wraps.
-const MIN_CODE_SCALE: f32 = 0.85;
 
 /// Runtime state of the viewer; nothing here is persisted.
 pub struct ViewerState {
@@ -74,6 +70,7 @@ impl Default for ViewerState {
 }
 
 /// The search result the user opened: its card shows where the query matched.
+#[derive(Debug)]
 pub struct Found {
     pub question: usize,
     pub query: crate::search::Query,
@@ -152,33 +149,37 @@ fn estimate_height(q: &Question, width: f32) -> f32 {
     80.0 + lines * 22.0 + images * (width * 0.6)
 }
 
-/// The URI prefix egui_commonmark puts before relative image paths of `doc`.
-pub(crate) fn implicit_scheme(doc: Option<&Document>) -> String {
-    match doc.map(|d| &d.image_base) {
-        Some(ImageBase::Builtin) => builtin::IMAGE_URI_PREFIX.to_owned(),
-        Some(ImageBase::Dir(dir)) => format!("file://{}/", dir.display()),
-        _ => String::new(),
-    }
+/// Everything the viewer shows this frame.
+pub struct ViewerInput<'a> {
+    pub course: &'a Course,
+    pub store: Option<&'a NoteStore>,
+    pub lang: Lang,
+    pub topic: usize,
+    /// The topic's questions that pass the filter, and the generation that changes with
+    /// them.
+    pub visible: &'a [usize],
+    pub generation: u64,
+    pub selected: Option<usize>,
+    /// The search result the user opened, marked on its card.
+    pub found: Option<&'a Found>,
 }
 
-/// Shows the selected topic's `visible` questions (`generation` changes with them).
-/// Returns what the user clicked.
-#[allow(clippy::too_many_arguments)]
+/// Shows the selected topic's visible questions as cards. Returns what the user clicked.
 pub fn viewer_ui(
     ui: &mut egui::Ui,
-    state: &mut ViewerState,
-    course: &Course,
-    notes: Option<&NoteStore>,
-    lang: Lang,
-    topic_index: usize,
-    visible: &[usize],
-    generation: u64,
-    selected: Option<usize>,
-    found: Option<&Found>,
+    viewer: &mut ViewerState,
+    input: &ViewerInput<'_>,
 ) -> Option<ViewerAction> {
+    let ViewerInput {
+        course,
+        lang,
+        topic: topic_index,
+        visible,
+        ..
+    } = *input;
     let s = lang.strings();
     let Some(topic) = course.topics.get(topic_index) else {
-        empty_state(ui, s.no_topics, "");
+        empty_state_ui(ui, s.no_topics, "");
         return None;
     };
     if !topic.intro.is_empty() {
@@ -196,8 +197,8 @@ pub fn viewer_ui(
                     .max_height(ui.available_height() * 0.3)
                     .show(ui, |ui| {
                         CommonMarkViewer::new()
-                            .default_implicit_uri_scheme(implicit_scheme(doc))
-                            .show(ui, &mut state.cache, &topic.intro);
+                            .default_implicit_uri_scheme(uri_prefix(doc))
+                            .show(ui, &mut viewer.cache, &topic.intro);
                     });
             });
     }
@@ -207,7 +208,7 @@ pub fn viewer_ui(
         } else {
             &topic.name
         };
-        empty_state(
+        empty_state_ui(
             ui,
             s.empty_topic_title,
             &format!("{name} — {}", s.empty_topic_body),
@@ -216,11 +217,11 @@ pub fn viewer_ui(
     }
 
     if visible.is_empty() {
-        empty_state(ui, s.no_match_filter, "");
+        empty_state_ui(ui, s.no_match_filter, "");
         return None;
     }
     let width = (ui.available_width() - 24.0).clamp(200.0, 980.0);
-    state.prepare(course, topic_index, visible, generation, width);
+    viewer.prepare(course, topic_index, visible, input.generation, width);
     let mut action = None;
 
     let mut area = egui::ScrollArea::vertical()
@@ -228,83 +229,77 @@ pub fn viewer_ui(
         .auto_shrink([false, false]);
     // Past the end the scroll area would spring back, animating for frames: clamp.
     // The scroll area still bounds this frame by last frame's content height.
-    let content_now = state.tops.last().copied().unwrap_or(0.0);
-    let max_offset = (content_now.min(state.last_content_height) - state.viewport_height).max(0.0);
-    if let Some(q) = state.scroll_to {
+    let content_now = viewer.tops.last().copied().unwrap_or(0.0);
+    let max_offset =
+        (content_now.min(viewer.last_content_height) - viewer.viewport_height).max(0.0);
+    if let Some(q) = viewer.scroll_to {
         let position = visible.iter().position(|&v| v == q).unwrap_or(0);
-        let top = state.tops.get(position).copied().unwrap_or(0.0);
+        let top = viewer.tops.get(position).copied().unwrap_or(0.0);
         area = area.vertical_scroll_offset(top.min(max_offset));
         // Re-applied while card heights settle, so the target stays put; then released.
-        if state.scroll_applied && !state.settling {
-            state.scroll_to = None;
+        if viewer.scroll_applied && !viewer.settling {
+            viewer.scroll_to = None;
         }
-        state.scroll_applied = true;
-    } else if state.scroll_adjust != 0.0 {
-        let offset = state.last_offset;
-        area = area.vertical_scroll_offset((offset + state.scroll_adjust).clamp(0.0, max_offset));
-        state.scroll_adjust = 0.0;
+        viewer.scroll_applied = true;
+    } else if viewer.scroll_adjust != 0.0 {
+        let offset = viewer.last_offset;
+        area = area.vertical_scroll_offset((offset + viewer.scroll_adjust).clamp(0.0, max_offset));
+        viewer.scroll_adjust = 0.0;
     }
 
-    state.settling = false;
+    viewer.settling = false;
     let total = topic.questions.len();
     let shown = visible.len();
     area.show_viewport(ui, |ui, viewport| {
-        state.viewport_height = viewport.height();
-        state.last_offset = viewport.min.y;
-        let content_height = state.tops.last().copied().unwrap_or(0.0);
+        viewer.viewport_height = viewport.height();
+        viewer.last_offset = viewport.min.y;
+        let content_height = viewer.tops.last().copied().unwrap_or(0.0);
         ui.set_min_height(content_height);
-        state.last_content_height = content_height;
+        viewer.last_content_height = content_height;
         let origin = ui.max_rect().min;
         let left = origin.x + ((ui.available_width() - width) / 2.0).max(0.0);
 
         // First card whose bottom is below the viewport's top.
-        let first = state
+        let first = viewer
             .tops
             .partition_point(|&top| top <= viewport.min.y)
             .saturating_sub(1);
         let mut i = first;
         let mut changed = false;
-        while i < shown && state.tops.get(i).is_some_and(|&t| t < viewport.max.y) {
+        while i < shown && viewer.tops.get(i).is_some_and(|&t| t < viewport.max.y) {
             let Some(&qi) = visible.get(i) else { break };
             let Some(q) = topic.questions.get(qi) else {
                 break;
             };
-            let top = state.tops.get(i).copied().unwrap_or(0.0);
+            let top = viewer.tops.get(i).copied().unwrap_or(0.0);
             let rect = egui::Rect::from_min_size(
                 egui::pos2(left, origin.y + top),
                 vec2(width, f32::INFINITY),
             );
-            let doc = course.documents.get(q.document);
+            let card = Card {
+                question: q,
+                doc: course.documents.get(q.document),
+                mine: input.store.and_then(|n| n.text(&q.id)),
+                index: qi,
+                total,
+                selected: input.selected == Some(qi),
+                found: input.found.filter(|f| f.question == qi),
+            };
             let response = ui.scope_builder(
                 UiBuilder::new().max_rect(rect).id_salt(("card", qi)),
-                |ui| {
-                    let mine = notes.and_then(|n| n.text(&q.id));
-                    let found = found.filter(|f| f.question == qi);
-                    card_ui(
-                        ui,
-                        state,
-                        q,
-                        doc,
-                        mine,
-                        lang,
-                        qi,
-                        total,
-                        selected == Some(qi),
-                        found,
-                    )
-                },
+                |ui| card_ui(ui, viewer, &card, lang),
             );
             if response.inner {
                 action = Some(ViewerAction::SelectQuestion(qi));
             }
             let measured = response.response.rect.height();
-            if let Some(h) = state.heights.get_mut(i)
+            if let Some(h) = viewer.heights.get_mut(i)
                 && (*h - measured).abs() > 0.5
             {
                 // A card cut by the top edge grows or shrinks upwards: keep what the user
                 // reads where it is.
                 if top < viewport.min.y {
-                    state.scroll_adjust += measured - *h;
+                    viewer.scroll_adjust += measured - *h;
                 }
                 *h = measured;
                 changed = true;
@@ -312,46 +307,42 @@ pub fn viewer_ui(
             i += 1;
         }
         if changed {
-            state.recompute_tops();
-            state.settling = true;
+            viewer.recompute_tops();
+            viewer.settling = true;
             ui.ctx().request_repaint();
         }
     });
 
-    if let Some(image) = state.full_image.clone() {
-        full_image_ui(ui.ctx(), state, &image, lang);
+    if let Some(image) = viewer.full_image.clone() {
+        full_image_ui(ui.ctx(), viewer, &image, lang);
     }
     action
 }
 
-fn empty_state(ui: &mut egui::Ui, title: &str, body: &str) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.3);
-        ui.label(RichText::new("☁").size(48.0).weak());
-        ui.add_space(8.0);
-        ui.heading(title);
-        ui.add_space(4.0);
-        ui.label(RichText::new(body).weak());
-    });
+/// The prefix relative images of `doc` resolve under.
+fn uri_prefix(doc: Option<&Document>) -> String {
+    doc.map(|d| d.image_base.uri_prefix()).unwrap_or_default()
 }
 
-/// One question card. Returns true when the question heading was clicked.
-#[allow(clippy::too_many_arguments)]
-fn card_ui(
-    ui: &mut egui::Ui,
-    state: &mut ViewerState,
-    q: &Question,
-    doc: Option<&Document>,
-    mine: Option<&str>,
-    lang: Lang,
+/// One card: a question and what goes with it.
+struct Card<'a> {
+    question: &'a Question,
+    doc: Option<&'a Document>,
+    /// My note on it, if any.
+    mine: Option<&'a str>,
+    /// Its index in the topic, and the topic's size ("질문 7 / 21").
     index: usize,
     total: usize,
     selected: bool,
-    found: Option<&Found>,
-) -> bool {
+    found: Option<&'a Found>,
+}
+
+/// One question card. Returns true when the question heading was clicked.
+fn card_ui(ui: &mut egui::Ui, viewer: &mut ViewerState, card: &Card<'_>, lang: Lang) -> bool {
     let s = lang.strings();
+    let q = card.question;
     let visuals = ui.visuals().clone();
-    let stroke = if selected {
+    let stroke = if card.selected {
         Stroke::new(2.0, visuals.selection.stroke.color)
     } else {
         visuals.widgets.noninteractive.bg_stroke
@@ -366,18 +357,18 @@ fn card_ui(
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(lang.question_number(index + 1, total))
+                    RichText::new(lang.question_number(card.index + 1, card.total))
                         .small()
                         .weak(),
                 );
-                if let Some(doc) = doc {
-                    badge(ui, doc.short_label(), visuals.weak_text_color(), &doc.title);
+                if let Some(doc) = card.doc {
+                    badge_ui(ui, doc.short_label(), visuals.weak_text_color(), &doc.title);
                 }
                 if q.is_open() {
-                    badge(ui, s.open_badge, theme::open_color(&visuals), s.open_badge);
+                    badge_ui(ui, s.open_badge, theme::open_color(&visuals), s.open_badge);
                 }
-                if mine.is_some() {
-                    badge(
+                if card.mine.is_some() {
+                    badge_ui(
                         ui,
                         s.has_my_answer,
                         theme::mine_color(&visuals),
@@ -386,27 +377,30 @@ fn card_ui(
                 }
             });
             ui.add_space(2.0);
-            let heading = question_job(q, &visuals, found.map(|f| &f.query));
+            let heading = question_job(q, &visuals, card.found.map(|f| &f.query));
             let response = ui.add(egui::Label::new(heading).sense(Sense::click()));
             if response.clicked() {
                 clicked = true;
             }
             ui.add_space(6.0);
-            if let Some(f) = found.filter(|f| f.hit.field != crate::search::Field::Question) {
-                found_line(ui, f, lang);
+            if let Some(f) = card
+                .found
+                .filter(|f| f.hit.field != crate::search::Field::Question)
+            {
+                found_line_ui(ui, f, lang);
             }
             if q.blocks.is_empty() || q.is_open() {
                 ui.label(RichText::new(s.no_answer_yet).italics().weak());
             } else {
-                answer_ui(ui, state, q, doc, lang);
+                answer_ui(ui, viewer, q, card.doc, lang);
             }
-            if let Some(text) = mine {
+            if let Some(text) = card.mine {
                 ui.add_space(6.0);
                 egui::CollapsingHeader::new(
                     RichText::new(format!("✎ {}", s.my_answer_on_card))
                         .color(theme::mine_color(&visuals)),
                 )
-                .id_salt(("mine", index))
+                .id_salt(("mine", card.index))
                 .default_open(true)
                 .show(ui, |ui| {
                     Frame::new()
@@ -416,7 +410,7 @@ fn card_ui(
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
                             ui.push_id("mine_md", |ui| {
-                                CommonMarkViewer::new().show(ui, &mut state.cache, text);
+                                CommonMarkViewer::new().show(ui, &mut viewer.cache, text);
                             });
                         });
                 });
@@ -425,15 +419,15 @@ fn card_ui(
     clicked
 }
 
-/// The instructor's answer: markdown runs and stand-alone images.
+/// The instructor's answer: markdown runs, code blocks and stand-alone images.
 fn answer_ui(
     ui: &mut egui::Ui,
-    state: &mut ViewerState,
+    viewer: &mut ViewerState,
     q: &Question,
     doc: Option<&Document>,
     lang: Lang,
 ) {
-    let scheme = implicit_scheme(doc);
+    let scheme = uri_prefix(doc);
     let max_width = ui.available_width();
     for (n, segment) in q.segments().into_iter().enumerate() {
         match segment {
@@ -442,12 +436,12 @@ fn answer_ui(
                     CommonMarkViewer::new()
                         .default_implicit_uri_scheme(scheme.clone())
                         .max_image_width(Some(max_width as usize))
-                        .show(ui, &mut state.cache, &md);
+                        .show(ui, &mut viewer.cache, &md);
                 });
             }
             Segment::Image(image) => {
                 if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {
-                    state.full_image = Some(image.clone());
+                    viewer.full_image = Some(image.clone());
                 }
             }
             Segment::Code {
@@ -456,136 +450,22 @@ fn answer_ui(
                 longest_line,
             } => {
                 ui.push_id(n, |ui| {
-                    code_block_ui(
-                        ui,
-                        code_lang,
+                    let block = CodeBlock {
+                        lang: code_lang,
                         code,
                         longest_line,
                         max_width,
-                        lang.strings(),
-                        false,
-                    );
+                        projector: false,
+                    };
+                    code_block_ui(ui, &block, lang.strings());
                 });
             }
         }
     }
-}
-
-/// A code block's text, highlighted (memoized by egui_extras, so calling this every frame
-/// costs no re-highlighting), never wrapped. For the projector (`projector`) every colour is
-/// pushed to the projector contrast against the code background, hue kept.
-pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> LayoutJob {
-    use egui_extras::syntax_highlighting::{CodeTheme, highlight};
-    let theme = CodeTheme::from_style(ui.style());
-    let language = if lang.is_empty() { "txt" } else { lang };
-    let mut job = highlight(ui.ctx(), ui.style(), &theme, code, language);
-    job.wrap.max_width = f32::INFINITY;
-    if projector {
-        // A handful of distinct colours over many sections: fix each colour once.
-        let bg = ui.visuals().extreme_bg_color;
-        let mut fixed: Vec<(Color32, Color32)> = Vec::new();
-        for section in &mut job.sections {
-            let colour = section.format.color;
-            section.format.color = match fixed.iter().find(|(from, _)| *from == colour) {
-                Some(&(_, to)) => to,
-                None => {
-                    let to = theme::ensure_contrast(colour, bg, theme::PROJECTOR_MIN_CONTRAST);
-                    fixed.push((colour, to));
-                    to
-                }
-            };
-        }
-    }
-    job
-}
-
-/// A code block: highlighted, never wrapped, scrolling sideways when wider than the card,
-/// with a copy button (not on slides: `projector`).
-pub fn code_block_ui(
-    ui: &mut egui::Ui,
-    lang: &str,
-    code: &str,
-    longest_line: usize,
-    max_width: f32,
-    s: &super::i18n::Strings,
-    projector: bool,
-) {
-    let job = code_job(ui, lang, code, projector);
-    let visuals = ui.visuals().clone();
-    Frame::new()
-        .fill(visuals.extreme_bg_color)
-        .stroke(visuals.widgets.noninteractive.bg_stroke)
-        .corner_radius(CornerRadius::same(6))
-        .inner_margin(Margin::same(8))
-        .show(ui, |ui| {
-            ui.set_width((max_width - 16.0).max(100.0));
-            // On a slide there is no copy button: without a language, no header row at all.
-            if !(projector && lang.is_empty()) {
-                ui.horizontal(|ui| {
-                    if !lang.is_empty() {
-                        ui.label(RichText::new(lang).small().weak());
-                    }
-                    if projector {
-                        return;
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                        let copy = ui
-                            .add(
-                                egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
-                                    .frame(false),
-                            )
-                            .on_hover_text(s.copy_code);
-                        if copy.clicked() {
-                            ui.copy_text(code.to_owned());
-                        }
-                    });
-                });
-            }
-            let char_width = ui
-                .fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
-            let needed = longest_line as f32 * char_width + 8.0;
-            if projector {
-                // Nobody can scroll a projected slide sideways: a long line shrinks the code
-                // (to 85 % at most), and what still does not fit wraps.
-                let room = ui.available_width();
-                let mut job = job;
-                if needed > room {
-                    let scale = (room / needed).max(MIN_CODE_SCALE);
-                    for section in &mut job.sections {
-                        section.format.font_id.size *= scale;
-                    }
-                    if needed * scale > room {
-                        job.wrap.max_width = room;
-                    }
-                }
-                ui.add(egui::Label::new(job).selectable(true));
-                return;
-            }
-            egui::ScrollArea::horizontal()
-                .id_salt("code")
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    ui.set_min_width(needed);
-                    ui.add(egui::Label::new(job).selectable(true).extend());
-                });
-        });
-}
-
-/// A small rounded tag ("23-5차", "열린 질문").
-fn badge(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
-    Frame::new()
-        .stroke(Stroke::new(1.0, color))
-        .corner_radius(CornerRadius::same(8))
-        .inner_margin(Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(color));
-        })
-        .response
-        .on_hover_text(hover);
 }
 
 /// "🔍 답변 · …the match…": where a search matched inside this card's answer or my note.
-fn found_line(ui: &mut egui::Ui, found: &Found, lang: Lang) {
+fn found_line_ui(ui: &mut egui::Ui, found: &Found, lang: Lang) {
     let s = lang.strings();
     let field = match found.hit.field {
         crate::search::Field::Note => s.my_answer,
@@ -598,7 +478,7 @@ fn found_line(ui: &mut egui::Ui, found: &Found, lang: Lang) {
     };
     let mut job = LayoutJob::default();
     job.append(&format!("🔍 {field} · "), 0.0, plain.clone());
-    theme::append_marked(
+    append_marked(
         &mut job,
         &found.hit.snippet,
         found.hit.highlight.clone(),
@@ -633,7 +513,7 @@ fn question_job(
             Inline::Code(c) => (c, &code_format),
         };
         match query.and_then(|query| crate::search::find_in(text, query)) {
-            Some(range) => theme::append_marked(&mut job, text, range, format, visuals),
+            Some(range) => append_marked(&mut job, text, range, format, visuals),
             None => job.append(text, 0.0, format.clone()),
         }
     }
@@ -641,74 +521,8 @@ fn question_job(
     job
 }
 
-/// The image scaled to fit `max_size`: to the card's width when the height is unbounded
-/// (a card), else its own size scaled down, never up, to fit the box (a slide).
-fn image_widget(image: &ImageRef, max_size: Vec2) -> egui::Image<'_> {
-    let widget = egui::Image::new(image.uri.as_str()).max_size(max_size);
-    if max_size.y.is_finite() {
-        widget.fit_to_original_size(1.0)
-    } else {
-        widget
-    }
-}
-
-/// A stand-alone image, scaled to fit `max_size`. Returns true when clicked.
-pub(crate) fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2) -> bool {
-    let s = lang.strings();
-    match &image.status {
-        ImageStatus::Ok => {
-            let alt = if image.alt.is_empty() {
-                &image.url
-            } else {
-                &image.alt
-            };
-            let response = ui
-                .add(
-                    image_widget(image, max_size)
-                        .corner_radius(4)
-                        .alt_text(alt)
-                        .sense(Sense::click()),
-                )
-                .on_hover_text(s.click_full_size)
-                .on_hover_cursor(egui::CursorIcon::ZoomIn);
-            response.clicked()
-        }
-        ImageStatus::Missing => {
-            warning_box(ui, &format!("🖼 {}: {}", s.missing_image, image.url));
-            false
-        }
-        ImageStatus::TooLarge(bytes) => {
-            warning_box(
-                ui,
-                &format!(
-                    "🖼 {} ({} MB): {}",
-                    s.huge_image,
-                    bytes / (1024 * 1024),
-                    image.url
-                ),
-            );
-            false
-        }
-        ImageStatus::Remote => {
-            ui.hyperlink_to(format!("🖼 {}: {}", s.remote_image, image.url), &image.url);
-            false
-        }
-    }
-}
-
-fn warning_box(ui: &mut egui::Ui, text: &str) {
-    let color = ui.visuals().warn_fg_color;
-    Frame::new()
-        .stroke(Stroke::new(1.0, color))
-        .corner_radius(CornerRadius::same(6))
-        .inner_margin(Margin::same(8))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(color));
-        });
-}
-
 /// The image at its original size, in a window that scrolls.
-fn full_image_ui(ctx: &egui::Context, state: &mut ViewerState, image: &ImageRef, lang: Lang) {
+fn full_image_ui(ctx: &egui::Context, viewer: &mut ViewerState, image: &ImageRef, lang: Lang) {
     let s = lang.strings();
     let mut open = true;
     let screen = ctx.content_rect();
@@ -738,6 +552,6 @@ fn full_image_ui(ctx: &egui::Context, state: &mut ViewerState, image: &ImageRef,
         });
     let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     if !open || escape {
-        state.full_image = None;
+        viewer.full_image = None;
     }
 }

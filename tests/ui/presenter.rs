@@ -4,42 +4,28 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use study_companion::StudyApp;
 use study_companion::deck::Slide;
 use study_companion::ui::presenter::SlideSizes;
 use study_companion::ui::theme;
-use study_companion::{AppOptions, StudyApp};
 
-use super::{DIGEST, EXPOSE, MYSQL, advance, click_question, common, notes_file, type_answer};
+use super::common::{self, TestApp};
+use super::{DIGEST, EXPOSE, MYSQL, advance, click_question, index_of, notes_file, type_answer};
 
 const FULL_HD: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 /// "컨테이너 레이어에서 … 순서는 어떻게 정해지나요?": three bullets.
 const LAYERS: &str = "컨테이너 레이어에서 어떤 파일을 사용할지 결정할 때 상위에 있는 Image layer 순서는 어떻게 정해지나요?";
 
-fn app_at(size: egui::Vec2, options: AppOptions) -> Harness<'static, StudyApp> {
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| StudyApp::new(cc, options));
-    harness.run();
-    harness
-}
-
-/// The app at 1920×1080 with `question` selected (or the topic's title when `None`).
-fn presenting(question: Option<&str>, options: AppOptions) -> Harness<'static, StudyApp> {
-    let mut harness = app_at(FULL_HD, options);
+/// The app at 1920×1080 with `question` selected (or the topic's title when `None`), in
+/// presentation mode.
+fn presenting(question: Option<&str>, builder: common::Builder) -> TestApp {
+    let mut harness = builder.size(FULL_HD).build();
     let index = question.map(|text| index_of(&harness, text));
     harness.state_mut().select(0, index);
     harness.run();
     press(&mut harness, Key::F5);
     assert!(harness.state().presenting());
     harness
-}
-
-fn index_of(harness: &Harness<'_, StudyApp>, text: &str) -> usize {
-    harness.state().course().topics[0]
-        .questions
-        .iter()
-        .position(|q| q.text == text)
-        .unwrap_or_else(|| panic!("no question {text}"))
 }
 
 fn press(harness: &mut Harness<'_, StudyApp>, key: Key) {
@@ -82,7 +68,7 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
     let mut harness = common::app();
     click_question(&mut harness, MYSQL);
     let selection = harness.state().selection();
-    let zoom = harness.state().state.zoom;
+    let zoom = harness.state().ui_state().zoom;
     let rects = |h: &Harness<'_, StudyApp>| -> Vec<egui::Rect> {
         h.get_all_by_label(MYSQL).map(|n| n.rect()).collect()
     };
@@ -123,7 +109,7 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
     // Ctrl +/− on the slides is the slides' own zoom.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
     harness.run();
-    assert_eq!(harness.state().state.present_zoom, 1.1);
+    assert_eq!(harness.state().ui_state().present_zoom, 1.1);
     press(&mut harness, Key::ArrowRight);
     press(&mut harness, Key::ArrowRight);
 
@@ -133,7 +119,7 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
     harness.run();
     assert!(!harness.state().presenting());
     assert_eq!(harness.state().selection(), selection);
-    assert_eq!(harness.state().state.zoom, zoom);
+    assert_eq!(harness.state().ui_state().zoom, zoom);
     assert_eq!(rects(&harness), before);
     assert_eq!(harness.get_by_label("내 답변").rect(), notes);
 }
@@ -153,7 +139,7 @@ fn f5_works_while_typing_in_the_notes_and_keeps_what_was_typed() {
 
 #[test]
 fn right_reveals_the_answer_block_by_block_then_moves_on_and_left_goes_back() {
-    let mut harness = presenting(Some(LAYERS), common::options());
+    let mut harness = presenting(Some(LAYERS), common::builder());
     let blocks: Vec<String> = (0..3).map(|i| block_text(&harness, LAYERS, i)).collect();
     harness.get_by_label("2 / 21");
     harness.get_by_label(LAYERS);
@@ -197,7 +183,7 @@ fn right_reveals_the_answer_block_by_block_then_moves_on_and_left_goes_back() {
 
 #[test]
 fn b_blanks_to_black_w_to_white_and_any_key_only_returns() {
-    let mut harness = presenting(Some(LAYERS), common::options());
+    let mut harness = presenting(Some(LAYERS), common::builder());
     press(&mut harness, Key::ArrowRight);
     press(&mut harness, Key::B);
     assert!(
@@ -239,7 +225,7 @@ fn click_at(harness: &mut Harness<'_, StudyApp>, pos: egui::Pos2, button: egui::
 
 #[test]
 fn a_click_on_the_slide_moves_on_a_right_click_back_and_a_click_only_unblanks() {
-    let mut harness = presenting(Some(LAYERS), common::options());
+    let mut harness = presenting(Some(LAYERS), common::builder());
     let empty = egui::pos2(960.0, 900.0);
     click_at(&mut harness, empty, egui::PointerButton::Primary);
     assert_eq!(
@@ -278,7 +264,7 @@ fn a_click_on_the_slide_moves_on_a_right_click_back_and_a_click_only_unblanks() 
 
 #[test]
 fn the_counter_and_the_open_slide_follow_the_deck() {
-    let mut harness = presenting(None, common::options());
+    let mut harness = presenting(None, common::builder());
     harness.get_by_label("질문 21개 · 열린 질문 4개");
     let mut open = Vec::new();
     for n in 1..=21 {
@@ -311,7 +297,7 @@ fn the_counter_and_the_open_slide_follow_the_deck() {
 
 #[test]
 fn every_slide_and_build_idles_without_repainting() {
-    let mut harness = presenting(None, common::options());
+    let mut harness = presenting(None, common::builder());
     let slides = harness.state().presenter().map_or(0, |p| p.deck.len());
     let mut frames = 0;
     while harness.state().presenter().map(|p| p.deck.position()) != Some(slides - 1) {
@@ -329,7 +315,7 @@ fn every_slide_and_build_idles_without_repainting() {
 
 #[test]
 fn a_number_then_enter_jumps_to_that_question() {
-    let mut harness = presenting(None, common::options());
+    let mut harness = presenting(None, common::builder());
     press(&mut harness, Key::Num1);
     press(&mut harness, Key::Num9);
     harness.get_by_label("→ 19번 질문 (Enter)");
@@ -345,7 +331,7 @@ fn a_number_then_enter_jumps_to_that_question() {
 
 #[test]
 fn n_opens_a_large_note_the_class_answer_is_typed_in_korean_and_saved() {
-    let mut harness = presenting(Some(DIGEST), common::options());
+    let mut harness = presenting(Some(DIGEST), common::builder());
     harness.get_by_label("열린 질문");
     press(&mut harness, Key::N);
     let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "✎ 수업 답변");
@@ -398,7 +384,7 @@ fn n_opens_a_large_note_the_class_answer_is_typed_in_korean_and_saved() {
 
 #[test]
 fn a_failing_save_is_said_on_the_slide_until_it_succeeds() {
-    let mut harness = presenting(Some(DIGEST), common::options());
+    let mut harness = presenting(Some(DIGEST), common::builder());
     let path = harness.state().notes_path().expect("notes").to_path_buf();
     // Root ignores permission bits: block the store with a folder where its lock file goes.
     let lock = path.with_extension("json.lock");
@@ -433,7 +419,7 @@ fn text_is_projector_sized_at_full_hd_and_ctrl_plus_grows_it() {
     assert!((hidpi.question * 2.0 - sizes.question).abs() < 0.01);
 
     // Measured on the real slide: a one-line bullet and the question.
-    let mut harness = presenting(Some(LAYERS), common::options());
+    let mut harness = presenting(Some(LAYERS), common::builder());
     press(&mut harness, Key::ArrowRight);
     let block = block_text(&harness, LAYERS, 0);
     let body = harness.get_by_label_contains(&block).rect().height();
@@ -463,7 +449,7 @@ fn slide_code_is_highlighted_at_projector_contrast() {
     let mut checked = 0;
     let mut harness = Harness::new_ui(|ui| {
         ui.style_mut().visuals = theme::projector_visuals();
-        let job = study_companion::ui::viewer::code_job(ui, "bash", &code, true);
+        let job = study_companion::ui::widgets::code_job(ui, "bash", &code, true);
         let bg = ui.visuals().extreme_bg_color;
         let colours: std::collections::HashSet<egui::Color32> =
             job.sections.iter().map(|s| s.format.color).collect();
@@ -484,8 +470,8 @@ fn slide_code_is_highlighted_at_projector_contrast() {
 
 #[test]
 fn a_long_answer_never_clips_the_newest_block_scrolls_into_view() {
-    let dir = common::temp_data_dir();
-    let file = dir.join("long.md");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("long.md");
     let mut md = String::from("# 긴 답변\n\n## Docker\n\n- 아주 긴 답변이 있는 질문\n");
     for i in 1..=40 {
         md.push_str(&format!(
@@ -493,13 +479,7 @@ fn a_long_answer_never_clips_the_newest_block_scrolls_into_view() {
         ));
     }
     std::fs::write(&file, md).expect("write");
-    let mut harness = app_at(
-        FULL_HD,
-        AppOptions {
-            path: Some(file),
-            ..common::options()
-        },
-    );
+    let mut harness = common::builder().size(FULL_HD).path(&file).build();
     harness.state_mut().select(0, Some(0));
     harness.run();
     press(&mut harness, Key::F5);
@@ -520,7 +500,7 @@ fn a_long_answer_never_clips_the_newest_block_scrolls_into_view() {
 fn long_code_lines_shrink_or_wrap_on_a_slide_never_clip() {
     // Question 5: a bash session whose last line is 150 characters long.
     let rmi = "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?";
-    let mut harness = presenting(Some(rmi), common::options());
+    let mut harness = presenting(Some(rmi), common::builder());
     for _ in 0..3 {
         press(&mut harness, Key::ArrowRight);
     }
@@ -541,14 +521,14 @@ fn long_code_lines_shrink_or_wrap_on_a_slide_never_clip() {
 
 #[test]
 fn the_help_lists_the_presentation_keys_from_the_command_table() {
-    let mut harness = presenting(Some(LAYERS), common::options());
+    let mut harness = presenting(Some(LAYERS), common::builder());
     press(&mut harness, Key::F1);
     harness.get_by_label("발표 모드 키");
     let ctx = harness.ctx.clone();
     for command in
         study_companion::command::Command::with_keys_in(study_companion::command::Mode::Presenting)
     {
-        let label = command.label(study_companion::ui::i18n::Lang::Ko);
+        let label = command.label(study_companion::i18n::Lang::Ko);
         assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
         harness.get_by_label(&command.all_shortcuts_text(&ctx));
     }
@@ -559,7 +539,7 @@ fn the_help_lists_the_presentation_keys_from_the_command_table() {
     assert!(harness.query_by_label("발표 모드 키").is_none());
     // The reveal-all setting: A, or its box in the help.
     press(&mut harness, Key::A);
-    assert!(harness.state().state.reveal_all);
+    assert!(harness.state().ui_state().reveal_all);
     let blocks: Vec<String> = (0..3).map(|i| block_text(&harness, LAYERS, i)).collect();
     assert!(blocks.iter().all(|b| shown(&harness, b)));
     press(&mut harness, Key::ArrowRight);
@@ -568,7 +548,10 @@ fn the_help_lists_the_presentation_keys_from_the_command_table() {
 
 #[test]
 fn slides_speak_english_too() {
-    let mut harness = presenting(Some(DIGEST), common::english());
+    let mut harness = presenting(
+        Some(DIGEST),
+        common::builder().lang(study_companion::i18n::Lang::En),
+    );
     harness.get_by_label("Open question");
     harness.get_by_label_contains("press N to type the class's answer");
     press(&mut harness, Key::Home);
@@ -583,17 +566,11 @@ fn snapshot_expose_slide() {
     let Some(renderer) = common::gpu_renderer() else {
         return;
     };
-    let data_dir = std::env::temp_dir().join("study-companion-snapshot-slide");
-    let _ = std::fs::remove_dir_all(&data_dir);
-    let options = AppOptions {
-        data_dir: Some(data_dir),
-        ..common::options()
-    };
-    let mut harness = Harness::builder()
-        .with_size(FULL_HD)
+    let mut harness = common::builder()
+        .size(FULL_HD)
+        .fixed_data_dir("study-companion-snapshot-slide")
         .renderer(renderer)
-        .build_eframe(move |cc| StudyApp::new(cc, options));
-    harness.run();
+        .build();
     let expose = index_of(&harness, EXPOSE);
     harness.state_mut().select(0, Some(expose));
     harness.run();

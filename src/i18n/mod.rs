@@ -1,6 +1,12 @@
 //! Every user-visible string, in Korean (the default) and English, in one place.
 
+mod en;
+mod ko;
+
 use serde::{Deserialize, Serialize};
+
+pub use en::EN;
+pub use ko::KO;
 
 use crate::course::{Problem, ProblemKind};
 
@@ -113,208 +119,6 @@ pub struct Strings {
     pub empty_topic_slide: &'static str,
 }
 
-pub const KO: Strings = Strings {
-    open: "열기",
-    open_file: "파일 열기…",
-    open_folder: "폴더 열기…",
-    open_builtin: "기본 노트 열기",
-    theme: "테마",
-    theme_light: "밝게",
-    theme_dark: "어둡게",
-    theme_system: "시스템 설정",
-    zoom_in: "확대",
-    zoom_out: "축소",
-    zoom_reset: "원래 크기",
-    language: "언어",
-    topics: "주제",
-    general_topic: "일반",
-    open_badge: "열린 질문",
-    answered_mark: "답변됨",
-    open_mark: "열린 질문",
-    no_answer_yet: "아직 답변이 없습니다.",
-    empty_topic_title: "아직 질문이 없습니다",
-    empty_topic_body: "이 주제에는 아직 질문이 없습니다. 수업이 진행되면 새 노트에서 채워집니다.",
-    no_topics: "이 노트에는 주제가 없습니다.",
-    missing_image: "이미지를 찾을 수 없습니다",
-    huge_image: "이미지가 너무 커서 표시하지 않습니다",
-    remote_image: "외부 이미지",
-    click_full_size: "클릭하면 원본 크기로 봅니다",
-    close: "닫기",
-    help: "단축키",
-    prev_question: "이전 질문",
-    next_question: "다음 질문",
-    prev_topic: "이전 주제",
-    next_topic: "다음 주제",
-    toggle_language: "English로 전환",
-    shortcut: "키",
-    action: "동작",
-    warnings: "경고",
-    dismiss: "닫기",
-    image_window: "이미지",
-    topic_intro: "주제 소개",
-    no_match_filter: "이 필터에 맞는 질문이 이 주제에 없습니다",
-    search: "검색",
-    search_hint: "검색 (Ctrl+F) — 예: digest, ㅋㅌㅇㄴ",
-    no_results: "찾는 내용이 없습니다.",
-    field_question: "질문",
-    field_answer: "답변",
-    copy: "복사",
-    copy_code: "코드를 클립보드에 복사",
-    my_answer: "내 답변",
-    pick_a_question: "질문을 고르면 여기에 내 답을 적을 수 있습니다.",
-    invite_answer: "아직 답이 없는 질문입니다 — 답을 적어 보세요",
-    edit: "편집",
-    preview: "미리보기",
-    bookmark: "북마크에 추가",
-    unbookmark: "북마크 해제",
-    bookmark_short: "북마크",
-    nothing_yet: "아직 적은 내용이 없습니다.",
-    answer_hint: "내 답변이나 메모를 마크다운으로 적으세요",
-    saved_in: "저장 위치:",
-    not_edited: "변경 없음",
-    saving: "저장 중…",
-    save_failed: "저장하지 못했습니다 (다시 시도 중)",
-    has_my_answer: "내 답변 있음",
-    my_answer_on_card: "내 답변",
-    orphaned: "연결이 끊긴 노트",
-    orphaned_hint: "질문이 바뀌거나 사라진 노트입니다. 같은 질문이 돌아오면 다시 연결됩니다.",
-    export_sheet: "내 학습 노트 내보내기 (Markdown)…",
-    export_backup: "답변 백업 내보내기 (JSON)…",
-    import_backup: "답변 백업 가져오기 (JSON)…",
-    notes_menu: "노트",
-    still_open: "아직 열린 질문",
-    unsaved_title: "저장하지 못한 답변",
-    unsaved_body: "저장하지 못한 답변이 있습니다. 그래도 종료하면 저장되지 않은 내용은 사라집니다.",
-    quit_anyway: "그래도 종료",
-    keep_open: "취소 (계속 사용)",
-    present: "발표 모드",
-    slide_next: "다음 (답변 한 단계 → 다음 질문)",
-    slide_prev: "이전",
-    slide_first: "처음 슬라이드",
-    slide_last: "마지막 슬라이드",
-    scroll_down: "슬라이드 아래로 스크롤",
-    scroll_up: "슬라이드 위로 스크롤",
-    blank_black: "검은 화면 (아무 키나 누르면 돌아옴)",
-    blank_white: "흰 화면 (아무 키나 누르면 돌아옴)",
-    class_note: "수업 답변 적기",
-    reveal_all: "답변을 한 번에 모두 보이기",
-    exit_presentation: "발표 모드 끝내기",
-    present_button: "▶ 발표",
-    present_settings: "발표 설정",
-    open_slide: "열린 질문",
-    open_slide_hint: "아직 답이 없는 질문입니다. 함께 생각해 보고, N 키로 수업에서 나온 답을 적으세요.",
-    class_answer: "수업 답변",
-    note_overlay_hint: "자동으로 저장됩니다 · Esc로 닫기",
-    done: "닫기 (Esc)",
-    jump_keys: "숫자 + Enter",
-    jump_action: "그 번호의 질문으로 이동",
-    any_key: "아무 키",
-    any_key_action: "빈 화면에서 돌아오기",
-    presenter_keys: "발표 모드 키",
-    empty_topic_slide: "이 주제에는 아직 질문이 없습니다.",
-};
-
-pub const EN: Strings = Strings {
-    open: "Open",
-    open_file: "Open file…",
-    open_folder: "Open folder…",
-    open_builtin: "Open built-in notes",
-    theme: "Theme",
-    theme_light: "Light",
-    theme_dark: "Dark",
-    theme_system: "System",
-    zoom_in: "Zoom in",
-    zoom_out: "Zoom out",
-    zoom_reset: "Actual size",
-    language: "Language",
-    topics: "Topics",
-    general_topic: "General",
-    open_badge: "Open question",
-    answered_mark: "Answered",
-    open_mark: "Open question",
-    no_answer_yet: "No answer yet.",
-    empty_topic_title: "No questions yet",
-    empty_topic_body: "This topic has no questions yet. They will arrive with the notes of a later class.",
-    no_topics: "These notes have no topics.",
-    missing_image: "Image not found",
-    huge_image: "Image too large to show",
-    remote_image: "External image",
-    click_full_size: "Click for full size",
-    close: "Close",
-    help: "Keyboard shortcuts",
-    prev_question: "Previous question",
-    next_question: "Next question",
-    prev_topic: "Previous topic",
-    next_topic: "Next topic",
-    toggle_language: "한국어로 전환",
-    shortcut: "Key",
-    action: "Action",
-    warnings: "Warnings",
-    dismiss: "Dismiss",
-    image_window: "Image",
-    topic_intro: "About this topic",
-    no_match_filter: "No question of this topic passes the filter",
-    search: "Search",
-    search_hint: "Search (Ctrl+F) — e.g. digest, ㅋㅌㅇㄴ",
-    no_results: "Nothing found.",
-    field_question: "Question",
-    field_answer: "Answer",
-    copy: "Copy",
-    copy_code: "Copy the code to the clipboard",
-    my_answer: "My answer",
-    pick_a_question: "Pick a question to write your answer here.",
-    invite_answer: "This question has no answer yet — write yours",
-    edit: "Edit",
-    preview: "Preview",
-    bookmark: "Bookmark this question",
-    unbookmark: "Remove the bookmark",
-    bookmark_short: "Bookmark",
-    nothing_yet: "Nothing written yet.",
-    answer_hint: "Write your answer or notes (markdown)",
-    saved_in: "Saved in:",
-    not_edited: "No changes",
-    saving: "Saving…",
-    save_failed: "Not saved (retrying)",
-    has_my_answer: "Has my answer",
-    my_answer_on_card: "My answer",
-    orphaned: "Orphaned notes",
-    orphaned_hint: "Notes whose question changed or disappeared. They re-attach when the same question is back.",
-    export_sheet: "Export my study sheet (Markdown)…",
-    export_backup: "Export a backup of my answers (JSON)…",
-    import_backup: "Import a backup of my answers (JSON)…",
-    notes_menu: "Notes",
-    still_open: "Still open",
-    unsaved_title: "Unsaved answers",
-    unsaved_body: "Some answers could not be saved. If you quit now, the unsaved text is lost.",
-    quit_anyway: "Quit anyway",
-    keep_open: "Cancel (keep the app open)",
-    present: "Presentation mode",
-    slide_next: "Next (one more answer block, then the next question)",
-    slide_prev: "Back",
-    slide_first: "First slide",
-    slide_last: "Last slide",
-    scroll_down: "Scroll the slide down",
-    scroll_up: "Scroll the slide up",
-    blank_black: "Black screen (any key returns)",
-    blank_white: "White screen (any key returns)",
-    class_note: "Type the class's answer",
-    reveal_all: "Reveal answers all at once",
-    exit_presentation: "Leave presentation mode",
-    present_button: "▶ Present",
-    present_settings: "Presentation settings",
-    open_slide: "Open question",
-    open_slide_hint: "No answer yet. Think it through together, then press N to type the class's answer.",
-    class_answer: "Class answer",
-    note_overlay_hint: "Saved automatically · Esc closes",
-    done: "Close (Esc)",
-    jump_keys: "Number + Enter",
-    jump_action: "Go to that question",
-    any_key: "Any key",
-    any_key_action: "Return from a blank screen",
-    presenter_keys: "Presentation keys",
-    empty_topic_slide: "No questions in this topic yet.",
-};
-
 impl Lang {
     pub fn strings(self) -> &'static Strings {
         match self {
@@ -354,6 +158,29 @@ impl Lang {
         }
     }
 
+    /// The headings of "my study sheet" in this language.
+    pub fn sheet_labels(self) -> crate::notes::export::SheetLabels<'static> {
+        let s = self.strings();
+        crate::notes::export::SheetLabels {
+            my_answer: s.my_answer,
+            still_open: s.still_open,
+            orphaned: s.orphaned,
+        }
+    }
+
+    /// The save status in one line, without "N초 전" (which would need a repaint a second):
+    /// for the slides and the quit dialog.
+    pub fn save_status(self, status: &crate::notes::SaveStatus) -> String {
+        use crate::notes::SaveStatus;
+        let s = self.strings();
+        match status {
+            SaveStatus::Idle => s.not_edited.to_owned(),
+            SaveStatus::Saved { clock, .. } => self.saved_at(clock),
+            SaveStatus::Pending => s.saving.to_owned(),
+            SaveStatus::Failed(e) => format!("⚠ {} — {e}", s.save_failed),
+        }
+    }
+
     /// "저장됨 · 3초 전".
     pub fn saved_ago(self, seconds: u64) -> String {
         match self {
@@ -377,20 +204,51 @@ impl Lang {
         }
     }
 
-    pub fn notes_moved_aside(self, file: &str, moved_to: &str, restored: Option<&str>) -> String {
+    pub fn notes_moved_aside(
+        self,
+        file: &str,
+        moved_to: &str,
+        restored: Option<&str>,
+        reason: &str,
+    ) -> String {
         match (self, restored) {
             (Lang::Ko, Some(b)) => format!(
-                "노트 파일이 손상되어 옮겨 두었습니다: {file} → {moved_to}. 백업에서 복구했습니다: {b}"
+                "노트 파일이 손상되어 옮겨 두었습니다 ({reason}): {file} → {moved_to}. 백업에서 복구했습니다: {b}"
             ),
             (Lang::Ko, None) => format!(
-                "노트 파일이 손상되어 옮겨 두었습니다: {file} → {moved_to}. 쓸 수 있는 백업이 없습니다."
+                "노트 파일이 손상되어 옮겨 두었습니다 ({reason}): {file} → {moved_to}. 쓸 수 있는 백업이 없습니다."
             ),
             (Lang::En, Some(b)) => format!(
-                "The notes file was corrupt and was moved aside: {file} → {moved_to}. Restored from the backup {b}"
+                "The notes file was corrupt ({reason}) and was moved aside: {file} → {moved_to}. Restored from the backup {b}"
             ),
             (Lang::En, None) => format!(
-                "The notes file was corrupt and was moved aside: {file} → {moved_to}. No usable backup."
+                "The notes file was corrupt ({reason}) and was moved aside: {file} → {moved_to}. No usable backup."
             ),
+        }
+    }
+
+    pub fn notes_unavailable(self) -> &'static str {
+        match self {
+            Lang::Ko => {
+                "노트를 열지 못해서 내보내기와 가져오기를 할 수 없습니다 (위의 오류를 보세요)."
+            }
+            Lang::En => {
+                "The notes could not be opened, so nothing can be exported or imported (see the error above)."
+            }
+        }
+    }
+
+    pub fn export_failed(self, e: &str) -> String {
+        match self {
+            Lang::Ko => format!("내보내지 못했습니다 — {e}"),
+            Lang::En => format!("Export failed — {e}"),
+        }
+    }
+
+    pub fn import_failed(self, e: &str) -> String {
+        match self {
+            Lang::Ko => format!("가져오지 못했습니다 — {e}"),
+            Lang::En => format!("Import failed — {e}"),
         }
     }
 
@@ -503,13 +361,6 @@ impl Lang {
         match self {
             Lang::Ko => format!("열 수 없습니다 — {error}"),
             Lang::En => format!("Could not open — {error}"),
-        }
-    }
-
-    pub fn screenshot_failed(self, error: &str) -> String {
-        match self {
-            Lang::Ko => format!("스크린샷을 저장하지 못했습니다 — {error}"),
-            Lang::En => format!("Could not save the screenshot — {error}"),
         }
     }
 

@@ -1,0 +1,198 @@
+//! Everything the user can ask for, and the one place it is applied.
+
+use super::StudyApp;
+use super::search::{SearchKey, found};
+use crate::command::Command;
+use crate::search::Filter;
+use crate::state::{
+    MAX_PRESENT_ZOOM, MAX_ZOOM, MIN_PRESENT_ZOOM, MIN_ZOOM, ThemeChoice, clamp_zoom,
+};
+use crate::ui::dialogs::QuitChoice;
+
+/// What a panel, a key or a dialog asked for this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A command of the table (a key, a button, a menu entry).
+    Command(Command),
+    /// Select a topic and maybe one of its questions. `scroll_cards` false when the user
+    /// clicked the card itself.
+    Select {
+        topic: usize,
+        question: Option<usize>,
+        scroll_cards: bool,
+    },
+    /// Open search result `index`.
+    OpenHit(usize),
+    /// A key that acts on the search results.
+    SearchKey(SearchKey),
+    SetFilter(Filter),
+    /// The notes editor's text changed (the buffer already holds it).
+    NoteEdited,
+    /// The class-note overlay of a slide was closed.
+    CloseClassNote,
+    DismissNotice(usize),
+    CloseHelp,
+    /// The answer to "quit with unsaved notes?".
+    Quit(QuitChoice),
+}
+
+impl StudyApp {
+    /// Applies one action. Called at the end of the frame for the queue, in order (and at
+    /// once for Ctrl+F, which routes the keys of the frame it arrives in).
+    pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let now = ctx.input(|i| i.time);
+        match action {
+            Action::Command(command) => self.apply_command(ctx, command),
+            Action::Select {
+                topic,
+                question,
+                scroll_cards,
+            } => self.select_and_reveal(topic, question, scroll_cards),
+            Action::OpenHit(index) => self.open_hit(index),
+            Action::SearchKey(key) => match key {
+                SearchKey::Down => self.search.move_cursor(1),
+                SearchKey::Up => self.search.move_cursor(-1),
+                SearchKey::Enter => self.open_hit(self.search.cursor()),
+                SearchKey::Escape => self.search.clear(ctx),
+            },
+            Action::SetFilter(filter) => self.set_filter(filter),
+            Action::NoteEdited => {
+                let presence_changed = self.notes.edited(&self.course, now);
+                self.notes_changed(presence_changed);
+            }
+            Action::CloseClassNote => self.close_class_note(now),
+            Action::DismissNotice(index) => self.notices.dismiss(index),
+            Action::CloseHelp => self.show_help = false,
+            Action::Quit(choice) => {
+                if self.notes.quit().answer(choice) {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        let now = ctx.input(|i| i.time);
+        match command {
+            Command::OpenFile
+            | Command::OpenFolder
+            | Command::ExportSheet
+            | Command::ExportBackup
+            | Command::ImportBackup => self.file_command(command, now),
+            Command::OpenBuiltin => self.open_builtin(now),
+            Command::PrevQuestion | Command::NextQuestion => {
+                self.step_question(command == Command::NextQuestion);
+            }
+            Command::PrevTopic | Command::NextTopic => {
+                let last = self.course.topics.len().saturating_sub(1);
+                let topic = if command == Command::NextTopic {
+                    (self.selection.topic + 1).min(last)
+                } else {
+                    self.selection.topic.saturating_sub(1)
+                };
+                self.select(topic, None);
+            }
+            Command::ZoomIn => self.set_zoom(self.zoom() + 0.1),
+            Command::ZoomOut => self.set_zoom(self.zoom() - 0.1),
+            Command::ZoomReset => self.set_zoom(1.0),
+            Command::ToggleLanguage => self.state.lang = self.state.lang.other(),
+            Command::ThemeSystem => self.state.theme = ThemeChoice::System,
+            Command::ThemeLight => self.state.theme = ThemeChoice::Light,
+            Command::ThemeDark => self.state.theme = ThemeChoice::Dark,
+            Command::ShowHelp => match self.presenter.as_mut() {
+                Some(p) => p.help = !p.help,
+                None => self.show_help = !self.show_help,
+            },
+            Command::FocusSearch => self.search.focus(ctx),
+            Command::ToggleBookmark => self.toggle_bookmark(now),
+            Command::Present => self.enter_presentation(ctx),
+            Command::ExitPresentation => self.exit_presentation(ctx),
+            Command::SlideNext
+            | Command::SlidePrev
+            | Command::SlideFirst
+            | Command::SlideLast
+            | Command::ScrollDown
+            | Command::ScrollUp
+            | Command::BlankBlack
+            | Command::BlankWhite
+            | Command::ClassNote => self.slide_command(ctx, command),
+            Command::ToggleRevealAll => {
+                self.state.reveal_all = !self.state.reveal_all;
+                if let Some(p) = self.presenter.as_mut() {
+                    p.deck.set_reveal_all(self.state.reveal_all);
+                }
+            }
+        }
+    }
+
+    /// ↑/↓: the previous or next question among those the filter shows.
+    fn step_question(&mut self, forward: bool) {
+        let visible = &self.overview.visible;
+        let Some(last) = visible.len().checked_sub(1) else {
+            return;
+        };
+        let at = self
+            .selection
+            .question
+            .and_then(|q| visible.iter().position(|&v| v == q));
+        let next = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => last,
+            (Some(p), true) => (p + 1).min(last),
+            (Some(p), false) => p.saturating_sub(1),
+        };
+        if let Some(&q) = visible.get(next) {
+            self.select(self.selection.topic, Some(q));
+        }
+    }
+
+    /// Opens a search result: selects its question, scrolls to it, marks the match.
+    fn open_hit(&mut self, index: usize) {
+        let Some(hit) = self.search.hit(index).cloned() else {
+            return;
+        };
+        self.search.set_cursor(index);
+        self.select(hit.topic, Some(hit.question));
+        self.selection.found = Some(found(&self.search.query, hit));
+    }
+
+    /// Shows only the questions passing `filter`.
+    fn set_filter(&mut self, filter: Filter) {
+        self.state.filter = filter;
+        self.overview.set_visible(
+            &self.course,
+            self.notes.store(),
+            self.selection.topic,
+            filter,
+        );
+        if let Some(q) = self.selection.question {
+            self.viewer.scroll_to(q);
+        }
+    }
+
+    /// Ctrl+D or the panel's star: the bookmark of the question my typing goes to.
+    fn toggle_bookmark(&mut self, now: f64) {
+        let Some(id) = self
+            .note_target()
+            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
+            .map(|q| q.id.clone())
+        else {
+            return;
+        };
+        if self
+            .notes
+            .toggle_bookmark(&self.course, &id, now, &mut self.notices)
+        {
+            self.notes_changed(true);
+        }
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        if self.presenter.is_some() {
+            self.state.present_zoom = clamp_zoom(zoom, MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
+        } else {
+            self.state.zoom = clamp_zoom(zoom, MIN_ZOOM, MAX_ZOOM);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! File dialogs, exports and the import of a backup. Every outcome is said in a notice.
+
+use std::path::{Path, PathBuf};
+
+use super::StudyApp;
+use crate::command::Command;
+use crate::notes::{self, export};
+use crate::notice::Notice;
+
+impl StudyApp {
+    /// A command that needs a file dialog: open, export, import.
+    pub(super) fn file_command(&mut self, command: Command, now: f64) {
+        if !file_dialog_available() {
+            // rfd would return "cancelled" without showing anything: say why instead.
+            self.notices.push(Notice::NoFileDialog);
+            return;
+        }
+        match command {
+            Command::OpenFile => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("Markdown", &["md", "markdown"])
+                    .pick_file()
+                {
+                    self.open(&path);
+                }
+            }
+            Command::OpenFolder => {
+                if let Some(path) = rfd::FileDialog::new().pick_folder() {
+                    self.open(&path);
+                }
+            }
+            Command::ExportSheet => {
+                let name = format!("{}-study-sheet.md", self.course.title);
+                if let Some(sheet) = self.study_sheet()
+                    && let Some(path) = save_dialog(&name, "Markdown", "md")
+                {
+                    self.write_export(&path, sheet.as_bytes());
+                }
+            }
+            Command::ExportBackup => {
+                let name = format!("{}-notes-backup.json", self.course.title);
+                if let Some(json) = self.backup_json()
+                    && let Some(path) = save_dialog(&name, "JSON", "json")
+                {
+                    self.write_export(&path, json.as_bytes());
+                }
+            }
+            Command::ImportBackup => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("JSON", &["json"])
+                    .pick_file()
+                {
+                    self.import_backup(&path, now);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// "My study sheet" in the UI language; `None` (and said) without notes.
+    pub fn study_sheet(&mut self) -> Option<String> {
+        let Some(store) = self.notes.store() else {
+            self.notices.push(Notice::NotesUnavailable);
+            return None;
+        };
+        let labels = self.state.lang.sheet_labels();
+        Some(export::study_sheet(&self.course, store, &labels))
+    }
+
+    /// My notes as a JSON backup; `None` (and said) without notes.
+    fn backup_json(&mut self) -> Option<String> {
+        let Some(store) = self.notes.store() else {
+            self.notices.push(Notice::NotesUnavailable);
+            return None;
+        };
+        match serde_json::to_string_pretty(&store.to_file()) {
+            Ok(json) => Some(json),
+            Err(e) => {
+                self.notices.push(Notice::ExportFailed(e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Writes an export to exactly the file the user named (no `.bak` beside it).
+    fn write_export(&mut self, path: &Path, bytes: &[u8]) {
+        match notes::write_atomic(path, bytes) {
+            Ok(()) => self
+                .notices
+                .push(Notice::Exported(path.display().to_string())),
+            Err(e) => self.notices.push(Notice::ExportFailed(e.to_string())),
+        }
+    }
+
+    /// Merges a JSON backup into the notes, never replacing a newer note, and refreshes
+    /// everything on screen that counts or finds notes.
+    pub fn import_backup(&mut self, path: &Path, now: f64) {
+        if self.notes.store().is_none() {
+            self.notices.push(Notice::NotesUnavailable);
+            return;
+        }
+        let parsed = std::fs::read(path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|bytes| notes::parse_file(path, &bytes).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(file) => {
+                if let Some(n) = self
+                    .notes
+                    .import(file, &self.course, now, &mut self.notices)
+                {
+                    self.notices.push(Notice::Imported(n));
+                }
+                self.notes_changed(true);
+            }
+            Err(e) => self.notices.push(Notice::ImportFailed(e)),
+        }
+    }
+}
+
+/// Asks where to save an export; `None` when the user cancels.
+fn save_dialog(file_name: &str, filter: &str, extension: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_file_name(file_name)
+        .add_filter(filter, &[extension])
+        .save_file()
+}
+
+/// Whether a file dialog can be shown: on Linux rfd needs the desktop portal (on the D-Bus
+/// session bus) or zenity; without both it silently returns nothing.
+fn file_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        return true;
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+}

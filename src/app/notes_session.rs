@@ -1,0 +1,498 @@
+//! My notes during a session: the store of the open course, the text being edited, when it
+//! is saved, and what happens when the window closes with unsaved text. The timing
+//! ([`SaveTimer`]) and the quit question ([`QuitGuard`]) are pure given `now` (seconds on
+//! the app's clock), so they are tested without a window.
+
+use std::path::{Path, PathBuf};
+
+use crate::course::{Course, QuestionId};
+use crate::notes::{NoteStore, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
+use crate::notice::{Notice, Notices};
+use crate::ui::dialogs::QuitChoice;
+
+/// Seconds after the last keystroke before an autosave.
+pub const AUTOSAVE_DELAY: f64 = 1.0;
+/// Seconds between retries of a failed save.
+pub const RETRY_DELAY: f64 = 5.0;
+
+/// What [`SaveTimer::check`] decided.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SaveDue {
+    /// Nothing is unsaved.
+    Nothing,
+    /// Save now.
+    Now,
+    /// Look again in this many seconds.
+    After(f64),
+}
+
+/// When to save: a second after the last edit, at once when the window loses focus, and
+/// after a failure no sooner than the retry delay.
+#[derive(Clone, Debug)]
+pub struct SaveTimer {
+    status: SaveStatus,
+    last_edit: f64,
+    next_retry: f64,
+    was_focused: bool,
+}
+
+impl Default for SaveTimer {
+    fn default() -> Self {
+        Self {
+            status: SaveStatus::Idle,
+            last_edit: 0.0,
+            next_retry: 0.0,
+            was_focused: true,
+        }
+    }
+}
+
+impl SaveTimer {
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    /// The user typed at `now`.
+    pub fn edited(&mut self, now: f64) {
+        self.last_edit = now;
+        if !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Pending;
+        }
+    }
+
+    /// Something changed the notes without typing (orphans re-attached): save at the next
+    /// check.
+    pub fn due_now(&mut self) {
+        self.last_edit = f64::NEG_INFINITY;
+    }
+
+    /// Called once per frame with whether anything is unsaved and whether the window has
+    /// focus.
+    pub fn check(&mut self, now: f64, dirty: bool, focused: bool) -> SaveDue {
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        if !dirty {
+            return SaveDue::Nothing;
+        }
+        let due = self.last_edit + AUTOSAVE_DELAY;
+        let at = match self.status {
+            SaveStatus::Failed(_) => self.next_retry.max(due),
+            _ => due,
+        };
+        if lost_focus || now >= at {
+            SaveDue::Now
+        } else {
+            SaveDue::After((at - now).max(0.05))
+        }
+    }
+
+    pub fn saved(&mut self, now: f64, clock: String) {
+        self.status = SaveStatus::Saved { at: now, clock };
+    }
+
+    pub fn failed(&mut self, now: f64, error: String) {
+        self.status = SaveStatus::Failed(error);
+        self.next_retry = now + RETRY_DELAY;
+    }
+}
+
+/// Asks before the window closes over unsaved notes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuitGuard {
+    asking: bool,
+    allowed: bool,
+}
+
+impl QuitGuard {
+    /// The window was asked to close, and `unsaved` notes remain after a last save. True
+    /// when the close must be cancelled: the user is asked first.
+    pub fn close_requested(&mut self, unsaved: bool) -> bool {
+        if self.allowed || !unsaved {
+            return false;
+        }
+        self.asking = true;
+        true
+    }
+
+    /// Whether the question is on screen.
+    pub fn asking(&self) -> bool {
+        self.asking
+    }
+
+    /// The user answered. True when the window should close now.
+    pub fn answer(&mut self, choice: QuitChoice) -> bool {
+        self.asking = false;
+        self.allowed = choice == QuitChoice::QuitAnyway;
+        self.allowed
+    }
+}
+
+/// An editor's view of the session: the notes, how saving stands, the text it edits.
+pub struct Editing<'a> {
+    pub store: Option<&'a NoteStore>,
+    pub status: &'a SaveStatus,
+    pub buffer: &'a mut String,
+}
+
+/// The notes of the open course and the text being edited.
+pub struct NotesSession {
+    /// Where notes files live.
+    dir: PathBuf,
+    /// `None` when the notes could not be opened (a notice says why).
+    store: Option<NoteStore>,
+    /// My text for the question `buffer_for`, as edited; the store gets every change.
+    buffer: String,
+    buffer_for: Option<QuestionId>,
+    timer: SaveTimer,
+    quit: QuitGuard,
+}
+
+impl NotesSession {
+    pub fn new(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            store: None,
+            buffer: String::new(),
+            buffer_for: None,
+            timer: SaveTimer::default(),
+            quit: QuitGuard::default(),
+        }
+    }
+
+    /// Opens the notes of `course` in place of the previous ones (which the caller saved
+    /// first) and re-attaches notes whose question came back. Once per content load.
+    pub fn open(&mut self, course: &Course, notices: &mut Notices) {
+        self.store = None;
+        self.buffer_for = None;
+        self.timer = SaveTimer::default();
+        notices.clear(|n| matches!(n, Notice::NotesError(_) | Notice::NotesMovedAside { .. }));
+        let path = NoteStore::path_for(&self.dir, &course.title);
+        match NoteStore::open(path, &course.title) {
+            Ok((mut store, warnings)) => {
+                report(warnings, notices);
+                if let Some(why) = store.blocked() {
+                    // Said now, not at the first failing save.
+                    notices.push(Notice::NotesError(why.to_owned()));
+                }
+                if store.reattach(course, jiff::Timestamp::now()) > 0 {
+                    self.timer.due_now();
+                }
+                self.store = Some(store);
+            }
+            Err(e) => notices.push(Notice::NotesError(e.to_string())),
+        }
+    }
+
+    pub fn store(&self) -> Option<&NoteStore> {
+        self.store.as_ref()
+    }
+
+    /// Where the notes file is, or the folder when the notes could not be opened.
+    pub fn location(&self) -> &Path {
+        self.store.as_ref().map_or(&self.dir, NoteStore::path)
+    }
+
+    pub fn status(&self) -> &SaveStatus {
+        self.timer.status()
+    }
+
+    /// What an editor shows, and the buffer it edits, borrowed together.
+    pub fn editing(&mut self) -> Editing<'_> {
+        Editing {
+            store: self.store.as_ref(),
+            status: self.timer.status(),
+            buffer: &mut self.buffer,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.store.as_ref().is_some_and(NoteStore::is_dirty)
+    }
+
+    pub fn quit(&mut self) -> &mut QuitGuard {
+        &mut self.quit
+    }
+
+    /// Saves now if anything is unsaved. A failure keeps everything in memory, is shown
+    /// until a save succeeds, and schedules a retry. True when nothing is left unsaved.
+    pub fn save(&mut self, now: f64, notices: &mut Notices) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            return true;
+        };
+        if !store.is_dirty() {
+            return true;
+        }
+        let result = store.save();
+        report(store.take_warnings(), notices);
+        notices.clear(|n| matches!(n, Notice::NotesError(_)));
+        match result {
+            Ok(()) => {
+                let clock = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+                self.timer.saved(now, clock);
+                true
+            }
+            Err(e) => {
+                let text = e.to_string();
+                notices.push(Notice::NotesError(text.clone()));
+                self.timer.failed(now, text);
+                false
+            }
+        }
+    }
+
+    /// Loads the buffer for `target`, the question my typing goes to; when it changes,
+    /// what was typed for the previous one is saved first.
+    pub fn sync_buffer(&mut self, target: Option<&QuestionId>, now: f64, notices: &mut Notices) {
+        if target == self.buffer_for.as_ref() {
+            return;
+        }
+        self.save(now, notices);
+        self.buffer = target
+            .and_then(|id| self.store.as_ref()?.get(id))
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        self.buffer_for = target.cloned();
+    }
+
+    /// The buffer was edited: hand it to the store, for the question the buffer belongs to
+    /// (whatever was selected since). True when a note appeared or disappeared.
+    pub fn edited(&mut self, course: &Course, now: f64) -> bool {
+        let Some(id) = self.buffer_for.clone() else {
+            return false;
+        };
+        let (Some(store), Some(info)) = (self.store.as_mut(), QuestionInfo::find(course, &id))
+        else {
+            return false;
+        };
+        let had_note = store.text(&id).is_some();
+        store.set_text(&id, &info, &self.buffer, jiff::Timestamp::now());
+        self.timer.edited(now);
+        had_note != store.text(&id).is_some()
+    }
+
+    /// Turns the bookmark of `id` on or off, and saves. False when there is no store.
+    pub fn toggle_bookmark(
+        &mut self,
+        course: &Course,
+        id: &QuestionId,
+        now: f64,
+        notices: &mut Notices,
+    ) -> bool {
+        let (Some(store), Some(info)) = (self.store.as_mut(), QuestionInfo::find(course, id))
+        else {
+            return false;
+        };
+        let on = !store.is_bookmarked(id);
+        store.set_bookmarked(id, &info, on, jiff::Timestamp::now());
+        self.save(now, notices);
+        true
+    }
+
+    /// Merges a backup (never replacing a newer note), re-attaches and saves. Returns how
+    /// many notes changed; `None` when there is no store.
+    pub fn import(
+        &mut self,
+        file: NotesFile,
+        course: &Course,
+        now: f64,
+        notices: &mut Notices,
+    ) -> Option<usize> {
+        let store = self.store.as_mut()?;
+        let changed = store.import(file);
+        store.reattach(course, jiff::Timestamp::now());
+        // The buffer may hold an older text of an imported note: reload it.
+        self.buffer_for = None;
+        self.save(now, notices);
+        Some(changed)
+    }
+
+    /// Per frame: autosave, focus-loss save and retry. Returns when to look again.
+    pub fn autosave(
+        &mut self,
+        now: f64,
+        focused: bool,
+        notices: &mut Notices,
+    ) -> Option<std::time::Duration> {
+        match self.timer.check(now, self.is_dirty(), focused) {
+            SaveDue::Nothing => None,
+            SaveDue::Now => {
+                self.save(now, notices);
+                None
+            }
+            SaveDue::After(seconds) => Some(std::time::Duration::from_secs_f64(seconds)),
+        }
+    }
+
+    /// The last chance to save, as the app exits. When that fails the unsaved notes are
+    /// written beside the notes file (or in the temp folder) and where is logged: the
+    /// window is gone, the log is all that is left to tell.
+    pub fn save_on_exit(&mut self) {
+        let mut notices = Notices::default();
+        if self.save(f64::INFINITY, &mut notices) {
+            return;
+        }
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let json = match serde_json::to_string_pretty(&store.to_file()) {
+            Ok(json) => json,
+            Err(e) => {
+                log::error!("unsaved notes lost at exit: cannot serialize them: {e}");
+                return;
+            }
+        };
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        let name = store
+            .path()
+            .file_name()
+            .map_or_else(|| "notes".into(), |n| n.to_string_lossy().into_owned());
+        let rescue_name = format!("{name}.unsaved-{stamp}.json");
+        let places = [
+            store.path().with_file_name(&rescue_name),
+            std::env::temp_dir().join(&rescue_name),
+        ];
+        for place in places {
+            match crate::notes::write_atomic(&place, json.as_bytes()) {
+                Ok(()) => {
+                    log::error!(
+                        "the notes could not be saved at exit; they were written to {} \
+                         (import it with 노트 → 답변 백업 가져오기)",
+                        place.display()
+                    );
+                    return;
+                }
+                Err(e) => log::error!("could not rescue the unsaved notes: {e}"),
+            }
+        }
+    }
+}
+
+/// Store warnings become notices (with the reason a file was moved aside).
+fn report(warnings: Vec<StoreWarning>, notices: &mut Notices) {
+    for w in warnings {
+        let StoreWarning::MovedAside {
+            file,
+            moved_to,
+            restored_from,
+            reason,
+        } = w;
+        notices.push(Notice::NotesMovedAside {
+            file: file.display().to_string(),
+            moved_to: moved_to.display().to_string(),
+            restored: restored_from.map(|p| p.display().to_string()),
+            reason,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_is_saved_a_second_after_the_last_keystroke() {
+        let mut timer = SaveTimer::default();
+        assert_eq!(timer.check(0.0, false, true), SaveDue::Nothing);
+        timer.edited(10.0);
+        assert_eq!(timer.status(), &SaveStatus::Pending);
+        assert_eq!(timer.check(10.25, true, true), SaveDue::After(0.75));
+        // Another keystroke pushes the save back.
+        timer.edited(10.5);
+        assert_eq!(timer.check(10.75, true, true), SaveDue::After(0.75));
+        assert_eq!(timer.check(11.5, true, true), SaveDue::Now);
+        timer.saved(11.5, "14:03:12".into());
+        assert_eq!(timer.check(11.6, false, true), SaveDue::Nothing);
+    }
+
+    #[test]
+    fn losing_focus_saves_at_once() {
+        let mut timer = SaveTimer::default();
+        timer.edited(1.0);
+        assert_eq!(timer.check(1.1, true, false), SaveDue::Now);
+        // Still unfocused a frame later: no second "lost focus".
+        assert!(matches!(timer.check(1.2, true, false), SaveDue::After(_)));
+    }
+
+    #[test]
+    fn a_failed_save_is_retried_after_the_retry_delay_and_stays_failed_while_typing() {
+        let mut timer = SaveTimer::default();
+        timer.edited(1.0);
+        timer.failed(2.0, "disk full".into());
+        timer.edited(2.5);
+        assert_eq!(timer.status(), &SaveStatus::Failed("disk full".into()));
+        // Due by the autosave delay (3.5), held back until the retry (7.0).
+        assert_eq!(timer.check(4.0, true, true), SaveDue::After(3.0));
+        assert_eq!(timer.check(7.0, true, true), SaveDue::Now);
+    }
+
+    #[test]
+    fn re_attached_notes_are_saved_at_the_next_check() {
+        let mut timer = SaveTimer::default();
+        timer.due_now();
+        assert_eq!(timer.check(0.0, true, true), SaveDue::Now);
+    }
+
+    #[test]
+    fn quitting_over_unsaved_notes_asks_once_and_obeys_the_answer() {
+        let mut quit = QuitGuard::default();
+        assert!(!quit.close_requested(false), "nothing unsaved: close");
+        assert!(quit.close_requested(true), "unsaved: cancel and ask");
+        assert!(quit.asking());
+        assert!(!quit.answer(QuitChoice::KeepOpen));
+        assert!(!quit.asking());
+        assert!(quit.close_requested(true));
+        assert!(quit.answer(QuitChoice::QuitAnyway));
+        assert!(
+            !quit.close_requested(true),
+            "allowed: the close goes through"
+        );
+    }
+
+    #[test]
+    fn a_save_that_fails_keeps_the_text_and_says_why_until_it_succeeds() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let course = crate::course::load_builtin();
+        let mut notices = Notices::default();
+        let mut session = NotesSession::new(dir.path().to_path_buf());
+        session.open(&course, &mut notices);
+        assert!(notices.as_slice().is_empty(), "{:?}", notices.as_slice());
+        let digest = course.topics[0].questions[8].id.clone();
+        session.sync_buffer(Some(&digest), 0.0, &mut notices);
+        session.editing().buffer.push_str("해시");
+        assert!(session.edited(&course, 0.0), "a note appeared");
+        // Block the store: a folder where its lock file goes.
+        let lock = session.location().with_extension("json.lock");
+        std::fs::create_dir(&lock).expect("block");
+        assert!(!session.save(1.0, &mut notices));
+        assert!(matches!(session.status(), SaveStatus::Failed(_)));
+        assert!(matches!(notices.as_slice(), [Notice::NotesError(_)]));
+        assert_eq!(session.store().and_then(|s| s.text(&digest)), Some("해시"));
+        std::fs::remove_dir(&lock).expect("unblock");
+        assert!(session.save(7.0, &mut notices));
+        assert!(notices.as_slice().is_empty());
+        assert!(matches!(session.status(), SaveStatus::Saved { .. }));
+    }
+
+    #[test]
+    fn typing_goes_to_the_question_the_buffer_was_loaded_for() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let course = crate::course::load_builtin();
+        let mut notices = Notices::default();
+        let mut session = NotesSession::new(dir.path().to_path_buf());
+        session.open(&course, &mut notices);
+        let first = course.topics[0].questions[0].id.clone();
+        let second = course.topics[0].questions[1].id.clone();
+        session.sync_buffer(Some(&first), 0.0, &mut notices);
+        session.editing().buffer.push_str("첫 질문의 메모");
+        // The selection moved on in the same frame; the edit still belongs to the first.
+        session.edited(&course, 0.0);
+        session.sync_buffer(Some(&second), 0.1, &mut notices);
+        let store = session.store().expect("store");
+        assert_eq!(store.text(&first), Some("첫 질문의 메모"));
+        assert_eq!(store.text(&second), None);
+        assert_eq!(session.editing().buffer.as_str(), "");
+        assert!(!session.is_dirty(), "switching question saved");
+    }
+}

@@ -1,0 +1,172 @@
+//! The reading window's frame: top bar, status line, sidebar (or search results), notes
+//! panel, cards. Each panel gets what it shows and returns what the user asked for; this
+//! file turns that into actions.
+
+use super::{Action, StudyApp};
+use crate::ui::dialogs::help_window_ui;
+use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
+use crate::ui::search_panel::{ResultsInput, search_results_ui};
+use crate::ui::sidebar::{SidebarAction, SidebarInput, progress_and_filters_ui, sidebar_ui};
+use crate::ui::status::{StatusInput, status_ui};
+use crate::ui::top_bar::{TopBarInput, top_bar_ui};
+use crate::ui::viewer::{ViewerAction, ViewerInput, viewer_ui};
+
+impl StudyApp {
+    /// The reading window.
+    pub(super) fn reading_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let lang = self.state.lang;
+        // Before the search box sees them (see `app::search`).
+        let search_keys = self.search.take_keys(ctx);
+
+        let top = TopBarInput {
+            title: &self.course.title,
+            lang,
+            theme: self.state.theme,
+            zoom: self.state.zoom,
+            reveal_all: self.state.reveal_all,
+        };
+        let command = egui::Panel::top("top_bar")
+            .show(ui, |ui| top_bar_ui(ui, &top, &mut self.search.query))
+            .inner;
+        if let Some(command) = command {
+            self.push(Action::Command(command));
+        }
+        // The query as typed this frame; then the keys that came with it.
+        self.search.refresh(self.notes.store());
+        for key in search_keys {
+            self.push(Action::SearchKey(key));
+        }
+
+        let source = match &self.state.last_content {
+            Some(p) => p.display().to_string(),
+            None => lang.builtin_source().to_owned(),
+        };
+        let status = StatusInput {
+            lang,
+            source: &source,
+            documents: self.course.documents.len(),
+            questions: self.course.question_count(),
+            open: self.course.open_count(),
+            notices: self.notices.as_slice(),
+        };
+        if let Some(i) = egui::Panel::bottom("status")
+            .show(ui, |ui| status_ui(ui, &status))
+            .inner
+        {
+            self.push(Action::DismissNotice(i));
+        }
+
+        let left = egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(200.0)
+            .show(ui, |ui| self.left_panel_ui(ui))
+            .inner;
+        self.actions.extend(left);
+
+        let notes_action = egui::Panel::right("notes")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.notes_ui(ui))
+            .inner;
+        match notes_action {
+            Some(NotesAction::Edited) => self.push(Action::NoteEdited),
+            Some(NotesAction::ToggleBookmark) => {
+                self.push(Action::Command(crate::command::Command::ToggleBookmark));
+            }
+            None => {}
+        }
+
+        let input = ViewerInput {
+            course: &self.course,
+            store: self.notes.store(),
+            lang,
+            topic: self.selection.topic,
+            visible: &self.overview.visible,
+            generation: self.overview.visible_generation,
+            selected: self.selection.question,
+            found: self.selection.found.as_ref(),
+        };
+        let clicked = egui::CentralPanel::default()
+            .show(ui, |ui| viewer_ui(ui, &mut self.viewer, &input))
+            .inner;
+        if let Some(ViewerAction::SelectQuestion(q)) = clicked {
+            self.push(Action::Select {
+                topic: self.selection.topic,
+                question: Some(q),
+                scroll_cards: false,
+            });
+        }
+        if self.show_help && !help_window_ui(ctx, lang) {
+            self.push(Action::CloseHelp);
+        }
+    }
+
+    /// Progress, filters, and the topics or the search results.
+    fn left_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let lang = self.state.lang;
+        let mut actions = Vec::new();
+        if let Some(filter) = progress_and_filters_ui(ui, lang, &self.overview, self.state.filter) {
+            actions.push(Action::SetFilter(filter));
+        }
+        if self.search.is_active() {
+            let scroll_to_cursor = self.search.take_scroll();
+            let input = ResultsInput {
+                course: &self.course,
+                lang,
+                hits: self.search.hits(),
+                cursor: self.search.cursor(),
+                scroll_to_cursor,
+            };
+            if let Some(i) = search_results_ui(ui, &input) {
+                actions.push(Action::OpenHit(i));
+            }
+        } else {
+            let input = SidebarInput {
+                course: &self.course,
+                store: self.notes.store(),
+                lang,
+                topic: self.selection.topic,
+                visible: &self.overview.visible,
+                answered_per_topic: &self.overview.answered_per_topic,
+                question: self.selection.question,
+                scroll_to: self.selection.sidebar_scroll.take(),
+            };
+            let (topic, question) = match sidebar_ui(ui, &input) {
+                Some(SidebarAction::SelectTopic(t)) => (t, None),
+                Some(SidebarAction::SelectQuestion(t, q)) => (t, Some(q)),
+                None => return actions,
+            };
+            actions.push(Action::Select {
+                topic,
+                question,
+                scroll_cards: true,
+            });
+        }
+        actions
+    }
+
+    /// The notes panel on the selected question.
+    fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
+        let question = self.selection.question.and_then(|q| {
+            self.course
+                .topics
+                .get(self.selection.topic)?
+                .questions
+                .get(q)
+        });
+        let data_path = self.notes.location().display().to_string();
+        let editing = self.notes.editing();
+        let input = NotesInput {
+            lang: self.state.lang,
+            question,
+            note: question.and_then(|q| editing.store?.get(&q.id)),
+            save: editing.status,
+            data_path: &data_path,
+            editable: editing.store.is_some(),
+            orphans: &self.overview.orphans,
+        };
+        notes_panel_ui(ui, &mut self.notes_panel, &input, editing.buffer)
+    }
+}

@@ -1,0 +1,165 @@
+//! What the status line tells the user until they dismiss it (or, for a failing save, until
+//! it is resolved). Structured, so the words follow a language switch. No egui.
+
+use crate::course::Problem;
+use crate::i18n::Lang;
+
+/// One thing the user must be told.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Something in the content that did not load (a file skipped, an image missing).
+    Problem(Problem),
+    /// The content opened last time is gone; the built-in notes are shown instead.
+    LastContentGone(String),
+    /// A file or folder the user asked for could not be opened; the current notes stay.
+    OpenFailed(String),
+    /// Other notes were not opened because some answers are not saved yet.
+    UnsavedBlocksOpen,
+    /// This machine cannot show a file dialog.
+    NoFileDialog,
+    /// The notes could not be opened or saved; stays until a save succeeds.
+    NotesError(String),
+    /// A corrupt notes file was moved aside (never overwritten).
+    NotesMovedAside {
+        file: String,
+        moved_to: String,
+        restored: Option<String>,
+        reason: String,
+    },
+    /// An export or import needs the notes, and they could not be opened.
+    NotesUnavailable,
+    Exported(String),
+    ExportFailed(String),
+    Imported(usize),
+    ImportFailed(String),
+}
+
+/// How a notice is shown (and logged).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Notice {
+    pub fn level(&self) -> Level {
+        match self {
+            Notice::Exported(_) | Notice::Imported(_) => Level::Info,
+            Notice::Problem(_) | Notice::LastContentGone(_) | Notice::NotesMovedAside { .. } => {
+                Level::Warning
+            }
+            Notice::OpenFailed(_)
+            | Notice::UnsavedBlocksOpen
+            | Notice::NoFileDialog
+            | Notice::NotesError(_)
+            | Notice::NotesUnavailable
+            | Notice::ExportFailed(_)
+            | Notice::ImportFailed(_) => Level::Error,
+        }
+    }
+
+    /// The notice in the user's language, one line that names the file concerned.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::Problem(p) => lang.problem(p),
+            Notice::LastContentGone(path) => lang.last_content_gone(path),
+            Notice::OpenFailed(e) => lang.open_failed(e),
+            Notice::UnsavedBlocksOpen => lang.unsaved_blocks_open().to_owned(),
+            Notice::NoFileDialog => lang.no_file_dialog().to_owned(),
+            Notice::NotesError(e) => lang.notes_problem(e),
+            Notice::NotesMovedAside {
+                file,
+                moved_to,
+                restored,
+                reason,
+            } => lang.notes_moved_aside(file, moved_to, restored.as_deref(), reason),
+            Notice::NotesUnavailable => lang.notes_unavailable().to_owned(),
+            Notice::Exported(path) => lang.exported(path),
+            Notice::ExportFailed(e) => lang.export_failed(e),
+            Notice::Imported(n) => lang.imported(*n),
+            Notice::ImportFailed(e) => lang.import_failed(e),
+        }
+    }
+}
+
+/// The notices on screen, oldest first.
+#[derive(Debug, Default)]
+pub struct Notices {
+    items: Vec<Notice>,
+}
+
+impl Notices {
+    /// Shows a notice and logs it (in English): the one place a notice is handled. The same
+    /// notice twice is shown once.
+    pub fn push(&mut self, notice: Notice) {
+        let text = notice.text(Lang::En);
+        match notice.level() {
+            Level::Info => log::info!("{text}"),
+            Level::Warning => log::warn!("{text}"),
+            Level::Error => log::error!("{text}"),
+        }
+        if !self.items.contains(&notice) {
+            self.items.push(notice);
+        }
+    }
+
+    /// Replaces the load problems with those of a new load.
+    pub fn set_problems(&mut self, problems: &[Problem]) {
+        self.items.retain(|n| !matches!(n, Notice::Problem(_)));
+        for p in problems {
+            self.push(Notice::Problem(p.clone()));
+        }
+    }
+
+    /// Drops the notices `stale` selects (they no longer hold).
+    pub fn clear(&mut self, stale: impl Fn(&Notice) -> bool) {
+        self.items.retain(|n| !stale(n));
+    }
+
+    /// The user dismissed the notice at `index`.
+    pub fn dismiss(&mut self, index: usize) {
+        if index < self.items.len() {
+            self.items.remove(index);
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Notice] {
+        &self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_is_shown_once_and_follows_the_language() {
+        let mut notices = Notices::default();
+        notices.push(Notice::Imported(2));
+        notices.push(Notice::Imported(2));
+        assert_eq!(notices.as_slice().len(), 1);
+        let n = &notices.as_slice()[0];
+        assert_ne!(n.text(Lang::Ko), n.text(Lang::En));
+        assert!(n.text(Lang::Ko).contains('2'));
+        notices.dismiss(5);
+        notices.dismiss(0);
+        assert!(notices.as_slice().is_empty());
+    }
+
+    #[test]
+    fn the_reason_a_notes_file_was_moved_aside_is_said() {
+        let n = Notice::NotesMovedAside {
+            file: "a.notes.json".into(),
+            moved_to: "a.notes.json.corrupt-1".into(),
+            restored: None,
+            reason: "expected value at line 1 column 3".into(),
+        };
+        for lang in [Lang::Ko, Lang::En] {
+            let text = n.text(lang);
+            assert!(text.contains("a.notes.json.corrupt-1"), "{text}");
+            assert!(text.contains("expected value at line 1 column 3"), "{text}");
+        }
+        assert_eq!(n.level(), Level::Warning);
+    }
+}

@@ -1,0 +1,118 @@
+//! The state we persist between runs (eframe storage): where the user was and how they like
+//! it. Runtime-only state lives in `app`; user data (answers) lives in the notes store.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::QuestionId;
+use crate::i18n::Lang;
+use crate::search::Filter;
+
+/// The user's theme choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+pub const MIN_ZOOM: f32 = 0.5;
+pub const MAX_ZOOM: f32 = 3.0;
+pub const MIN_PRESENT_ZOOM: f32 = 0.5;
+pub const MAX_PRESENT_ZOOM: f32 = 2.5;
+
+/// What is remembered between runs. Unknown or missing fields take their defaults, so an
+/// older or newer app's state still loads.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// The selected topic, by name, and question, by id: both survive content updates.
+    pub topic: Option<String>,
+    pub question: Option<QuestionId>,
+    pub theme: ThemeChoice,
+    pub zoom: f32,
+    pub lang: Lang,
+    /// The file or folder last opened; `None` for the built-in notes.
+    pub last_content: Option<PathBuf>,
+    /// Which questions the sidebar and viewer show.
+    pub filter: Filter,
+    /// Presentation mode: reveal each answer at once instead of block by block.
+    pub reveal_all: bool,
+    /// Presentation mode's own text zoom (Ctrl +/− on the slides).
+    pub present_zoom: f32,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            topic: None,
+            question: None,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+            lang: Lang::Ko,
+            last_content: None,
+            filter: Filter::All,
+            reveal_all: false,
+            present_zoom: 1.0,
+        }
+    }
+}
+
+impl UiState {
+    /// Brings remembered numbers back into range (a hand-edited or older state file).
+    /// Called once at start-up.
+    pub fn clamped(mut self) -> Self {
+        self.zoom = clamp_zoom(self.zoom, MIN_ZOOM, MAX_ZOOM);
+        self.present_zoom = clamp_zoom(self.present_zoom, MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
+        self
+    }
+}
+
+/// A zoom step rounded to 10 % and kept in `min..=max`; a non-number becomes 100 %.
+pub fn clamp_zoom(zoom: f32, min: f32, max: f32) -> f32 {
+    if zoom.is_finite() {
+        ((zoom * 10.0).round() / 10.0).clamp(min, max)
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_zoom_comes_back_in_range() {
+        let state = UiState {
+            zoom: f32::NAN,
+            present_zoom: 9.0,
+            ..Default::default()
+        }
+        .clamped();
+        assert_eq!(state.zoom, 1.0);
+        assert_eq!(state.present_zoom, MAX_PRESENT_ZOOM);
+        assert_eq!(clamp_zoom(1.04, MIN_ZOOM, MAX_ZOOM), 1.0);
+        assert_eq!(clamp_zoom(0.1, MIN_ZOOM, MAX_ZOOM), MIN_ZOOM);
+    }
+
+    #[test]
+    fn an_older_state_without_new_fields_still_loads() {
+        let state: UiState =
+            serde_json::from_str(r#"{"zoom": 1.2, "lang": "En"}"#).expect("old state loads");
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(state.zoom, 1.2);
+        assert_eq!(state.filter, Filter::All);
+    }
+}

@@ -1,0 +1,69 @@
+//! Windows over the reading view: the keyboard help and the quit confirmation.
+
+use crate::command::{Command, Mode};
+use crate::i18n::Lang;
+
+/// The keys of the reading window, from the command table (F1, ?). Returns false when the
+/// user closed it.
+pub fn help_window_ui(ctx: &egui::Context, lang: Lang) -> bool {
+    let s = lang.strings();
+    let mut open = true;
+    egui::Window::new(s.help)
+        .id(egui::Id::unique("help"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::Grid::new("help_grid").striped(true).show(ui, |ui| {
+                ui.strong(s.shortcut);
+                ui.strong(s.action);
+                ui.end_row();
+                for command in Command::with_keys_in(Mode::Reading) {
+                    ui.monospace(command.all_shortcuts_text(ctx));
+                    ui.label(command.label(lang));
+                    ui.end_row();
+                }
+            });
+        });
+    open
+}
+
+/// What the user answered when asked about quitting with unsaved notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuitChoice {
+    KeepOpen,
+    QuitAnyway,
+}
+
+/// "Some answers could not be saved": keep the window, or quit and lose them. `error` is
+/// why the last save failed.
+pub fn confirm_quit_ui(ctx: &egui::Context, lang: Lang, error: Option<&str>) -> Option<QuitChoice> {
+    let s = lang.strings();
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_quit")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(s.unsaved_title);
+        ui.label(s.unsaved_body);
+        if let Some(e) = error {
+            ui.label(
+                egui::RichText::new(e)
+                    .color(ui.visuals().error_fg_color)
+                    .small(),
+            );
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(s.keep_open).clicked() {
+                choice = Some(QuitChoice::KeepOpen);
+            }
+            if ui.button(s.quit_anyway).clicked() {
+                choice = Some(QuitChoice::QuitAnyway);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(QuitChoice::KeepOpen);
+    }
+    choice
+}

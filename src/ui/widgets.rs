@@ -1,0 +1,257 @@
+//! Pieces shared by panels: a selectable row, a badge, a warning box, the empty state, code
+//! blocks, images and search-match highlighting. Stateless; the panels own their state.
+
+use egui::text::LayoutJob;
+use egui::{
+    Align, Color32, CornerRadius, Frame, Margin, Rect, RichText, Role, Sense, Stroke, Vec2,
+    WidgetInfo, vec2,
+};
+
+use super::theme;
+use crate::course::{ImageRef, ImageStatus};
+use crate::i18n::{Lang, Strings};
+
+/// On a slide, code with long lines shrinks to this share of its size at most, then wraps.
+const MIN_CODE_SCALE: f32 = 0.85;
+
+/// A full-width clickable row named `label` for AccessKit, with the selected/hovered
+/// background painted. Returns its rect (draw the content inside) and response.
+pub fn selectable_row_ui(
+    ui: &mut egui::Ui,
+    height: f32,
+    selected: bool,
+    label: &str,
+) -> (Rect, egui::Response) {
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+    }
+    (rect, response)
+}
+
+/// A small rounded tag ("23-5차", "열린 질문").
+pub fn badge_ui(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
+    Frame::new()
+        .stroke(Stroke::new(1.0, color))
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(color));
+        })
+        .response
+        .on_hover_text(hover);
+}
+
+/// A framed line in the warning colour (a missing image, a refused link).
+pub fn warning_box_ui(ui: &mut egui::Ui, text: &str) {
+    let color = ui.visuals().warn_fg_color;
+    Frame::new()
+        .stroke(Stroke::new(1.0, color))
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(color));
+        });
+}
+
+/// A calm, centred message where content would be ("no questions yet").
+pub fn empty_state_ui(ui: &mut egui::Ui, title: &str, body: &str) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.3);
+        ui.label(RichText::new("☁").size(48.0).weak());
+        ui.add_space(8.0);
+        ui.heading(title);
+        ui.add_space(4.0);
+        ui.label(RichText::new(body).weak());
+    });
+}
+
+/// Appends `text` to `job` with the chars in `mark` shown as a search match.
+pub fn append_marked(
+    job: &mut LayoutJob,
+    text: &str,
+    mark: std::ops::Range<usize>,
+    format: &egui::TextFormat,
+    visuals: &egui::Visuals,
+) {
+    let (before, matched, after) = crate::search::split_marked(text, mark);
+    let mut marked = format.clone();
+    marked.background = theme::search_mark(visuals);
+    marked.color = visuals.strong_text_color();
+    job.append(&before, 0.0, format.clone());
+    job.append(&matched, 0.0, marked);
+    job.append(&after, 0.0, format.clone());
+}
+
+/// A code block's text, highlighted (memoized by egui_extras, so calling this every frame
+/// costs no re-highlighting), never wrapped. For the projector (`projector`) every colour is
+/// pushed to the projector contrast against the code background, hue kept.
+pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> LayoutJob {
+    use egui_extras::syntax_highlighting::{CodeTheme, highlight};
+    let code_theme = CodeTheme::from_style(ui.style());
+    let language = if lang.is_empty() { "txt" } else { lang };
+    let mut job = highlight(ui.ctx(), ui.style(), &code_theme, code, language);
+    job.wrap.max_width = f32::INFINITY;
+    if projector {
+        // A handful of distinct colours over many sections: fix each colour once.
+        let bg = ui.visuals().extreme_bg_color;
+        let mut fixed: Vec<(Color32, Color32)> = Vec::new();
+        for section in &mut job.sections {
+            let colour = section.format.color;
+            section.format.color = match fixed.iter().find(|(from, _)| *from == colour) {
+                Some(&(_, to)) => to,
+                None => {
+                    let to = theme::ensure_contrast(colour, bg, theme::PROJECTOR_MIN_CONTRAST);
+                    fixed.push((colour, to));
+                    to
+                }
+            };
+        }
+    }
+    job
+}
+
+/// A code block as [`code_block_ui`] draws it.
+pub struct CodeBlock<'a> {
+    /// The fence's language (`bash`), empty when none.
+    pub lang: &'a str,
+    pub code: &'a str,
+    /// Its longest line in chars.
+    pub longest_line: usize,
+    pub max_width: f32,
+    /// On a slide: no copy button, long lines shrink then wrap (nobody scrolls a
+    /// projected slide sideways).
+    pub projector: bool,
+}
+
+/// A code block: highlighted, never wrapped, scrolling sideways when wider than the card,
+/// with a copy button (not on slides).
+pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
+    let CodeBlock {
+        lang,
+        code,
+        longest_line,
+        max_width,
+        projector,
+    } = *block;
+    let job = code_job(ui, lang, code, projector);
+    let visuals = ui.visuals().clone();
+    Frame::new()
+        .fill(visuals.extreme_bg_color)
+        .stroke(visuals.widgets.noninteractive.bg_stroke)
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width((max_width - 16.0).max(100.0));
+            // On a slide there is no copy button: without a language, no header row at all.
+            if !(projector && lang.is_empty()) {
+                ui.horizontal(|ui| {
+                    if !lang.is_empty() {
+                        ui.label(RichText::new(lang).small().weak());
+                    }
+                    if projector {
+                        return;
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        let copy = ui
+                            .add(
+                                egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
+                                    .frame(false),
+                            )
+                            .on_hover_text(s.copy_code);
+                        if copy.clicked() {
+                            ui.copy_text(code.to_owned());
+                        }
+                    });
+                });
+            }
+            let char_width = ui
+                .fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
+            let needed = longest_line as f32 * char_width + 8.0;
+            if projector {
+                // A long line shrinks the code (to 85 % at most), and what still does not
+                // fit wraps.
+                let room = ui.available_width();
+                let mut job = job;
+                if needed > room {
+                    let scale = (room / needed).max(MIN_CODE_SCALE);
+                    for section in &mut job.sections {
+                        section.format.font_id.size *= scale;
+                    }
+                    if needed * scale > room {
+                        job.wrap.max_width = room;
+                    }
+                }
+                ui.add(egui::Label::new(job).selectable(true));
+                return;
+            }
+            egui::ScrollArea::horizontal()
+                .id_salt("code")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.set_min_width(needed);
+                    ui.add(egui::Label::new(job).selectable(true).extend());
+                });
+        });
+}
+
+/// The image scaled to fit `max_size`: to the card's width when the height is unbounded
+/// (a card), else its own size scaled down, never up, to fit the box (a slide).
+fn image_widget(image: &ImageRef, max_size: Vec2) -> egui::Image<'_> {
+    let widget = egui::Image::new(image.uri.as_str()).max_size(max_size);
+    if max_size.y.is_finite() {
+        widget.fit_to_original_size(1.0)
+    } else {
+        widget
+    }
+}
+
+/// A stand-alone image, scaled to fit `max_size`, or a box that says why it is not shown.
+/// Returns true when clicked.
+pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2) -> bool {
+    let s = lang.strings();
+    match &image.status {
+        ImageStatus::Ok => {
+            let alt = if image.alt.is_empty() {
+                &image.url
+            } else {
+                &image.alt
+            };
+            let response = ui
+                .add(
+                    image_widget(image, max_size)
+                        .corner_radius(4)
+                        .alt_text(alt)
+                        .sense(Sense::click()),
+                )
+                .on_hover_text(s.click_full_size)
+                .on_hover_cursor(egui::CursorIcon::ZoomIn);
+            response.clicked()
+        }
+        ImageStatus::Missing => {
+            warning_box_ui(ui, &format!("🖼 {}: {}", s.missing_image, image.url));
+            false
+        }
+        ImageStatus::TooLarge(bytes) => {
+            warning_box_ui(
+                ui,
+                &format!(
+                    "🖼 {} ({} MB): {}",
+                    s.huge_image,
+                    bytes / (1024 * 1024),
+                    image.url
+                ),
+            );
+            false
+        }
+        ImageStatus::Remote => {
+            ui.hyperlink_to(format!("🖼 {}: {}", s.remote_image, image.url), &image.url);
+            false
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Find anything, and what is still to do: the search box and the filters through the real
+//! app, with keys as a person (or a fast typist) sends them.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+use super::{DIGEST, MYSQL, TAG_LABEL, click_question, common, type_answer};
+
+fn search(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
+    assert!(search_box.is_focused(), "Ctrl+F focuses the search box");
+    search_box.type_text(text);
+    harness.run();
+}
+
+#[test]
+fn typing_digest_finds_its_question_first_and_enter_opens_it() {
+    let mut harness = common::app();
+    search(&mut harness, "digest");
+    let first = harness.state().hits().first().cloned().expect("a hit");
+    let course = harness.state().course().clone();
+    assert_eq!(
+        course.topics[first.topic].questions[first.question].text,
+        DIGEST
+    );
+    harness.get_by_label_contains("검색 결과");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (topic, question) = harness.state().selection();
+    assert_eq!(
+        course.topics[topic].questions[question.expect("opened")].text,
+        DIGEST
+    );
+    // The card is on screen, and the notes panel is on it.
+    harness.get_by_label("아직 답이 없는 질문입니다 — 답을 적어 보세요");
+}
+
+#[test]
+fn choseong_search_finds_container_questions_and_escape_clears() {
+    let mut harness = common::app();
+    search(&mut harness, "ㅋㅌㅇㄴ");
+    let course = harness.state().course().clone();
+    let hits = harness.state().hits().to_vec();
+    assert!(hits.len() >= 5, "{hits:?}");
+    let first = &course.topics[hits[0].topic].questions[hits[0].question];
+    assert!(first.text.contains("컨테이너"), "{}", first.text);
+    // ↓ moves to the second result, Enter opens it.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (t, q) = harness.state().selection();
+    assert_eq!((t, q), (hits[1].topic, Some(hits[1].question)));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "검색")
+            .is_focused()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "검색")
+            .value()
+            .as_deref(),
+        Some("")
+    );
+    assert!(harness.query_by_label_contains("검색 결과").is_none());
+    harness.get_by_label("Docker (21) · 열린 질문 4");
+}
+
+#[test]
+fn my_notes_are_searched_and_progress_counts_them() {
+    let mut harness = common::app();
+    harness.get_by_label("열린 질문 4개 중 0개 답변함");
+    click_question(&mut harness, TAG_LABEL);
+    type_answer(&mut harness, "라벨은 메타데이터");
+    harness.get_by_label("열린 질문 4개 중 1개 답변함");
+    search(&mut harness, "메타데이터");
+    let hits = harness.state().hits().to_vec();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].field, study_companion::search::Field::Note);
+}
+
+// ---- Filters ----
+
+#[test]
+fn the_bookmarked_filter_shows_the_bookmarked_question_alone() {
+    let mut harness = common::app();
+    harness.get_by_label("★ 0");
+    click_question(&mut harness, MYSQL);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    harness.run();
+    harness.get_by_label("★ 1").click();
+    harness.run();
+    let visible = harness.state().visible().to_vec();
+    assert_eq!(visible.len(), 1);
+    let course = harness.state().course().clone();
+    assert_eq!(course.topics[0].questions[visible[0]].text, MYSQL);
+    // The sidebar lists it and no other question.
+    harness.get_by_role_and_label(Role::Button, MYSQL);
+    assert!(harness.query_by_label(DIGEST).is_none());
+}
+
+#[test]
+fn the_to_do_filter_shrinks_as_open_questions_get_answers() {
+    let mut harness = common::app();
+    harness.get_by_label("할 일 4").click();
+    harness.run();
+    assert_eq!(harness.state().visible().len(), 4);
+    // ↓ walks the filtered list: the first open question, then the second.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let (t, q) = harness.state().selection();
+    let course = harness.state().course().clone();
+    assert_eq!(
+        course.topics[t].questions[q.expect("selected")].text,
+        DIGEST
+    );
+    type_answer(&mut harness, "해시");
+    harness.get_by_label("할 일 3");
+    // The course's and the topic's progress follow.
+    harness.get_by_label("열린 질문 4개 중 1개 답변함");
+    harness.get_by_label("내 답변 1");
+    assert_eq!(harness.state().visible().len(), 3);
+}
+
+#[test]
+fn a_result_found_in_an_answer_shows_where_in_its_card() {
+    let mut harness = common::app();
+    search(&mut harness, "기록됩니다");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let (t, q) = harness.state().selection();
+    let course = harness.state().course().clone();
+    let question = &course.topics[t].questions[q.expect("opened")];
+    assert!(question.answer.contains("기록됩니다"), "{}", question.text);
+    harness.get_by_label_contains("🔍 답변 · ");
+    // Another selection clears the mark.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    click_question(&mut harness, DIGEST);
+    assert!(harness.query_by_label_contains("🔍 답변 · ").is_none());
+}
