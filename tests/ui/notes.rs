@@ -290,3 +290,54 @@ fn unsaved_answers_keep_other_notes_from_replacing_them() {
     );
     assert_eq!(harness.state().course().title, "다른 수업");
 }
+
+#[test]
+fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
+    let mut harness = common::app();
+    // Searching for the backup's words finds nothing yet.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "검색")
+        .type_text("백업에만");
+    harness.run();
+    harness.get_by_label("검색 결과 0개");
+    harness.get_by_label("열린 질문 4개 중 0개 답변함");
+    harness.get_by_label("내 답변 0");
+    harness.get_by_label("할 일 4");
+
+    let tag_label = harness.state().course().topics[0].questions
+        [super::index_of(&harness, TAG_LABEL)]
+    .id
+    .clone();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let backup = dir.path().join("backup.json");
+    let (mut other, _) =
+        study_companion::notes::NoteStore::open(backup.clone(), "backup").expect("open");
+    let info = study_companion::notes::QuestionInfo {
+        question: TAG_LABEL.into(),
+        topic: "Docker".into(),
+        session: "MSP T3 - 23-5차".into(),
+    };
+    other.set_text(
+        &tag_label,
+        &info,
+        "백업에만 있는 답",
+        jiff::Timestamp::now(),
+    );
+    other.set_bookmarked(&tag_label, &info, true, jiff::Timestamp::now());
+    other.save().expect("save backup");
+
+    harness.state_mut().import_backup(&backup, 100.0);
+    harness.run();
+    harness.get_by_label_contains("답변 1개를 가져왔습니다");
+    // Progress, the filter chips, the topic's badge and the results all follow.
+    harness.get_by_label("열린 질문 4개 중 1개 답변함");
+    harness.get_by_label("내 답변 1");
+    harness.get_by_label("할 일 3");
+    harness.get_by_label("★ 1");
+    harness.get_by_label("검색 결과 1개");
+    let hits = harness.state().hits().to_vec();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].field, study_companion::search::Field::Note);
+}

@@ -147,3 +147,139 @@ fn a_result_found_in_an_answer_shows_where_in_its_card() {
     click_question(&mut harness, DIGEST);
     assert!(harness.query_by_label_contains("🔍 답변 · ").is_none());
 }
+
+// ---- The search keys at machine speed ----
+
+const EXPOSE_Q: &str = super::EXPOSE;
+const DOCKER_PULL: &str = "docker run을 실행하면 docker pull은 같이 수행되나요?";
+
+/// Types `text` and presses Enter in one frame, as a fast typist's keys arrive.
+fn type_and_enter_in_one_frame(
+    harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>,
+    text: &str,
+) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn a_query_and_enter_in_one_frame_open_the_first_result_of_that_query() {
+    let mut harness = common::app();
+    // Start from a remembered selection elsewhere, as a restarted app would.
+    click_question(&mut harness, MYSQL);
+    for (query, expected) in [
+        ("expose", EXPOSE_Q),
+        ("digest", DIGEST),
+        ("docker pull", DOCKER_PULL),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+        harness.run();
+        type_and_enter_in_one_frame(&mut harness, query);
+        assert_eq!(
+            super::selected_text(&harness).as_deref(),
+            Some(expected),
+            "{query}"
+        );
+        // The box keeps the query and the focus; the results stay listed.
+        let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
+        assert_eq!(search_box.value().as_deref(), Some(query));
+        assert!(search_box.is_focused(), "{query}: focus stays in the box");
+        harness.get_by_label_contains("검색 결과");
+    }
+}
+
+#[test]
+fn ctrl_f_text_and_enter_all_in_one_frame_still_open_the_right_question() {
+    let mut harness = common::app();
+    click_question(&mut harness, MYSQL);
+    // Ctrl+F, the query and Enter arrive in the same frame.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    type_and_enter_in_one_frame(&mut harness, "digest");
+    assert_eq!(super::selected_text(&harness).as_deref(), Some(DIGEST));
+}
+
+#[test]
+fn after_enter_arrows_move_in_the_results_and_ctrl_f_selects_the_old_query() {
+    let mut harness = common::app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    type_and_enter_in_one_frame(&mut harness, "docker");
+    let hits = harness.state().hits().to_vec();
+    assert!(hits.len() >= 3, "{hits:?}");
+    // ↓ then Enter opens the second result, not the next question of the reading view.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        (hits[1].topic, Some(hits[1].question))
+    );
+    // Ctrl+F selects the query: typing replaces it instead of appending.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    type_and_enter_in_one_frame(&mut harness, "digest");
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "검색")
+            .value()
+            .as_deref(),
+        Some("digest")
+    );
+    assert_eq!(super::selected_text(&harness).as_deref(), Some(DIGEST));
+}
+
+#[test]
+fn escape_clears_and_hands_the_arrows_back_to_the_reading_view() {
+    let mut harness = common::app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    type_and_enter_in_one_frame(&mut harness, "digest");
+    let digest = super::index_of(&harness, DIGEST);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
+    assert_eq!(search_box.value().as_deref(), Some(""));
+    assert!(!search_box.is_focused());
+    // ↓ is the reading view's again: the next question.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selection(), (0, Some(digest + 1)));
+}
+
+#[test]
+fn escape_right_after_ctrl_f_clears_instead_of_escaping_the_box() {
+    let mut harness = common::app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "검색")
+        .type_text("digest");
+    harness.run();
+    // A click on the first result: the box loses focus, the query stays.
+    harness.get_by_role_and_label(Role::Button, DIGEST).click();
+    harness.run();
+    assert!(
+        !harness
+            .get_by_role_and_label(Role::TextInput, "검색")
+            .is_focused()
+    );
+    let digest = harness.state().selection();
+    // Ctrl+F, then Esc in the very next frame. egui applies the box's claim on Esc only
+    // from its second focused pass on; with one pass per frame (nothing asks for a second)
+    // it drops the focus on that Esc before the app runs.
+    harness
+        .ctx
+        .options_mut(|o| o.max_passes = std::num::NonZeroUsize::MIN);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.step();
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    harness.run();
+    let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
+    assert_eq!(search_box.value().as_deref(), Some(""));
+    assert!(!search_box.is_focused());
+    assert_eq!(harness.state().selection(), digest);
+}
