@@ -113,10 +113,8 @@ fn docker_rmi_answer_holds_its_code_block() {
     assert_eq!(lang, "bash");
     assert!(code.starts_with("ubuntu $ docker run -d nginx\n"));
     assert!(code.ends_with("is using its referenced image f9c14fe76d50"));
-    assert_eq!(
-        Some(*longest_line),
-        code.lines().map(|l| l.chars().count()).max()
-    );
+    // The daemon's error line, counted by hand: the card sizes the code to it.
+    assert_eq!(*longest_line, 164);
 }
 
 #[test]
@@ -156,6 +154,100 @@ fn ids_survive_whitespace_and_punctuation_edits() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 21);
+}
+
+/// The ids of the seed's questions, pinned. Notes are stored under these: a change of the
+/// hash, the normalisation or what goes into the id would orphan every student's answers.
+const GOLDEN_IDS: [(&str, &str); 21] = [
+    (
+        "qee984b27f0bbf862",
+        "컨테이너 환경은 OS가 24시간 동작한다고 생각하면 되겠네요.",
+    ),
+    (
+        "q21207ce064eed27f",
+        "컨테이너 레이어에서 어떤 파일을 사용할지 결정할 때 상위에 있는 Image layer 순서는 어떻게 정해지나요?",
+    ),
+    (
+        "q5d81d204b6f1e3cc",
+        "이미지와 컨테이너는 상호 종속관계가 아니고 독립적인 관계인가요?",
+    ),
+    (
+        "q74524a06e22e506e",
+        "다른 사람이 만든 이미지에 push를 통해서 덮어 씌울 수 있나요?",
+    ),
+    (
+        "qa80765b65bf00b45",
+        "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?",
+    ),
+    (
+        "qd9332cab01d03e18",
+        "commit을 하게되면 image에 변경되어 저장되나요?",
+    ),
+    (
+        "q05a1af4c7a3d63b3",
+        "run하는 동안에는 images와 컨테이너는 연결되어 있는건가요?",
+    ),
+    (
+        "q1d04076591633a4c",
+        "test 라는 파일은 R/W 레이어에 있는건가요? (* test파일은 컨테이너 실행 후 생성된 파일)",
+    ),
+    ("q28c9c1e8d8e60261", "digest는 뭔가요?"),
+    (
+        "q9d61a59e30cc2477",
+        "pull때 기본 디렉토리는 library/ 이고, push때 기본 디렉토리는 docker.io/ 인가요?",
+    ),
+    (
+        "q6e27b3a86488faaf",
+        "docker run을 실행하면 docker pull은 같이 수행되나요?",
+    ),
+    (
+        "q5928a8532baea363",
+        "이미지는 push시에 다른 버젼으로 자동으로 생성해 주는 건가요?",
+    ),
+    (
+        "q96d62ba474b5bc3f",
+        "Chapter2 교재 4페이지에서 docker push 시에 3개는 push, 4내는 이미 존재하는 레이어라고 나오는데요, r/w레이어는 하나인데 왜 3개가 push되나요?",
+    ),
+    (
+        "qb34e47ecde1eb854",
+        "R/W 레이어를 마운트하지 않고 커밋으로 이미지화 하면 동일하게 삭제되지 않고 사용할 수 있지 않나요?",
+    ),
+    (
+        "q4ec508b12f21c188",
+        "Docker network의 bridge유형이 L4랑 비슷한 개념일까요?",
+    ),
+    (
+        "qe21eb7c1b057d990",
+        "host유형으로 쿠버네티스에서 사용하나요?",
+    ),
+    (
+        "q92c507a853b64b3d",
+        "Host 유형은 잘 사용하지 않나요? 어떨 때 사용하나요?",
+    ),
+    (
+        "q75b9b45adb108aba",
+        "볼륨을 사용하지 않으면 mysql 에 저장된 데이터도 삭제되나요?",
+    ),
+    (
+        "q6963f0100a04c8c7",
+        "EXPOSE는 80으로 설정하고 docker run -p 8080:8080 로 하면 어떻게 되나요?",
+    ),
+    (
+        "q6e0846b9e69bb9dd",
+        "COPY는 storage(volume, bind mount 등)와는 어떤 관련이 있나요?",
+    ),
+    ("qf795ded86d78e7c2", "tag와 label의 차이는 뭔가요?"),
+];
+
+#[test]
+fn the_seeds_question_ids_never_change() {
+    let c = seed();
+    let ids: Vec<(&str, &str)> = c.topics[0]
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.text.as_str()))
+        .collect();
+    assert_eq!(ids, GOLDEN_IDS);
 }
 
 #[test]

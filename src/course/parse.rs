@@ -525,7 +525,7 @@ impl Builder<'_> {
                 _ => {
                     for (url, alt) in &span.images {
                         // Checked for the warning it may give; rendered by the markdown viewer.
-                        let _ = self.image(url, alt);
+                        self.image(url, alt);
                     }
                     BlockKind::Markdown
                 }
