@@ -1,0 +1,99 @@
+//! Parser tests: answers, open questions, blocks and odd markdown.
+
+use super::*;
+
+fn parse(text: &str) -> ParsedDocument {
+    parse_document(text, "fallback", "test.md", ImageBase::None)
+}
+
+#[test]
+fn nested_bullets_are_the_answer_dedented() {
+    let doc = parse("# T\n\n## A\n\n- q1?\n  - a1\n  - a2\n\n- q2\n");
+    let q = &doc.topics[0].questions;
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].text, "q1?");
+    assert_eq!(q[0].answer, "- a1\n- a2");
+    assert_eq!(q[0].blocks.len(), 2);
+    assert!(!q[0].is_open());
+    assert!(q[1].is_open());
+}
+
+#[test]
+fn following_blocks_join_the_answer_until_a_break() {
+    let doc = parse("## A\n\n- q\n  - a\n\n```sh\nls\n```\n\nafter\n\n---\n\nloose\n");
+    let q = &doc.topics[0].questions[0];
+    assert_eq!(q.answer, "- a\n\n```sh\nls\n```\n\nafter");
+    assert_eq!(doc.topics[0].intro, "loose");
+}
+
+#[test]
+fn placeholders_leave_a_question_open() {
+    for answer in ["...", "…", "TODO", "?", "  - ...\n  - ?"] {
+        let text = format!("## A\n\n- q\n  - {}\n", answer.trim_start_matches("  - "));
+        let doc = parse(&text);
+        assert!(doc.topics[0].questions[0].is_open(), "{answer:?}");
+    }
+    let doc = parse("## A\n\n- q\n  - 네\n");
+    assert!(!doc.topics[0].questions[0].is_open());
+}
+
+#[test]
+fn a_code_block_alone_is_an_answer() {
+    let doc = parse("## A\n\n- q\n\n```\nx\n```\n");
+    assert!(!doc.topics[0].questions[0].is_open());
+}
+
+#[test]
+fn inline_code_in_questions() {
+    let doc = parse("## A\n\n- `docker run`을 하면?\n");
+    let q = &doc.topics[0].questions[0];
+    assert_eq!(q.text, "docker run을 하면?");
+    assert_eq!(
+        q.inlines,
+        vec![
+            Inline::Code("docker run".into()),
+            Inline::Text("을 하면?".into())
+        ]
+    );
+}
+
+#[test]
+fn text_before_the_first_question_is_the_topic_intro() {
+    let doc = parse("# T\n\nabout\n\n## A\n\nintro text\n\n- q\n");
+    assert_eq!(doc.document.preface, "about");
+    assert_eq!(doc.topics[0].intro, "intro text");
+    assert_eq!(doc.topics[0].questions.len(), 1);
+}
+
+#[test]
+fn no_headings_gives_the_file_name_and_a_general_topic() {
+    let doc = parse("- q1\n- q2\n  - a\n");
+    assert_eq!(doc.document.title, "fallback");
+    assert_eq!(doc.topics.len(), 1);
+    assert!(doc.topics[0].is_general());
+    assert_eq!(doc.topics[0].questions.len(), 2);
+}
+
+#[test]
+fn crlf_and_bom() {
+    let lf = parse("# T\n\n## A\n\n- q\n  - a\n  - b\n");
+    let crlf = parse("\u{feff}# T\r\n\r\n## A\r\n\r\n- q\r\n  - a\r\n  - b\r\n");
+    assert_eq!(crlf.document.title, "T");
+    assert_eq!(
+        crlf.topics[0].questions[0].answer,
+        lf.topics[0].questions[0].answer
+    );
+    assert_eq!(crlf.topics[0].questions[0].id, lf.topics[0].questions[0].id);
+}
+
+#[test]
+fn broken_markdown_still_parses() {
+    let doc = parse("## A\n\n- q\n  ```\n  unclosed\n\n- [link](\n* ** _\n");
+    assert_eq!(doc.topics.len(), 1);
+    assert!(!doc.topics[0].questions.is_empty());
+}
+
+#[test]
+fn dedent_keeps_deeper_indentation() {
+    assert_eq!(dedent("- a\n    - b\n  c", 2), "- a\n  - b\nc");
+}
