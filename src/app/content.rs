@@ -92,7 +92,6 @@ impl StudyApp {
         };
         // Indices of the old course mean nothing in the new one.
         self.selection = super::Selection::default();
-        self.selection.topic = topic;
         self.refresh_overview();
         self.select(topic, question);
     }

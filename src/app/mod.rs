@@ -17,7 +17,6 @@ mod search;
 use std::path::PathBuf;
 
 pub use actions::Action;
-pub use notes_session::{AUTOSAVE_DELAY, RETRY_DELAY};
 pub use screenshot::ScreenshotJob;
 
 use crate::command::{Command, Mode};
@@ -30,11 +29,11 @@ use crate::search::Hit;
 use crate::state::{ThemeChoice, UiState};
 use crate::ui::notes_panel::NotesPanel;
 use crate::ui::presenter::Presenter;
-use crate::ui::viewer::{Found, ViewerState};
+use crate::ui::viewer::{Found, Viewer};
 use crate::ui::{fonts, theme};
 use notes_session::NotesSession;
 use screenshot::Screenshot;
-use search::SearchState;
+use search::Search;
 
 /// How the app was started (command line, or a test).
 #[derive(Clone, Debug, Default)]
@@ -82,12 +81,12 @@ pub struct StudyApp {
     selection: Selection,
     /// Progress, counts, the visible list, orphans: recomputed when course or notes change.
     overview: Overview,
-    search: SearchState,
+    search: Search,
     notes: NotesSession,
     notices: Notices,
     /// What the user asked for this frame, applied in order at its end.
     actions: Vec<Action>,
-    viewer: ViewerState,
+    viewer: Viewer,
     notes_panel: NotesPanel,
     /// Presentation mode, while it is on.
     presenter: Option<Presenter>,
@@ -147,11 +146,11 @@ impl StudyApp {
             course: Course::default(),
             selection: Selection::default(),
             overview: Overview::default(),
-            search: SearchState::default(),
+            search: Search::default(),
             notes: NotesSession::new(data_dir),
             notices: Notices::default(),
             actions: Vec::new(),
-            viewer: ViewerState::default(),
+            viewer: Viewer::default(),
             notes_panel: NotesPanel::default(),
             presenter: None,
             show_help: false,
@@ -183,11 +182,6 @@ impl StudyApp {
         self.notices.as_slice()
     }
 
-    /// Progress, filter counts, the visible questions, orphans.
-    pub fn overview(&self) -> &Overview {
-        &self.overview
-    }
-
     /// The questions of the selected topic that the sidebar and viewer show.
     pub fn visible(&self) -> &[usize] {
         &self.overview.visible
@@ -206,10 +200,6 @@ impl StudyApp {
     /// Where the notes file is.
     pub fn notes_path(&self) -> Option<&std::path::Path> {
         self.notes.store().map(NoteStore::path)
-    }
-
-    pub fn save_status(&self) -> &SaveStatus {
-        self.notes.status()
     }
 
     /// Queues an action; the queue is applied at the end of the frame.

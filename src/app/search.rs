@@ -4,10 +4,10 @@
 //! How the keys reach the results, at any typing speed. In one frame egui may deliver the
 //! last letters of a query *and* the Enter that follows (a fast typist, a busy laptop,
 //! `xdotool type`). The frame therefore goes:
-//! 1. [`SearchState::take_keys`], before the top bar is drawn: while the box has focus, ↑/↓,
+//! 1. [`Search::take_keys`], before the top bar is drawn: while the box has focus, ↑/↓,
 //!    Enter and Esc are taken out of the input, so the box never sees them;
 //! 2. the top bar draws the box, which inserts this frame's text into the query;
-//! 3. [`SearchState::refresh`] runs the query as typed;
+//! 3. [`Search::refresh`] runs the query as typed;
 //! 4. the app applies the keys taken in step 1 to those fresh results.
 //!
 //! Where egui would move focus: a single-line `TextEdit` surrenders focus on Enter (it
@@ -38,7 +38,7 @@ pub enum SearchKey {
 
 /// The query, its hits, the highlighted hit.
 #[derive(Default)]
-pub struct SearchState {
+pub struct Search {
     /// Built once per content load.
     index: search::Index,
     /// The text in the box.
@@ -53,7 +53,7 @@ pub struct SearchState {
     had_focus: bool,
 }
 
-impl SearchState {
+impl Search {
     /// Indexes a new course; the query stays and runs again. Once per content load.
     pub fn rebuild(&mut self, course: &Course) {
         self.index = search::Index::new(course);

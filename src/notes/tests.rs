@@ -344,3 +344,17 @@ fn sigkill_at_random_moments_never_leaves_a_broken_or_mixed_file() {
         "some save completed"
     );
 }
+
+#[test]
+fn an_export_writes_only_the_file_it_was_given() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("sheet.md");
+    write_atomic(&path, b"first").expect("write");
+    write_atomic(&path, b"second").expect("overwrite");
+    assert_eq!(fs::read(&path).expect("read"), b"second");
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["sheet.md"], "no .bak or temp file beside an export");
+}

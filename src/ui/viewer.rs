@@ -20,8 +20,9 @@ use crate::notes::NoteStore;
 /// Space between cards.
 const GAP: f32 = 14.0;
 
-/// Runtime state of the viewer; nothing here is persisted.
-pub struct ViewerState {
+/// The viewer's runtime data (card heights, scroll target, the image shown full size);
+/// nothing here is persisted.
+pub struct Viewer {
     cache: CommonMarkCache,
     /// The topic and filter generation the heights below belong to, and the width they were
     /// measured at.
@@ -49,7 +50,7 @@ pub struct ViewerState {
     last_offset: f32,
 }
 
-impl Default for ViewerState {
+impl Default for Viewer {
     fn default() -> Self {
         Self {
             cache: CommonMarkCache::default(),
@@ -82,7 +83,7 @@ pub enum ViewerAction {
     SelectQuestion(usize),
 }
 
-impl ViewerState {
+impl Viewer {
     /// Scrolls the card of question `index` into view on the next frame.
     pub fn scroll_to(&mut self, index: usize) {
         self.scroll_to = Some(index);
@@ -167,7 +168,7 @@ pub struct ViewerInput<'a> {
 /// Shows the selected topic's visible questions as cards. Returns what the user clicked.
 pub fn viewer_ui(
     ui: &mut egui::Ui,
-    viewer: &mut ViewerState,
+    viewer: &mut Viewer,
     input: &ViewerInput<'_>,
 ) -> Option<ViewerAction> {
     let ViewerInput {
@@ -338,7 +339,7 @@ struct Card<'a> {
 }
 
 /// One question card. Returns true when the question heading was clicked.
-fn card_ui(ui: &mut egui::Ui, viewer: &mut ViewerState, card: &Card<'_>, lang: Lang) -> bool {
+fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) -> bool {
     let s = lang.strings();
     let q = card.question;
     let visuals = ui.visuals().clone();
@@ -422,7 +423,7 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut ViewerState, card: &Card<'_>, lang: L
 /// The instructor's answer: markdown runs, code blocks and stand-alone images.
 fn answer_ui(
     ui: &mut egui::Ui,
-    viewer: &mut ViewerState,
+    viewer: &mut Viewer,
     q: &Question,
     doc: Option<&Document>,
     lang: Lang,
@@ -522,7 +523,7 @@ fn question_job(
 }
 
 /// The image at its original size, in a window that scrolls.
-fn full_image_ui(ctx: &egui::Context, viewer: &mut ViewerState, image: &ImageRef, lang: Lang) {
+fn full_image_ui(ctx: &egui::Context, viewer: &mut Viewer, image: &ImageRef, lang: Lang) {
     let s = lang.strings();
     let mut open = true;
     let screen = ctx.content_rect();

@@ -341,3 +341,26 @@ fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].field, study_companion::search::Field::Note);
 }
+
+#[test]
+fn a_corrupt_notes_file_is_moved_aside_and_the_status_line_says_why() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let path = study_companion::notes::NoteStore::path_for(data.path(), "MSP T3 - 23-5차");
+    std::fs::write(&path, b"{ \"schema\": 1, \"notes\": [ trunc").expect("write");
+    let harness = common::builder().data_dir(data.path()).build();
+    let notice = harness.get_by_label_contains("노트 파일이 손상되어 옮겨 두었습니다");
+    let text = notice.value().unwrap_or_default();
+    // The reason (serde's message) and where the file went.
+    assert!(text.contains("line 1"), "{text}");
+    assert!(text.contains(".corrupt-"), "{text}");
+    let moved: Vec<_> = std::fs::read_dir(data.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        std::fs::read(moved[0].path()).expect("kept"),
+        b"{ \"schema\": 1, \"notes\": [ trunc"
+    );
+}
