@@ -67,6 +67,16 @@ fn notes_file(harness: &Harness<'_, StudyApp>) -> String {
     }
 }
 
+/// Ctrl+F, then `text` typed into the search box.
+fn search(harness: &mut Harness<'_, StudyApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
+    assert!(search_box.is_focused(), "Ctrl+F focuses the search box");
+    search_box.type_text(text);
+    harness.run();
+}
+
 /// Types into the notes panel's editor.
 fn type_answer(harness: &mut Harness<'_, StudyApp>, text: &str) {
     harness.get_by_label("내 답변").focus();

@@ -72,6 +72,16 @@ declare -A after=(
 
 pass=0
 fail=0
+# check WHAT GOT WANT: one line of the report.
+check() {
+  if [ "$2" = "$3" ]; then
+    pass=$((pass + 1))
+    echo "ok    $1"
+  else
+    fail=$((fail + 1))
+    echo "FAIL  $1: got [$2]"
+  fi
+}
 for query in expose digest "docker pull"; do
   for run in $(seq 1 "$runs"); do
     dir="$out/${query// /-}-$run"
@@ -92,15 +102,8 @@ for query in expose digest "docker pull"; do
     sleep 0.5
     [ "$run" = 1 ] && import -window root "$dir-esc-down.png"
     stop_app
-    got=$(bookmarked "$dir")
     want=$(printf '%s\n%s\n' "${first[$query]}" "${after[$query]}" | sort)
-    if [ "$(echo "$got" | sort)" = "$want" ]; then
-      pass=$((pass + 1))
-      echo "ok    '$query' run $run"
-    else
-      fail=$((fail + 1))
-      echo "FAIL  '$query' run $run: bookmarked [$got]"
-    fi
+    check "'$query' run $run" "$(bookmarked "$dir" | sort)" "$want"
   done
 done
 
@@ -115,14 +118,7 @@ xdotool type --delay 1 digest; xdotool key Return; sleep 0.5
 xdotool key ctrl+d; sleep 0.5
 import -window root "$dir.png"
 stop_app
-got=$(bookmarked "$dir")
-if [ "$got" = "${first[digest]}" ]; then
-  pass=$((pass + 1))
-  echo "ok    Ctrl+F selects the old query"
-else
-  fail=$((fail + 1))
-  echo "FAIL  Ctrl+F selects the old query: bookmarked [$got]"
-fi
+check "Ctrl+F selects the old query" "$(bookmarked "$dir")" "${first[digest]}"
 
 # Esc one frame after Ctrl+F (egui drops the box's focus on that Esc before the app runs):
 # the query is cleared and the box looks as it did at start.
@@ -137,13 +133,9 @@ for run in $(seq 1 "$runs"); do
   xdotool mousemove 420 250 click 1; sleep 0.5
   xdotool key ctrl+f; sleep 0.04; xdotool key Escape; sleep 0.5
   box_crop "$dir-$run.png"
-  if [ "$(compare -metric AE "$dir-start.png" "$dir-$run.png" null: 2>&1)" = 0 ]; then
-    pass=$((pass + 1))
-    echo "ok    Esc right after Ctrl+F clears, run $run"
-  else
-    fail=$((fail + 1))
-    echo "FAIL  Esc right after Ctrl+F clears, run $run (see $dir-$run.png)"
-  fi
+  # Differing pixels against the box at start.
+  check "Esc right after Ctrl+F clears, run $run" \
+    "$(compare -metric AE "$dir-start.png" "$dir-$run.png" null: 2>&1)" 0
 done
 stop_app
 

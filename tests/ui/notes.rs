@@ -3,7 +3,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{DIGEST, TAG_LABEL, advance, click_question, common, notes_file, type_answer};
+use super::{DIGEST, TAG_LABEL, advance, click_question, common, notes_file, search, type_answer};
 
 #[test]
 fn a_korean_answer_is_autosaved_after_a_second_and_shown_next_time() {
@@ -295,12 +295,7 @@ fn unsaved_answers_keep_other_notes_from_replacing_them() {
 fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
     let mut harness = common::app();
     // Searching for the backup's words finds nothing yet.
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "검색")
-        .type_text("백업에만");
-    harness.run();
+    search(&mut harness, "백업에만");
     harness.get_by_label("검색 결과 0개");
     harness.get_by_label("열린 질문 4개 중 0개 답변함");
     harness.get_by_label("내 답변 0");

@@ -4,16 +4,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{DIGEST, MYSQL, TAG_LABEL, click_question, common, type_answer};
-
-fn search(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>, text: &str) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    harness.run();
-    let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");
-    assert!(search_box.is_focused(), "Ctrl+F focuses the search box");
-    search_box.type_text(text);
-    harness.run();
-}
+use super::{DIGEST, MYSQL, TAG_LABEL, click_question, common, search, type_answer};
 
 #[test]
 fn typing_digest_finds_its_question_first_and_enter_opens_it() {
@@ -252,12 +243,7 @@ fn escape_clears_and_hands_the_arrows_back_to_the_reading_view() {
 #[test]
 fn escape_right_after_ctrl_f_clears_instead_of_escaping_the_box() {
     let mut harness = common::app();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "검색")
-        .type_text("digest");
-    harness.run();
+    search(&mut harness, "digest");
     // A click on the first result: the box loses focus, the query stays.
     harness.get_by_role_and_label(Role::Button, DIGEST).click();
     harness.run();
