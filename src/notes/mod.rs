@@ -143,6 +143,9 @@ pub struct NoteStore {
     notes: BTreeMap<QuestionId, Note>,
     /// Notes changed here since the last successful save.
     dirty: bool,
+    /// Notes moved away from this store (re-attached under a new id, or to another
+    /// session), and when: a save must not bring them back from the file on disk.
+    moved_away: BTreeMap<QuestionId, Timestamp>,
     /// Set when the file on disk must not be replaced (it could not be read and could not be
     /// moved aside): saving refuses until that is resolved.
     blocked: Option<String>,
@@ -193,6 +196,7 @@ impl NoteStore {
             course: course.to_owned(),
             notes: BTreeMap::new(),
             dirty: false,
+            moved_away: BTreeMap::new(),
             blocked: None,
             warnings: Vec::new(),
         };
@@ -389,7 +393,7 @@ impl NoteStore {
             let Some((new_id, info)) = target.cloned() else {
                 continue;
             };
-            if let Some(mut note) = self.notes.remove(&old) {
+            if let Some(mut note) = self.take(&old, now) {
                 note.id = new_id.clone();
                 note.question = info.question;
                 note.topic = info.topic;
@@ -416,6 +420,23 @@ impl NoteStore {
             self.dirty = true;
         }
         changed
+    }
+
+    /// Removes a note that moves elsewhere (another id or another session's store) at
+    /// `now`; the next save leaves it out of the file too.
+    pub fn take(&mut self, id: &QuestionId, now: Timestamp) -> Option<Note> {
+        let note = self.notes.remove(id)?;
+        self.moved_away.insert(id.clone(), now);
+        self.dirty = true;
+        Some(note)
+    }
+
+    /// Takes in a note moved here from elsewhere (newest edit wins). True if taken.
+    pub fn adopt(&mut self, note: Note) -> bool {
+        self.moved_away.remove(&note.id);
+        let taken = merge_note(&mut self.notes, note);
+        self.dirty |= taken;
+        taken
     }
 
     /// The notes as a file (for saving and for a backup export).
@@ -452,11 +473,18 @@ impl NoteStore {
             source,
         })?;
 
-        // Another window may have saved since we loaded: take its newer notes.
+        // Another window may have saved since we loaded: take its newer notes, but not the
+        // ones moved away from here (unless edited there since).
         match read_file(&self.path) {
             Ok(Some(disk)) => {
                 for note in disk.notes {
-                    merge_note(&mut self.notes, note);
+                    let moved = self
+                        .moved_away
+                        .get(&note.id)
+                        .is_some_and(|&at| note.updated <= at);
+                    if !moved {
+                        merge_note(&mut self.notes, note);
+                    }
                 }
             }
             Ok(None) => {}
@@ -483,6 +511,7 @@ impl NoteStore {
             })?;
         write_with_backup(&self.path, json.as_bytes())?;
         self.dirty = false;
+        self.moved_away.clear();
         drop(lock);
         Ok(())
     }

@@ -358,3 +358,24 @@ fn an_export_writes_only_the_file_it_was_given() {
         .collect();
     assert_eq!(names, ["sheet.md"], "no .bak or temp file beside an export");
 }
+
+#[test]
+fn a_reattached_note_does_not_come_back_under_its_old_id_after_a_save() {
+    let seed = course::load_builtin();
+    let digest = &seed.topics[0].questions[8];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    let mut s = open(&path);
+    s.set_text(&digest.id, &info("digest는 뭔가요?"), "해시값", t(1));
+    s.save().expect("save");
+    let renamed = course::builtin::DOCUMENTS[0]
+        .1
+        .replace("# MSP T3 - 23-5차", "# MSP T3 - 23-5차 (수정본)");
+    let changed = course::load_sources("x", &[("a".into(), renamed)], &course::ImageBase::None);
+    let mut s = open(&path);
+    assert_eq!(s.reattach(&changed, t(2)), 1);
+    s.save().expect("save");
+    let again = open(&path);
+    assert_eq!(again.len(), 1, "{:?}", again.notes().collect::<Vec<_>>());
+    assert!(again.orphans(&changed).is_empty());
+}
