@@ -75,7 +75,7 @@ fn export_sheet(
     lang: Lang,
 ) -> anyhow::Result<()> {
     use study_companion::course;
-    use study_companion::notes::{self, NoteStore, export};
+    use study_companion::notes::{self, export};
     use study_companion::notice::Notice;
     let course = match path {
         Some(p) => course::load_path(p)?,
@@ -85,25 +85,33 @@ fn export_sheet(
         eprintln!("warning: {}", lang.problem(p));
     }
     let dir = data_dir.unwrap_or_else(study_companion::app::default_data_dir);
-    let (mut store, warnings) =
-        NoteStore::open(NoteStore::path_for(&dir, &course.title), &course.title)?;
-    for w in warnings {
-        let notes::StoreWarning::MovedAside {
-            file,
-            moved_to,
-            restored_from,
-            reason,
-        } = w;
-        let notice = Notice::NotesMovedAside {
-            file: file.display().to_string(),
-            moved_to: moved_to.display().to_string(),
-            restored: restored_from.map(|p| p.display().to_string()),
-            reason,
-        };
-        eprintln!("warning: {}", notice.text(lang));
+    let migration = notes::migrate::migrate_layout(&dir, &course);
+    let mut warnings = migration.warnings.clone();
+    for e in &migration.errors {
+        eprintln!("warning: {}", Notice::NotesError(e.clone()).text(lang));
     }
-    store.reattach(&course, jiff::Timestamp::now());
-    let sheet = export::study_sheet(&course, &store, &lang.sheet_labels());
+    if !migration.kept.is_empty() {
+        let kept = migration
+            .kept
+            .iter()
+            .map(|(_, kept)| kept.display().to_string())
+            .collect();
+        let notice = Notice::NotesMigrated {
+            notes: migration.notes,
+            kept,
+        };
+        eprintln!("{}", notice.text(lang));
+    }
+    let mut book = notes::Notebook::new(dir);
+    let opened = book.open_sessions(&course, jiff::Timestamp::now());
+    warnings.extend(opened.warnings);
+    for e in opened.errors {
+        eprintln!("warning: {}", Notice::NotesError(e.to_string()).text(lang));
+    }
+    for w in warnings {
+        eprintln!("warning: {}", Notice::from(w).text(lang));
+    }
+    let sheet = export::study_sheet(&course, &book, &lang.sheet_labels());
     notes::write_atomic(out, sheet.as_bytes())
         .with_context(|| format!("failed to write {}", out.display()))?;
     Ok(())

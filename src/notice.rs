@@ -3,6 +3,7 @@
 
 use crate::course::Problem;
 use crate::i18n::Lang;
+use crate::notes::StoreWarning;
 
 /// One thing the user must be told.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +27,12 @@ pub enum Notice {
         restored: Option<String>,
         reason: String,
     },
-    /// An export or import needs the notes, and they could not be opened.
-    NotesUnavailable,
+    /// Notes of the first layout (one file per course) moved into per-session files, the
+    /// old files kept under these names.
+    NotesMigrated {
+        notes: usize,
+        kept: Vec<String>,
+    },
     Exported(String),
     ExportFailed(String),
     Imported(usize),
@@ -45,7 +50,7 @@ pub enum Level {
 impl Notice {
     pub fn level(&self) -> Level {
         match self {
-            Notice::Exported(_) | Notice::Imported(_) => Level::Info,
+            Notice::Exported(_) | Notice::Imported(_) | Notice::NotesMigrated { .. } => Level::Info,
             Notice::Problem(_) | Notice::LastContentGone(_) | Notice::NotesMovedAside { .. } => {
                 Level::Warning
             }
@@ -53,7 +58,6 @@ impl Notice {
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
             | Notice::NotesError(_)
-            | Notice::NotesUnavailable
             | Notice::ExportFailed(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
@@ -74,11 +78,28 @@ impl Notice {
                 restored,
                 reason,
             } => lang.notes_moved_aside(file, moved_to, restored.as_deref(), reason),
-            Notice::NotesUnavailable => lang.notes_unavailable().to_owned(),
+            Notice::NotesMigrated { notes, kept } => lang.notes_migrated(*notes, &kept.join(", ")),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
+        }
+    }
+}
+
+impl From<StoreWarning> for Notice {
+    fn from(warning: StoreWarning) -> Self {
+        let StoreWarning::MovedAside {
+            file,
+            moved_to,
+            restored_from,
+            reason,
+        } = warning;
+        Notice::NotesMovedAside {
+            file: file.display().to_string(),
+            moved_to: moved_to.display().to_string(),
+            restored: restored_from.map(|p| p.display().to_string()),
+            reason,
         }
     }
 }

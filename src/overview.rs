@@ -4,7 +4,7 @@
 //! per frame.
 
 use crate::course::{Course, Question};
-use crate::notes::{Note, NoteStore};
+use crate::notes::{Note, Notebook};
 use crate::search::Filter;
 
 /// Everything on screen that is counted or filtered.
@@ -28,23 +28,16 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// Computes everything from scratch: O(questions). `store` is `None` when the notes
-    /// could not be opened.
-    pub fn new(course: &Course, store: Option<&NoteStore>, topic: usize, filter: Filter) -> Self {
+    /// Computes everything from scratch: O(questions).
+    pub fn new(course: &Course, store: &Notebook, topic: usize, filter: Filter) -> Self {
         let mut overview = Self::default();
         overview.update(course, store, topic, filter);
         overview
     }
 
     /// Recomputes after a change of the course, the notes, the topic or the filter.
-    pub fn update(
-        &mut self,
-        course: &Course,
-        store: Option<&NoteStore>,
-        topic: usize,
-        filter: Filter,
-    ) {
-        let mine = |q: &&Question| q.is_open() && store.is_some_and(|s| s.text(&q.id).is_some());
+    pub fn update(&mut self, course: &Course, store: &Notebook, topic: usize, filter: Filter) {
+        let mine = |q: &&Question| q.is_open() && store.text(&q.id).is_some();
         self.answered_per_topic = course
             .topics
             .iter()
@@ -53,20 +46,12 @@ impl Overview {
         self.open = course.open_count();
         self.answered = self.answered_per_topic.iter().sum();
         self.filter_counts = Filter::counts(course, store);
-        self.orphans = store
-            .map(|s| s.orphans(course).into_iter().cloned().collect())
-            .unwrap_or_default();
+        self.orphans = store.orphans(course).into_iter().cloned().collect();
         self.set_visible(course, store, topic, filter);
     }
 
     /// Recomputes only the visible list: after a change of topic or filter, O(topic).
-    pub fn set_visible(
-        &mut self,
-        course: &Course,
-        store: Option<&NoteStore>,
-        topic: usize,
-        filter: Filter,
-    ) {
+    pub fn set_visible(&mut self, course: &Course, store: &Notebook, topic: usize, filter: Filter) {
         let visible: Vec<usize> = course
             .topics
             .get(topic)
@@ -92,10 +77,10 @@ mod tests {
     use crate::course::{self, ImageBase};
     use crate::notes::QuestionInfo;
 
-    fn store(dir: &std::path::Path) -> NoteStore {
-        NoteStore::open(dir.join("n.notes.json"), "t")
-            .expect("open")
-            .0
+    fn store(dir: &std::path::Path) -> Notebook {
+        let mut book = Notebook::new(dir.to_path_buf());
+        book.open_sessions(&course::load_builtin(), jiff::Timestamp::now());
+        book
     }
 
     fn info() -> QuestionInfo {
@@ -109,7 +94,12 @@ mod tests {
     #[test]
     fn the_seed_without_notes_has_four_open_and_none_answered() {
         let seed = course::load_builtin();
-        let o = Overview::new(&seed, None, 0, Filter::All);
+        let o = Overview::new(
+            &seed,
+            &Notebook::new(std::env::temp_dir().join("study-companion-none")),
+            0,
+            Filter::All,
+        );
         assert_eq!((o.open, o.answered), (4, 0));
         assert_eq!(o.answered_per_topic, [0, 0]);
         assert_eq!(o.filter_counts, [21, 4, 0, 4, 0]);
@@ -117,9 +107,14 @@ mod tests {
         assert!(o.orphans.is_empty());
         // Kubernetes has no questions: nothing visible, whatever the filter.
         assert!(
-            Overview::new(&seed, None, 1, Filter::All)
-                .visible
-                .is_empty()
+            Overview::new(
+                &seed,
+                &Notebook::new(std::env::temp_dir().join("study-companion-none")),
+                1,
+                Filter::All
+            )
+            .visible
+            .is_empty()
         );
     }
 
@@ -128,7 +123,7 @@ mod tests {
         let seed = course::load_builtin();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut notes = store(dir.path());
-        let mut o = Overview::new(&seed, Some(&notes), 0, Filter::OpenNotMine);
+        let mut o = Overview::new(&seed, &notes, 0, Filter::OpenNotMine);
         let todo_before = o.visible.clone();
         assert_eq!(todo_before.len(), 4);
         let generation = o.visible_generation;
@@ -141,7 +136,7 @@ mod tests {
         notes.set_text(&digest.id, &info(), "이미지 내용의 해시", now);
         notes.set_text(&answered.id, &info(), "메모", now);
         notes.set_bookmarked(&answered.id, &info(), true, now);
-        o.update(&seed, Some(&notes), 0, Filter::OpenNotMine);
+        o.update(&seed, &notes, 0, Filter::OpenNotMine);
 
         // A note on an answered question is mine, but not progress on open questions.
         assert_eq!((o.open, o.answered), (4, 1));
@@ -153,7 +148,7 @@ mod tests {
 
         // Same inputs again: the list did not change, the viewer keeps its measurements.
         let generation = o.visible_generation;
-        o.update(&seed, Some(&notes), 0, Filter::OpenNotMine);
+        o.update(&seed, &notes, 0, Filter::OpenNotMine);
         assert_eq!(o.visible_generation, generation);
     }
 
@@ -168,12 +163,12 @@ mod tests {
             .1
             .replace("- digest는 뭔가요?\n  - ...\n", "");
         let changed = course::load_sources("x", &[("a".into(), without)], &ImageBase::None);
-        let o = Overview::new(&changed, Some(&notes), 0, Filter::All);
+        let o = Overview::new(&changed, &notes, 0, Filter::All);
         assert_eq!(o.orphans.len(), 1);
         assert_eq!(o.orphans[0].text, "해시");
         assert_eq!(o.filter_counts[2], 0, "an orphan is not counted as mine");
         assert!(
-            Overview::new(&seed, Some(&notes), 0, Filter::All)
+            Overview::new(&seed, &notes, 0, Filter::All)
                 .orphans
                 .is_empty()
         );

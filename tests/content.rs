@@ -382,3 +382,83 @@ fn missing_and_huge_images_are_reported_with_their_file() {
         ]
     );
 }
+
+#[test]
+fn a_folder_course_is_titled_by_what_its_sessions_share() {
+    let titles = |ts: &[&str]| course::shared_title(ts.iter().copied());
+    assert_eq!(titles(&["MSP T3 - 23-5차", "MSP T3 - 23-6차"]), "MSP T3");
+    assert_eq!(
+        titles(&["MSP T3 - 23-5차", "MSP T3 - 23-6차", "MSP T3 · 보충"]),
+        "MSP T3"
+    );
+    assert_eq!(titles(&["Docker 1", "Kubernetes 1"]), "");
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.md"), SEED).expect("write");
+    fs::write(
+        dir.path().join("b.md"),
+        include_str!("fixtures/sessions/msp-t3-23-6.md"),
+    )
+    .expect("write");
+    assert_eq!(course::load_path(dir.path()).expect("load").title, "MSP T3");
+    // Nothing shared: the folder's name.
+    fs::write(dir.path().join("c.md"), "# 보충 수업\n\n- 질문?\n").expect("write");
+    let name = dir
+        .path()
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    assert_eq!(course::load_path(dir.path()).expect("load").title, name);
+}
+
+/// `study-companion --export-sheet`, the real binary.
+fn export_sheet(data: &std::path::Path, path: &std::path::Path, out: &std::path::Path) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_study-companion"))
+        .arg("--export-sheet")
+        .arg(out)
+        .arg("--data-dir")
+        .arg(data)
+        .arg(path)
+        .status()
+        .expect("run the app");
+    assert!(status.success());
+}
+
+#[test]
+fn the_study_sheet_of_the_grown_folder_has_the_answers_of_the_single_file() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let folder = root.path().join("msp");
+    fs::create_dir_all(&folder).expect("mkdir");
+    let file = folder.join("msp-t3-23-5.md");
+    fs::write(&file, SEED).expect("write");
+    // An answer given on the single file (as the app stores it).
+    let alone = course::load_path(&file).expect("load");
+    let mut book = study_companion::notes::Notebook::new(data.clone());
+    book.open_sessions(&alone, jiff::Timestamp::now());
+    let digest = alone.topics[0].questions[8].id.clone();
+    let info = study_companion::notes::QuestionInfo::find(&alone, &digest).expect("info");
+    assert!(book.set_text(&digest, &info, "이미지 내용의 해시", jiff::Timestamp::now()));
+    book.save().expect("save");
+
+    fs::write(
+        folder.join("msp-t3-23-6.md"),
+        include_str!("fixtures/sessions/msp-t3-23-6.md"),
+    )
+    .expect("write");
+    let out = root.path().join("sheet.md");
+    export_sheet(&data, &folder, &out);
+    let sheet = fs::read_to_string(&out).expect("sheet");
+    assert!(sheet.starts_with("# MSP T3\n"), "{sheet}");
+    let digest_at = sheet.find("- digest는 뭔가요?").expect("digest");
+    let answer_at = sheet.find("  > 이미지 내용의 해시").expect("answer");
+    assert!(digest_at < answer_at);
+    // Only the file that was named: no backup beside it.
+    let names: Vec<String> = fs::read_dir(root.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("sheet.md.")),
+        "{names:?}"
+    );
+}

@@ -57,23 +57,20 @@ impl StudyApp {
         }
     }
 
-    /// "My study sheet" in the UI language; `None` (and said) without notes.
-    pub fn study_sheet(&mut self) -> Option<String> {
-        let Some(store) = self.notes.store() else {
-            self.notices.push(Notice::NotesUnavailable);
-            return None;
-        };
+    /// "My study sheet" in the UI language.
+    pub fn study_sheet(&self) -> Option<String> {
         let labels = self.state.lang.sheet_labels();
-        Some(export::study_sheet(&self.course, store, &labels))
+        Some(export::study_sheet(
+            &self.course,
+            self.notes.store(),
+            &labels,
+        ))
     }
 
-    /// My notes as a JSON backup; `None` (and said) without notes.
+    /// My notes on the open course as a JSON backup; `None` (and said) when that fails.
     fn backup_json(&mut self) -> Option<String> {
-        let Some(store) = self.notes.store() else {
-            self.notices.push(Notice::NotesUnavailable);
-            return None;
-        };
-        match serde_json::to_string_pretty(&store.to_file()) {
+        let file = self.notes.store().to_file(&self.course.title);
+        match serde_json::to_string_pretty(&file) {
             Ok(json) => Some(json),
             Err(e) => {
                 self.notices.push(Notice::ExportFailed(e.to_string()));
@@ -95,21 +92,15 @@ impl StudyApp {
     /// Merges a JSON backup into the notes, never replacing a newer note, and refreshes
     /// everything on screen that counts or finds notes.
     pub fn import_backup(&mut self, path: &Path, now: f64) {
-        if self.notes.store().is_none() {
-            self.notices.push(Notice::NotesUnavailable);
-            return;
-        }
         let parsed = std::fs::read(path)
             .map_err(|e| format!("{}: {e}", path.display()))
             .and_then(|bytes| notes::parse_file(path, &bytes).map_err(|e| e.to_string()));
         match parsed {
             Ok(file) => {
-                if let Some(n) = self
+                let n = self
                     .notes
-                    .import(file, &self.course, now, &mut self.notices)
-                {
-                    self.notices.push(Notice::Imported(n));
-                }
+                    .import(file, &self.course, now, &mut self.notices);
+                self.notices.push(Notice::Imported(n));
                 self.notes_changed(true);
             }
             Err(e) => self.notices.push(Notice::ImportFailed(e)),

@@ -22,7 +22,7 @@ pub use screenshot::ScreenshotJob;
 use crate::command::{Command, Mode};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
-use crate::notes::{NoteStore, SaveStatus};
+use crate::notes::{Notebook, SaveStatus};
 use crate::notice::{Notice, Notices};
 use crate::overview::Overview;
 use crate::search::Hit;
@@ -192,14 +192,20 @@ impl StudyApp {
         self.search.hits()
     }
 
-    /// The notes store, if the notes could be opened.
-    pub fn store(&self) -> Option<&NoteStore> {
+    /// My notes on the course.
+    pub fn store(&self) -> &Notebook {
         self.notes.store()
     }
 
-    /// Where the notes file is.
-    pub fn notes_path(&self) -> Option<&std::path::Path> {
-        self.notes.store().map(NoteStore::path)
+    /// The notes file of the selected question's session (the first session's when none
+    /// is selected); `None` for a course without sessions.
+    pub fn notes_path(&self) -> Option<PathBuf> {
+        let (topic, question) = self.selection();
+        let session = question
+            .and_then(|q| self.course.topics.get(topic)?.questions.get(q))
+            .and_then(|q| self.course.documents.get(q.document))
+            .or(self.course.documents.first())?;
+        Some(self.notes.file_of(&session.title))
     }
 
     /// Queues an action; the queue is applied at the end of the frame.

@@ -3,10 +3,11 @@
 //! ([`SaveTimer`]) and the quit question ([`QuitGuard`]) are pure given `now` (seconds on
 //! the app's clock), so they are tested without a window.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::course::{Course, QuestionId};
-use crate::notes::{NoteStore, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
+use crate::notes::migrate::migrate_layout;
+use crate::notes::{Notebook, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
 use crate::notice::{Notice, Notices};
 use crate::ui::dialogs::QuitChoice;
 
@@ -129,7 +130,7 @@ impl QuitGuard {
 
 /// An editor's view of the session: the notes, how saving stands, the text it edits.
 pub struct Editing<'a> {
-    pub store: Option<&'a NoteStore>,
+    pub store: &'a Notebook,
     pub status: &'a SaveStatus,
     pub buffer: &'a mut String,
 }
@@ -138,9 +139,10 @@ pub struct Editing<'a> {
 pub struct NotesSession {
     /// Where notes files live.
     dir: PathBuf,
-    /// `None` when the notes could not be opened (a notice says why).
-    store: Option<NoteStore>,
-    /// My text for the question `buffer_for`, as edited; the store gets every change.
+    book: Notebook,
+    /// The old layout (one file per course) was looked for: once per run.
+    migration_checked: bool,
+    /// My text for the question `buffer_for`, as edited; the notebook gets every change.
     buffer: String,
     buffer_for: Option<QuestionId>,
     timer: SaveTimer,
@@ -150,8 +152,9 @@ pub struct NotesSession {
 impl NotesSession {
     pub fn new(dir: PathBuf) -> Self {
         Self {
+            book: Notebook::new(dir.clone()),
             dir,
-            store: None,
+            migration_checked: false,
             buffer: String::new(),
             buffer_for: None,
             timer: SaveTimer::default(),
@@ -160,36 +163,65 @@ impl NotesSession {
     }
 
     /// Opens the notes of `course` in place of the previous ones (which the caller saved
-    /// first) and re-attaches notes whose question came back. Once per content load.
+    /// first): one file per session. The first time, notes of the old layout are moved into
+    /// their sessions' files. Once per content load.
     pub fn open(&mut self, course: &Course, notices: &mut Notices) {
-        self.store = None;
+        self.book = Notebook::new(self.dir.clone());
         self.buffer_for = None;
         self.timer = SaveTimer::default();
         notices.clear(|n| matches!(n, Notice::NotesError(_) | Notice::NotesMovedAside { .. }));
-        let path = NoteStore::path_for(&self.dir, &course.title);
-        match NoteStore::open(path, &course.title) {
-            Ok((mut store, warnings)) => {
-                report(warnings, notices);
-                if let Some(why) = store.blocked() {
-                    // Said now, not at the first failing save.
-                    notices.push(Notice::NotesError(why.to_owned()));
+        if !std::mem::replace(&mut self.migration_checked, true) {
+            let migration = migrate_layout(&self.dir, course);
+            if !migration.is_empty() {
+                report(migration.warnings.clone(), notices);
+                for e in &migration.errors {
+                    notices.push(Notice::NotesError(e.clone()));
                 }
-                if store.reattach(course, jiff::Timestamp::now()) > 0 {
-                    self.timer.due_now();
+                if !migration.kept.is_empty() {
+                    notices.push(Notice::NotesMigrated {
+                        notes: migration.notes,
+                        kept: migration
+                            .kept
+                            .iter()
+                            .map(|(_, kept)| kept.display().to_string())
+                            .collect(),
+                    });
                 }
-                self.store = Some(store);
             }
-            Err(e) => notices.push(Notice::NotesError(e.to_string())),
+        }
+        self.add_sessions(course, notices);
+    }
+
+    /// Opens the notes of sessions new to the course (a reload), keeping what is open and
+    /// unsaved, and re-attaches notes whose question came back.
+    pub fn add_sessions(&mut self, course: &Course, notices: &mut Notices) {
+        let opened = self.book.open_sessions(course, jiff::Timestamp::now());
+        report(opened.warnings, notices);
+        for e in opened.errors {
+            notices.push(Notice::NotesError(e.to_string()));
+        }
+        if let Some(why) = self.book.blocked() {
+            // Said now, not at the first failing save.
+            notices.push(Notice::NotesError(why.to_owned()));
+        }
+        if self.book.is_dirty() {
+            // Orphans re-attached or backups restored: saved at the next check.
+            self.timer.due_now();
         }
     }
 
-    pub fn store(&self) -> Option<&NoteStore> {
-        self.store.as_ref()
+    pub fn store(&self) -> &Notebook {
+        &self.book
     }
 
-    /// Where the notes file is, or the folder when the notes could not be opened.
-    pub fn location(&self) -> &Path {
-        self.store.as_ref().map_or(&self.dir, NoteStore::path)
+    /// Where the notes files are.
+    pub fn location(&self) -> PathBuf {
+        self.book.location()
+    }
+
+    /// The notes file of a session.
+    pub fn file_of(&self, session: &str) -> PathBuf {
+        Notebook::session_path(&self.dir, session)
     }
 
     pub fn status(&self) -> &SaveStatus {
@@ -199,14 +231,14 @@ impl NotesSession {
     /// What an editor shows, and the buffer it edits, borrowed together.
     pub fn editing(&mut self) -> Editing<'_> {
         Editing {
-            store: self.store.as_ref(),
+            store: &self.book,
             status: self.timer.status(),
             buffer: &mut self.buffer,
         }
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.store.as_ref().is_some_and(NoteStore::is_dirty)
+        self.book.is_dirty()
     }
 
     pub fn quit(&mut self) -> &mut QuitGuard {
@@ -216,14 +248,11 @@ impl NotesSession {
     /// Saves now if anything is unsaved. A failure keeps everything in memory, is shown
     /// until a save succeeds, and schedules a retry. True when nothing is left unsaved.
     pub fn save(&mut self, now: f64, notices: &mut Notices) -> bool {
-        let Some(store) = self.store.as_mut() else {
-            return true;
-        };
-        if !store.is_dirty() {
+        if !self.book.is_dirty() {
             return true;
         }
-        let result = store.save();
-        report(store.take_warnings(), notices);
+        let result = self.book.save();
+        report(self.book.take_warnings(), notices);
         notices.clear(|n| matches!(n, Notice::NotesError(_)));
         match result {
             Ok(()) => {
@@ -248,7 +277,7 @@ impl NotesSession {
         }
         self.save(now, notices);
         self.buffer = target
-            .and_then(|id| self.store.as_ref()?.get(id))
+            .and_then(|id| self.book.get(id))
             .map(|n| n.text.clone())
             .unwrap_or_default();
         self.buffer_for = target.cloned();
@@ -260,14 +289,18 @@ impl NotesSession {
         let Some(id) = self.buffer_for.clone() else {
             return false;
         };
-        let (Some(store), Some(info)) = (self.store.as_mut(), QuestionInfo::find(course, &id))
-        else {
+        let Some(info) = QuestionInfo::find(course, &id) else {
             return false;
         };
-        let had_note = store.text(&id).is_some();
-        store.set_text(&id, &info, &self.buffer, jiff::Timestamp::now());
+        let had_note = self.book.text(&id).is_some();
+        if !self
+            .book
+            .set_text(&id, &info, &self.buffer, jiff::Timestamp::now())
+        {
+            return false;
+        }
         self.timer.edited(now);
-        had_note != store.text(&id).is_some()
+        had_note != self.book.text(&id).is_some()
     }
 
     /// Turns the bookmark of `id` on or off, and saves. False when there is no store.
@@ -278,32 +311,38 @@ impl NotesSession {
         now: f64,
         notices: &mut Notices,
     ) -> bool {
-        let (Some(store), Some(info)) = (self.store.as_mut(), QuestionInfo::find(course, id))
-        else {
+        let Some(info) = QuestionInfo::find(course, id) else {
             return false;
         };
-        let on = !store.is_bookmarked(id);
-        store.set_bookmarked(id, &info, on, jiff::Timestamp::now());
+        let on = !self.book.is_bookmarked(id);
+        if !self
+            .book
+            .set_bookmarked(id, &info, on, jiff::Timestamp::now())
+        {
+            return false;
+        }
         self.save(now, notices);
         true
     }
 
     /// Merges a backup (never replacing a newer note), re-attaches and saves. Returns how
-    /// many notes changed; `None` when there is no store.
+    /// many notes changed.
     pub fn import(
         &mut self,
         file: NotesFile,
         course: &Course,
         now: f64,
         notices: &mut Notices,
-    ) -> Option<usize> {
-        let store = self.store.as_mut()?;
-        let changed = store.import(file);
-        store.reattach(course, jiff::Timestamp::now());
+    ) -> usize {
+        let (changed, errors) = self.book.import(file);
+        for e in errors {
+            notices.push(Notice::ImportFailed(e.to_string()));
+        }
+        self.book.reattach(course, jiff::Timestamp::now());
         // The buffer may hold an older text of an imported note: reload it.
         self.buffer_for = None;
         self.save(now, notices);
-        Some(changed)
+        changed
     }
 
     /// Per frame: autosave, focus-loss save and retry. Returns when to look again.
@@ -324,17 +363,14 @@ impl NotesSession {
     }
 
     /// The last chance to save, as the app exits. When that fails the unsaved notes are
-    /// written beside the notes file (or in the temp folder) and where is logged: the
-    /// window is gone, the log is all that is left to tell.
+    /// written as a backup file in the data folder (or the temp folder) and where is logged:
+    /// the window is gone, the log is all that is left to tell.
     pub fn save_on_exit(&mut self) {
         let mut notices = Notices::default();
         if self.save(f64::INFINITY, &mut notices) {
             return;
         }
-        let Some(store) = self.store.as_ref() else {
-            return;
-        };
-        let json = match serde_json::to_string_pretty(&store.to_file()) {
+        let json = match serde_json::to_string_pretty(&self.book.to_file("unsaved")) {
             Ok(json) => json,
             Err(e) => {
                 log::error!("unsaved notes lost at exit: cannot serialize them: {e}");
@@ -344,13 +380,9 @@ impl NotesSession {
         let stamp = jiff::Timestamp::now()
             .strftime("%Y%m%dT%H%M%SZ")
             .to_string();
-        let name = store
-            .path()
-            .file_name()
-            .map_or_else(|| "notes".into(), |n| n.to_string_lossy().into_owned());
-        let rescue_name = format!("{name}.unsaved-{stamp}.json");
+        let rescue_name = format!("unsaved-notes-{stamp}.json");
         let places = [
-            store.path().with_file_name(&rescue_name),
+            self.dir.join(&rescue_name),
             std::env::temp_dir().join(&rescue_name),
         ];
         for place in places {
@@ -372,18 +404,7 @@ impl NotesSession {
 /// Store warnings become notices (with the reason a file was moved aside).
 fn report(warnings: Vec<StoreWarning>, notices: &mut Notices) {
     for w in warnings {
-        let StoreWarning::MovedAside {
-            file,
-            moved_to,
-            restored_from,
-            reason,
-        } = w;
-        notices.push(Notice::NotesMovedAside {
-            file: file.display().to_string(),
-            moved_to: moved_to.display().to_string(),
-            restored: restored_from.map(|p| p.display().to_string()),
-            reason,
-        });
+        notices.push(Notice::from(w));
     }
 }
 
@@ -463,12 +484,14 @@ mod tests {
         session.editing().buffer.push_str("해시");
         assert!(session.edited(&course, 0.0), "a note appeared");
         // Block the store: a folder where its lock file goes.
-        let lock = session.location().with_extension("json.lock");
+        let lock = session
+            .file_of("MSP T3 - 23-5차")
+            .with_extension("json.lock");
         std::fs::create_dir(&lock).expect("block");
         assert!(!session.save(1.0, &mut notices));
         assert!(matches!(session.status(), SaveStatus::Failed(_)));
         assert!(matches!(notices.as_slice(), [Notice::NotesError(_)]));
-        assert_eq!(session.store().and_then(|s| s.text(&digest)), Some("해시"));
+        assert_eq!(session.store().text(&digest), Some("해시"));
         std::fs::remove_dir(&lock).expect("unblock");
         assert!(session.save(7.0, &mut notices));
         assert!(notices.as_slice().is_empty());
@@ -489,7 +512,7 @@ mod tests {
         // The selection moved on in the same frame; the edit still belongs to the first.
         session.edited(&course, 0.0);
         session.sync_buffer(Some(&second), 0.1, &mut notices);
-        let store = session.store().expect("store");
+        let store = session.store();
         assert_eq!(store.text(&first), Some("첫 질문의 메모"));
         assert_eq!(store.text(&second), None);
         assert_eq!(session.editing().buffer.as_str(), "");

@@ -156,15 +156,23 @@ impl StudyApp {
                 .questions
                 .get(q)
         });
-        let data_path = self.notes.location().display().to_string();
+        let session = question
+            .and_then(|q| self.course.documents.get(q.document))
+            .map(|d| d.title.as_str());
+        let data_path = match session {
+            Some(session) => self.notes.file_of(session),
+            None => self.notes.location(),
+        }
+        .display()
+        .to_string();
         let editing = self.notes.editing();
         let input = NotesInput {
             lang: self.state.lang,
             question,
-            note: question.and_then(|q| editing.store?.get(&q.id)),
+            note: question.and_then(|q| editing.store.get(&q.id)),
             save: editing.status,
             data_path: &data_path,
-            editable: editing.store.is_some(),
+            editable: session.is_some_and(|s| editing.store.can_write(s)),
             orphans: &self.overview.orphans,
         };
         notes_panel_ui(ui, &mut self.notes_panel, &input, editing.buffer)

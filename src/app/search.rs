@@ -23,7 +23,7 @@ use egui::text::{CCursor, CCursorRange};
 use egui::{Key, Modifiers};
 
 use crate::course::Course;
-use crate::notes::NoteStore;
+use crate::notes::Notebook;
 use crate::search::{self, Hit, Query};
 use crate::ui::top_bar::search_box_id;
 
@@ -88,15 +88,13 @@ impl Search {
     }
 
     /// Runs the query if it changed since the hits were computed. Cheap when it did not.
-    pub fn refresh(&mut self, store: Option<&NoteStore>) {
+    pub fn refresh(&mut self, store: &Notebook) {
         if self.searched.as_deref() == Some(self.query.as_str()) {
             return;
         }
         let query = Query::parse(&self.query);
         let before = self.hits.get(self.cursor).map(|h| h.id.clone());
-        self.hits = self
-            .index
-            .search(&query, |id| store.and_then(|s| s.text(id)), 200);
+        self.hits = self.index.search(&query, |id| store.text(id), 200);
         // A new query starts at the top; the same query re-run (my notes changed) keeps
         // the highlighted result where it still is.
         let same_query = self.searched.as_deref().is_none_or(|q| q == self.query);

@@ -198,12 +198,46 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// One document: its own title; several: the folder's name (or `fallback`).
+/// One document: its own title; several: what their titles share ("MSP T3 - 23-5차" and
+/// "MSP T3 - 23-6차" give "MSP T3"), else the folder's name (`fallback`).
 fn with_title(mut course: Course, fallback: &str) -> Course {
     course.title = match course.documents.as_slice() {
         [only] => only.title.clone(),
-        _ if course.title.is_empty() => fallback.to_owned(),
-        _ => course.title,
+        [] => fallback.to_owned(),
+        docs => {
+            let shared = shared_title(docs.iter().map(|d| d.title.as_str()));
+            if shared.is_empty() {
+                fallback.to_owned()
+            } else {
+                shared
+            }
+        }
     };
     course
+}
+
+/// The words all `titles` start with, without the separators that end them ("-", "·",
+/// ":", "|", "—"). Words, not characters: "23-5차" and "23-6차" share nothing.
+pub fn shared_title<'a>(mut titles: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = titles.next() else {
+        return String::new();
+    };
+    let mut shared: Vec<&str> = first.split_whitespace().collect();
+    for title in titles {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let common = shared
+            .iter()
+            .zip(&words)
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared.truncate(common);
+    }
+    let is_separator = |w: &&str| {
+        w.chars()
+            .all(|c| matches!(c, '-' | '·' | ':' | '|' | '—' | '–' | '/'))
+    };
+    while shared.last().is_some_and(is_separator) {
+        shared.pop();
+    }
+    shared.join(" ")
 }

@@ -12,7 +12,7 @@ pub mod synthetic;
 use std::collections::HashMap;
 
 pub use id::{QuestionId, normalize_question};
-pub use load::{ImageBase, LoadError, load_builtin, load_path, load_sources};
+pub use load::{ImageBase, LoadError, load_builtin, load_path, load_sources, shared_title};
 pub use parse::{ParsedDocument, parse_document};
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
@@ -21,13 +21,16 @@ pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
 /// One loaded course: the documents (class sessions) and the topics merged across them.
 #[derive(Clone, Debug, Default)]
 pub struct Course {
-    /// Shown in the top bar: the single document's title, or the folder's name.
+    /// Shown in the top bar: the single document's title, what the titles of several share
+    /// ("MSP T3"), or the folder's name.
     pub title: String,
     pub documents: Vec<Document>,
     /// Topics in order of first appearance; same-named topics of several documents merged.
     pub topics: Vec<Topic>,
     /// Everything that went wrong while loading, each naming its file. Never silent.
     pub problems: Vec<Problem>,
+    /// Where each question is: (topic, question) by id. Built once per load.
+    index: HashMap<QuestionId, (usize, usize)>,
 }
 
 /// One markdown file: one class session.
@@ -277,6 +280,17 @@ impl Course {
         for topic in &mut course.topics {
             topic.open = topic.questions.iter().filter(|q| q.is_open()).count();
         }
+        course.index = course
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(ti, t)| {
+                t.questions
+                    .iter()
+                    .enumerate()
+                    .map(move |(qi, q)| (q.id.clone(), (ti, qi)))
+            })
+            .collect();
         // In file order, whatever stage found them.
         course.problems.sort_by(|a, b| a.file.cmp(&b.file));
         course
@@ -305,14 +319,9 @@ impl Course {
         self.topics.iter().map(Topic::open_count).sum()
     }
 
-    /// Finds a question by id: (topic index, question index).
+    /// Finds a question by id: (topic index, question index). O(1).
     pub fn find(&self, id: &QuestionId) -> Option<(usize, usize)> {
-        self.topics.iter().enumerate().find_map(|(ti, t)| {
-            t.questions
-                .iter()
-                .position(|q| &q.id == id)
-                .map(|qi| (ti, qi))
-        })
+        self.index.get(id).copied()
     }
 
     pub fn topic_index(&self, name: &str) -> Option<usize> {

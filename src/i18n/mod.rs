@@ -227,14 +227,14 @@ impl Lang {
         }
     }
 
-    pub fn notes_unavailable(self) -> &'static str {
+    pub fn notes_migrated(self, notes: usize, kept: &str) -> String {
         match self {
-            Lang::Ko => {
-                "노트를 열지 못해서 내보내기와 가져오기를 할 수 없습니다 (위의 오류를 보세요)."
-            }
-            Lang::En => {
-                "The notes could not be opened, so nothing can be exported or imported (see the error above)."
-            }
+            Lang::Ko => format!(
+                "노트를 수업(세션)별 파일로 옮겼습니다: 노트 {notes}개. 예전 파일은 그대로 보관합니다: {kept}"
+            ),
+            Lang::En => format!(
+                "Moved {notes} note(s) into one file per class session; the old file is kept as {kept}"
+            ),
         }
     }
 

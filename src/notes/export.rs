@@ -1,7 +1,7 @@
 //! "My study sheet": the class notes with my answers in place, as markdown that reads well
 //! anywhere and that this app can open again as content.
 
-use super::NoteStore;
+use super::Notebook;
 use crate::course::{Course, Inline, Question};
 
 /// Labels of the sheet, in the UI language.
@@ -13,7 +13,7 @@ pub struct SheetLabels<'a> {
 
 /// The whole course as markdown, my answer under each question as a quote headed
 /// `labels.my_answer`; open questions I have not answered marked `labels.still_open`.
-pub fn study_sheet(course: &Course, notes: &NoteStore, labels: &SheetLabels<'_>) -> String {
+pub fn study_sheet(course: &Course, notes: &Notebook, labels: &SheetLabels<'_>) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", course.title));
     for topic in &course.topics {
@@ -43,7 +43,7 @@ pub fn study_sheet(course: &Course, notes: &NoteStore, labels: &SheetLabels<'_>)
     out
 }
 
-fn question(out: &mut String, q: &Question, notes: &NoteStore, labels: &SheetLabels<'_>) {
+fn question(out: &mut String, q: &Question, notes: &Notebook, labels: &SheetLabels<'_>) {
     let mut title = String::new();
     for inline in &q.inlines {
         match inline {

@@ -10,7 +10,11 @@
 //! - Notes whose question disappeared stay in the file (orphans) and re-attach by themselves
 //!   when a question with the same normalized text comes back.
 
+pub mod book;
 pub mod export;
+pub mod migrate;
+
+pub use book::Notebook;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};

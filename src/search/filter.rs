@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::course::{Course, Question};
-use crate::notes::NoteStore;
+use crate::notes::Notebook;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Filter {
@@ -27,20 +27,20 @@ impl Filter {
         Filter::Bookmarked,
     ];
 
-    pub fn passes(self, q: &Question, notes: Option<&NoteStore>) -> bool {
-        let mine = || notes.is_some_and(|n| n.text(&q.id).is_some());
+    pub fn passes(self, q: &Question, notes: &Notebook) -> bool {
+        let mine = || notes.text(&q.id).is_some();
         match self {
             Filter::All => true,
             Filter::Open => q.is_open(),
             Filter::Mine => mine(),
             Filter::OpenNotMine => q.is_open() && !mine(),
-            Filter::Bookmarked => notes.is_some_and(|n| n.is_bookmarked(&q.id)),
+            Filter::Bookmarked => notes.is_bookmarked(&q.id),
         }
     }
 
     /// How many questions of the course pass each filter, in [`Filter::ALL`] order.
     /// Called when notes or content change, never per frame.
-    pub fn counts(course: &Course, notes: Option<&NoteStore>) -> [usize; 5] {
+    pub fn counts(course: &Course, notes: &Notebook) -> [usize; 5] {
         let mut counts = [0; 5];
         for q in course.topics.iter().flat_map(|t| &t.questions) {
             for (count, filter) in counts.iter_mut().zip(Filter::ALL) {
@@ -64,7 +64,12 @@ mod tests {
         let open: Vec<&str> = c.topics[0]
             .questions
             .iter()
-            .filter(|q| Filter::Open.passes(q, None))
+            .filter(|q| {
+                Filter::Open.passes(
+                    q,
+                    &Notebook::new(std::env::temp_dir().join("study-companion-none")),
+                )
+            })
             .map(|q| q.text.as_str())
             .collect();
         assert_eq!(
@@ -76,18 +81,25 @@ mod tests {
                 "tag와 label의 차이는 뭔가요?",
             ]
         );
-        assert_eq!(Filter::counts(&c, None), [21, 4, 0, 4, 0]);
+        assert_eq!(
+            Filter::counts(
+                &c,
+                &Notebook::new(std::env::temp_dir().join("study-companion-none"))
+            ),
+            [21, 4, 0, 4, 0]
+        );
     }
 
     #[test]
     fn mine_and_bookmarks_come_from_the_notes() {
         let c = course::load_builtin();
         let dir = tempfile::tempdir().expect("tempdir");
-        let (mut notes, _) = NoteStore::open(dir.path().join("n.json"), "x").expect("open");
+        let mut notes = Notebook::new(dir.path().to_path_buf());
+        notes.open_sessions(&c, jiff::Timestamp::now());
         let info = crate::notes::QuestionInfo {
             question: "q".into(),
             topic: "Docker".into(),
-            session: "s".into(),
+            session: "MSP T3 - 23-5차".into(),
         };
         let digest = &c.topics[0].questions[8];
         assert_eq!(digest.text, "digest는 뭔가요?");
@@ -95,8 +107,8 @@ mod tests {
         let now = jiff::Timestamp::now();
         notes.set_text(&digest.id, &info, "해시", now);
         notes.set_bookmarked(&first.id, &info, true, now);
-        assert_eq!(Filter::counts(&c, Some(&notes)), [21, 4, 1, 3, 1]);
-        assert!(Filter::Bookmarked.passes(first, Some(&notes)));
-        assert!(!Filter::OpenNotMine.passes(digest, Some(&notes)));
+        assert_eq!(Filter::counts(&c, &notes), [21, 4, 1, 3, 1]);
+        assert!(Filter::Bookmarked.passes(first, &notes));
+        assert!(!Filter::OpenNotMine.passes(digest, &notes));
     }
 }

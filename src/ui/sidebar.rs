@@ -7,7 +7,7 @@ use super::theme;
 use super::widgets::selectable_row_ui;
 use crate::course::{Course, Question};
 use crate::i18n::Lang;
-use crate::notes::NoteStore;
+use crate::notes::Notebook;
 use crate::overview::Overview;
 use crate::search::Filter;
 
@@ -41,7 +41,7 @@ fn row_at(course: &Course, selected_topic: usize, visible: &[usize], row: usize)
 /// Everything the sidebar shows this frame.
 pub struct SidebarInput<'a> {
     pub course: &'a Course,
-    pub store: Option<&'a NoteStore>,
+    pub store: &'a Notebook,
     pub lang: Lang,
     pub topic: usize,
     /// The selected topic's questions that pass the filter.
@@ -216,13 +216,13 @@ fn topic_row_ui(
 fn question_row_ui(
     ui: &mut egui::Ui,
     q: &Question,
-    notes: Option<&NoteStore>,
+    notes: &Notebook,
     lang: Lang,
     selected: bool,
     height: f32,
 ) -> bool {
-    let mine = notes.is_some_and(|n| n.text(&q.id).is_some());
-    let bookmarked = notes.is_some_and(|n| n.is_bookmarked(&q.id));
+    let mine = notes.text(&q.id).is_some();
+    let bookmarked = notes.is_bookmarked(&q.id);
     let (rect, response) = selectable_row_ui(ui, height, selected, &q.text);
     if ui.is_rect_visible(rect) {
         // The mark: a filled dot for answered, a ring for open.

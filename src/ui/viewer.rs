@@ -15,7 +15,7 @@ use super::widgets::{CodeBlock, append_marked, badge_ui, code_block_ui, empty_st
 use super::{fonts, theme};
 use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
 use crate::i18n::Lang;
-use crate::notes::NoteStore;
+use crate::notes::Notebook;
 
 /// Space between cards.
 const GAP: f32 = 14.0;
@@ -153,7 +153,7 @@ fn estimate_height(q: &Question, width: f32) -> f32 {
 /// Everything the viewer shows this frame.
 pub struct ViewerInput<'a> {
     pub course: &'a Course,
-    pub store: Option<&'a NoteStore>,
+    pub store: &'a Notebook,
     pub lang: Lang,
     pub topic: usize,
     /// The topic's questions that pass the filter, and the generation that changes with
@@ -280,7 +280,7 @@ pub fn viewer_ui(
             let card = Card {
                 question: q,
                 doc: course.documents.get(q.document),
-                mine: input.store.and_then(|n| n.text(&q.id)),
+                mine: input.store.text(&q.id),
                 index: qi,
                 total,
                 selected: input.selected == Some(qi),

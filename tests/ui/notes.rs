@@ -241,7 +241,8 @@ fn the_copy_button_copies_the_code_block() {
 #[test]
 fn notes_from_a_newer_app_are_left_alone_and_editing_is_off() {
     let data = tempfile::tempdir().expect("tempdir");
-    let path = study_companion::notes::NoteStore::path_for(data.path(), "MSP T3 - 23-5차");
+    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     std::fs::write(&path, r#"{"schema": 7, "course": "future", "notes": []}"#).expect("write");
     let mut harness = common::builder().data_dir(data.path()).build();
     harness.get_by_label_contains("newer version of the app");
@@ -340,7 +341,8 @@ fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
 #[test]
 fn a_corrupt_notes_file_is_moved_aside_and_the_status_line_says_why() {
     let data = tempfile::tempdir().expect("tempdir");
-    let path = study_companion::notes::NoteStore::path_for(data.path(), "MSP T3 - 23-5차");
+    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     std::fs::write(&path, b"{ \"schema\": 1, \"notes\": [ trunc").expect("write");
     let harness = common::builder().data_dir(data.path()).build();
     let notice = harness.get_by_label_contains("노트 파일이 손상되어 옮겨 두었습니다");
@@ -348,7 +350,7 @@ fn a_corrupt_notes_file_is_moved_aside_and_the_status_line_says_why() {
     // The reason (serde's message) and where the file went.
     assert!(text.contains("line 1"), "{text}");
     assert!(text.contains(".corrupt-"), "{text}");
-    let moved: Vec<_> = std::fs::read_dir(data.path())
+    let moved: Vec<_> = std::fs::read_dir(path.parent().expect("sessions"))
         .expect("list")
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
@@ -358,4 +360,35 @@ fn a_corrupt_notes_file_is_moved_aside_and_the_status_line_says_why() {
         std::fs::read(moved[0].path()).expect("kept"),
         b"{ \"schema\": 1, \"notes\": [ trunc"
     );
+}
+
+#[test]
+fn an_answer_given_in_the_single_file_is_there_when_its_folder_grows() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let folder = root.path().join("msp");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let file = folder.join("msp-t3-23-5.md");
+    std::fs::write(&file, include_str!("../../content/msp-t3-23-5.md")).expect("write");
+    let mut harness = common::builder().path(&file).data_dir(&data).build();
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "이미지 내용의 해시");
+    advance(&mut harness, 1.5);
+    drop(harness);
+
+    // Next week's session arrives beside it; the folder is opened.
+    std::fs::write(
+        folder.join("msp-t3-23-6.md"),
+        include_str!("../fixtures/sessions/msp-t3-23-6.md"),
+    )
+    .expect("write");
+    let mut harness = common::builder().path(&folder).data_dir(&data).build();
+    assert_eq!(harness.state().course().title, "MSP T3");
+    harness.get_by_label("MSP T3");
+    click_question(&mut harness, DIGEST);
+    assert_eq!(
+        harness.get_by_label("내 답변").value().as_deref(),
+        Some("이미지 내용의 해시")
+    );
+    harness.get_by_label("내 답변 있음");
 }

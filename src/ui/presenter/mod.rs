@@ -24,7 +24,7 @@ use crate::command::Command;
 use crate::course::{BlockKind, Course, Inline, Question};
 use crate::deck::{Deck, Slide};
 use crate::i18n::Lang;
-use crate::notes::NoteStore;
+use crate::notes::Notebook;
 
 /// Text sizes of a slide, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -166,7 +166,7 @@ pub enum PresenterAction {
 /// Everything a slide reads.
 pub struct SlideInput<'a> {
     pub course: &'a Course,
-    pub store: Option<&'a NoteStore>,
+    pub store: &'a Notebook,
     pub lang: Lang,
     pub zoom: f32,
     /// "저장됨 · 14:03:12": the save state of the notes.
@@ -505,7 +505,7 @@ fn question_slide_ui(
     ui.add_space(sizes.body * 0.8);
 
     let doc = input.course.documents.get(q.document);
-    let mine = input.store.and_then(|st| st.text(&q.id));
+    let mine = input.store.text(&q.id);
     if q.is_open() {
         if mine.is_none() {
             hint_box_ui(ui, s.open_slide_hint, sizes);
