@@ -20,6 +20,15 @@ pub enum Slide {
     },
 }
 
+impl Slide {
+    /// The topic the slide belongs to.
+    pub fn topic(self) -> usize {
+        match self {
+            Slide::Title { topic } | Slide::Question { topic, .. } => topic,
+        }
+    }
+}
+
 /// Where the presenter is: the slide and how many of its blocks are revealed.
 #[derive(Clone, Debug)]
 pub struct Deck {
@@ -104,6 +113,12 @@ impl Deck {
     }
 
     /// Switches between block-by-block and all-at-once; the current slide follows.
+    /// Shows `n` blocks of the current slide (at most all of them): a deck rebuilt after a
+    /// reload keeps what was revealed.
+    pub fn set_revealed(&mut self, n: usize) {
+        self.revealed = n.min(self.builds());
+    }
+
     pub fn set_reveal_all(&mut self, on: bool) {
         self.reveal_all = on;
         if on {

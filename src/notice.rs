@@ -2,6 +2,7 @@
 //! it is resolved). Structured, so the words follow a language switch. No egui.
 
 use crate::course::Problem;
+use crate::course::diff::SessionChange;
 use crate::i18n::Lang;
 use crate::notes::StoreWarning;
 
@@ -33,6 +34,12 @@ pub enum Notice {
         notes: usize,
         kept: Vec<String>,
     },
+    /// The course changed on disk and was reloaded: what changed, per session.
+    Reloaded(Vec<SessionChange>),
+    /// The course changed on disk but could not be read again; what was shown stays.
+    ReloadFailed(String),
+    /// The open file or folder cannot be watched: changes show after reopening it.
+    WatchFailed(String),
     Exported(String),
     ExportFailed(String),
     Imported(usize),
@@ -50,10 +57,15 @@ pub enum Level {
 impl Notice {
     pub fn level(&self) -> Level {
         match self {
-            Notice::Exported(_) | Notice::Imported(_) | Notice::NotesMigrated { .. } => Level::Info,
-            Notice::Problem(_) | Notice::LastContentGone(_) | Notice::NotesMovedAside { .. } => {
-                Level::Warning
-            }
+            Notice::Exported(_)
+            | Notice::Imported(_)
+            | Notice::NotesMigrated { .. }
+            | Notice::Reloaded(_) => Level::Info,
+            Notice::Problem(_)
+            | Notice::LastContentGone(_)
+            | Notice::NotesMovedAside { .. }
+            | Notice::ReloadFailed(_)
+            | Notice::WatchFailed(_) => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
@@ -79,6 +91,9 @@ impl Notice {
                 reason,
             } => lang.notes_moved_aside(file, moved_to, restored.as_deref(), reason),
             Notice::NotesMigrated { notes, kept } => lang.notes_migrated(*notes, &kept.join(", ")),
+            Notice::Reloaded(changes) => lang.reloaded(changes),
+            Notice::ReloadFailed(e) => lang.reload_failed(e),
+            Notice::WatchFailed(e) => lang.watch_failed(e),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
             Notice::Imported(n) => lang.imported(*n),

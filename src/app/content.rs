@@ -1,49 +1,44 @@
-//! Loading content: at start-up, a file or folder the user opens, the built-in notes.
+//! The content on screen: loading at start-up, opening other notes, the built-in notes, and
+//! reloading when the open file or folder changes on disk. Files are read, parsed and
+//! indexed off the UI thread (`loader.rs`); a reload is swapped in without a jolt.
 
 use std::path::{Path, PathBuf};
 
 use super::StudyApp;
-use crate::course::{self, Course};
+use super::loader::{Loaded, Purpose};
+use super::watch::Watch;
+use crate::course::{self, Course, diff};
 use crate::notice::Notice;
+use crate::search;
 
 impl StudyApp {
     /// At start-up: the path given on the command line, else what was open last time, else
-    /// the built-in notes. A path that cannot be opened is said, and the built-in notes
-    /// are shown.
+    /// the built-in notes. A path is read in the background; the window shows at once.
     pub(super) fn load_initial(&mut self, path: Option<PathBuf>) {
         let from_command_line = path.is_some();
-        let Some(path) = path.or_else(|| self.state.last_content.clone()) else {
-            self.set_course(course::load_builtin(), None);
-            return;
-        };
-        match course::load_path(&path) {
-            Ok(c) => self.set_course(c, Some(path)),
-            Err(e) => {
-                self.set_course(course::load_builtin(), None);
-                self.notices.push(if from_command_line {
-                    Notice::OpenFailed(e.to_string())
-                } else {
-                    Notice::LastContentGone(path.display().to_string())
-                });
-            }
+        match path.or_else(|| self.state.last_content.clone()) {
+            Some(path) => self.start_load(path, Purpose::Start { from_command_line }),
+            None => self.show_builtin(),
         }
     }
 
-    /// Opens a file or folder the user picked; on failure the current notes stay.
+    /// Opens a file or folder the user picked (in the background); until it is read the
+    /// current notes stay, and stay on failure.
     pub fn open(&mut self, path: &Path) {
         if !self.can_leave_notes(0.0) {
             return;
         }
-        match course::load_path(path) {
-            Ok(c) => {
-                self.notices
-                    .clear(|n| matches!(n, Notice::OpenFailed(_) | Notice::LastContentGone(_)));
-                self.state.question = None;
-                self.state.topic = None;
-                self.set_course(c, Some(path.to_path_buf()));
-            }
-            Err(e) => self.notices.push(Notice::OpenFailed(e.to_string())),
-        }
+        self.start_load(path.to_path_buf(), Purpose::Open);
+    }
+
+    /// Whether a course is being read.
+    pub fn loading(&self) -> bool {
+        self.loader.busy().is_some()
+    }
+
+    /// What is being read and why, for the status line.
+    pub(super) fn loading_path(&self) -> Option<&Path> {
+        self.loader.busy().map(|(p, _)| p.as_path())
     }
 
     /// Back to the notes built into the app.
@@ -53,7 +48,88 @@ impl StudyApp {
         }
         self.notices
             .clear(|n| matches!(n, Notice::LastContentGone(_)));
-        self.set_course(course::load_builtin(), None);
+        self.show_builtin();
+    }
+
+    fn show_builtin(&mut self) {
+        let course = course::load_builtin();
+        let index = search::Index::new(&course);
+        self.set_course(course, index, None);
+    }
+
+    fn start_load(&mut self, path: PathBuf, purpose: Purpose) {
+        let ctx = self.ctx.clone();
+        self.loader
+            .start(path, purpose, move || ctx.request_repaint());
+    }
+
+    /// Once per frame, before anything is drawn: a finished load is shown, a change on disk
+    /// starts a reload. Cheap when nothing happened.
+    pub(super) fn poll_content(&mut self, ctx: &egui::Context) {
+        if let Some(watch) = &self.watch {
+            match watch.changed() {
+                Ok(true) => self.reload(),
+                Ok(false) => {}
+                Err(e) => self.notices.push(Notice::WatchFailed(e)),
+            }
+        }
+        if let Some(loaded) = self.loader.poll() {
+            self.finish_load(loaded);
+        }
+        if self.loader.take_queued_reload() {
+            self.reload();
+        }
+        if self.loader.busy().is_some() {
+            // The loader wakes the window when done; until then the spinner turns.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// The open content changed on disk: read it again (after the load in flight).
+    fn reload(&mut self) {
+        let Some(path) = self.state.last_content.clone() else {
+            return;
+        };
+        if self.loader.busy().is_some() {
+            self.loader.queue_reload();
+        } else {
+            self.start_load(path, Purpose::Reload);
+        }
+    }
+
+    fn finish_load(&mut self, loaded: Loaded) {
+        let Loaded {
+            path,
+            purpose,
+            result,
+            took,
+        } = loaded;
+        log::info!("read {} in {} ms", path.display(), took.as_millis());
+        match (result, purpose) {
+            (Ok((course, index)), Purpose::Reload) => self.apply_reload(course, index),
+            (Ok((course, index)), Purpose::Start { .. } | Purpose::Open) => {
+                if purpose == Purpose::Open {
+                    if !self.can_leave_notes(0.0) {
+                        return;
+                    }
+                    self.notices
+                        .clear(|n| matches!(n, Notice::OpenFailed(_) | Notice::LastContentGone(_)));
+                    self.state.question = None;
+                    self.state.topic = None;
+                }
+                self.set_course(course, index, Some(path));
+            }
+            (Err(e), Purpose::Start { from_command_line }) => {
+                self.show_builtin();
+                self.notices.push(if from_command_line {
+                    Notice::OpenFailed(e.to_string())
+                } else {
+                    Notice::LastContentGone(path.display().to_string())
+                });
+            }
+            (Err(e), Purpose::Open) => self.notices.push(Notice::OpenFailed(e.to_string())),
+            (Err(e), Purpose::Reload) => self.notices.push(Notice::ReloadFailed(e.to_string())),
+        }
     }
 
     /// Saves before other notes replace these; false (and said) when that failed, so the
@@ -66,15 +142,26 @@ impl StudyApp {
         false
     }
 
-    /// Replaces the content, opens its notes, rebuilds everything derived from it, and
-    /// restores the remembered selection where it still exists. Once per content load.
-    fn set_course(&mut self, course: Course, path: Option<PathBuf>) {
+    /// Replaces the content, opens its notes, rebuilds everything derived from it, restores
+    /// the remembered selection where it still exists, and watches the file or folder.
+    /// Once per content load.
+    fn set_course(&mut self, course: Course, index: search::Index, path: Option<PathBuf>) {
         self.notices.set_problems(&course.problems);
         self.course = course;
         self.state.last_content = path;
         self.viewer.reset();
         self.notes.open(&self.course, &mut self.notices);
-        self.search.rebuild(&self.course);
+        self.search.set_index(index);
+        let (topic, question) = self.remembered_selection();
+        // Indices of the old course mean nothing in the new one.
+        self.selection = super::Selection::default();
+        self.refresh_overview();
+        self.select(topic, question);
+        self.watch_content();
+    }
+
+    /// Where the remembered selection (by topic name and question id) is in the course.
+    fn remembered_selection(&self) -> (usize, Option<usize>) {
         let by_id = self
             .state
             .question
@@ -85,14 +172,80 @@ impl StudyApp {
             .topic
             .as_deref()
             .and_then(|name| self.course.topic_index(name));
-        let (topic, question) = match (by_id, by_topic) {
+        match (by_id, by_topic) {
             (Some((t, q)), _) => (t, Some(q)),
             (None, Some(t)) => (t, None),
             (None, None) => (0, None),
+        }
+    }
+
+    /// Watches the open file or folder (none for the built-in notes).
+    fn watch_content(&mut self) {
+        self.watch = None;
+        self.notices.clear(|n| matches!(n, Notice::WatchFailed(_)));
+        let Some(path) = self.state.last_content.clone() else {
+            return;
         };
-        // Indices of the old course mean nothing in the new one.
+        let ctx = self.ctx.clone();
+        match Watch::start(&path, move || ctx.request_repaint()) {
+            Ok(watch) => self.watch = Some(watch),
+            Err(e) => self.notices.push(Notice::WatchFailed(e)),
+        }
+    }
+
+    /// Swaps in a course that changed on disk without a jolt: the selected question, the
+    /// card at the top of the view (and how far into it), the slide and its builds, and
+    /// the text being typed all stay; a notice says what changed.
+    fn apply_reload(&mut self, course: Course, index: search::Index) {
+        let changes = diff::changes(&self.course, &course);
+        let anchor = self.viewer.anchor().and_then(|(position, into)| {
+            let qi = *self.overview.visible.get(position)?;
+            let q = self
+                .course
+                .topics
+                .get(self.selection.topic)?
+                .questions
+                .get(qi)?;
+            Some((q.id.clone(), into))
+        });
+        let slide = self.presenter.as_ref().and_then(|p| {
+            let (t, q) = p.deck.question()?;
+            let q = self.course.topics.get(t)?.questions.get(q)?;
+            Some((q.id.clone(), p.deck.revealed()))
+        });
+
+        self.notices.set_problems(&course.problems);
+        self.course = course;
+        self.search.set_index(index);
+        self.notes.add_sessions(&self.course, &mut self.notices);
+        self.viewer.reset();
+        let (topic, question) = self.remembered_selection();
+        let found = self.selection.found.take();
         self.selection = super::Selection::default();
         self.refresh_overview();
-        self.select(topic, question);
+        self.select_and_reveal(topic, question, false);
+        // The search mark stays on its question if that is still where it was.
+        self.selection.found = found
+            .filter(|f| f.hit.topic == topic && Some(f.question) == question && question.is_some());
+        if let Some((id, into)) = anchor
+            && let Some((t, q)) = self.course.find(&id)
+            && t == self.selection.topic
+        {
+            self.viewer.scroll_to_within(q, into);
+        }
+        if let Some(p) = self.presenter.as_mut() {
+            // The slide's question where it is now; gone, the title of its topic.
+            let at = slide.and_then(|(id, revealed)| Some((self.course.find(&id)?, revealed)));
+            let (t, q, revealed) = match at {
+                Some(((t, q), revealed)) => (t, Some(q), revealed),
+                None => (p.deck.slide().map_or(0, |s| s.topic()), None, 0),
+            };
+            p.rebuild(&self.course, t, q, self.state.reveal_all, revealed);
+        }
+        if !changes.is_empty() {
+            self.notices.clear(|n| matches!(n, Notice::Reloaded(_)));
+            self.notices.push(Notice::Reloaded(changes));
+        }
+        self.notices.clear(|n| matches!(n, Notice::ReloadFailed(_)));
     }
 }

@@ -8,11 +8,13 @@
 mod actions;
 mod content;
 mod files;
+mod loader;
 mod notes_session;
 mod presenting;
 mod reading;
 mod screenshot;
 mod search;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -31,9 +33,11 @@ use crate::ui::notes_panel::NotesPanel;
 use crate::ui::presenter::Presenter;
 use crate::ui::viewer::{Found, Viewer};
 use crate::ui::{fonts, theme};
+use loader::Loader;
 use notes_session::NotesSession;
 use screenshot::Screenshot;
 use search::Search;
+use watch::Watch;
 
 /// How the app was started (command line, or a test).
 #[derive(Clone, Debug, Default)]
@@ -77,7 +81,13 @@ struct Selection {
 
 pub struct StudyApp {
     state: UiState,
+    /// For the loader and watcher threads, which wake the window when they have news.
+    ctx: egui::Context,
     course: Course,
+    /// Reads courses off the UI thread.
+    loader: Loader,
+    /// Watches the open file or folder; `None` for the built-in notes.
+    watch: Option<Watch>,
     selection: Selection,
     /// Progress, counts, the visible list, orphans: recomputed when course or notes change.
     overview: Overview,
@@ -143,7 +153,10 @@ impl StudyApp {
         let data_dir = options.data_dir.clone().unwrap_or_else(default_data_dir);
         let mut app = Self {
             state,
+            ctx: ctx.clone(),
             course: Course::default(),
+            loader: Loader::default(),
+            watch: None,
             selection: Selection::default(),
             overview: Overview::default(),
             search: Search::default(),
@@ -285,7 +298,7 @@ impl StudyApp {
             .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
             .map(|q| q.id.clone());
         self.notes
-            .sync_buffer(target.as_ref(), now, &mut self.notices);
+            .sync_buffer(&self.course, target.as_ref(), now, &mut self.notices);
     }
 
     /// The zoom Ctrl +/− changes: the slides' own while presenting, else the reading zoom.
@@ -299,7 +312,8 @@ impl StudyApp {
 
     /// Whether the frame is complete (screenshots wait for it).
     fn settled(&self, ctx: &egui::Context) -> bool {
-        !ctx.has_pending_images()
+        !self.loading()
+            && !ctx.has_pending_images()
             && match &self.presenter {
                 Some(p) => !p.settling(),
                 None => !self.viewer.settling,
@@ -316,7 +330,10 @@ impl eframe::App for StudyApp {
             self.applied_zoom = Some(self.state.zoom);
         }
         ctx.set_theme(self.state.theme.preference());
-        if std::mem::take(&mut self.present_on_start) {
+        self.poll_content(&ctx);
+        // `--present` once the course is there.
+        if self.present_on_start && !self.loading() {
+            self.present_on_start = false;
             self.enter_presentation(&ctx);
         }
         let mode = if self.presenter.is_some() {

@@ -144,7 +144,9 @@ pub struct NotesSession {
     migration_checked: bool,
     /// My text for the question `buffer_for`, as edited; the notebook gets every change.
     buffer: String,
-    buffer_for: Option<QuestionId>,
+    /// The question the buffer belongs to, and its context when it was loaded (so text
+    /// typed while a reload removes the question is still kept, as an orphan).
+    buffer_for: Option<(QuestionId, Option<QuestionInfo>)>,
     timer: SaveTimer,
     quit: QuitGuard,
 }
@@ -271,8 +273,14 @@ impl NotesSession {
 
     /// Loads the buffer for `target`, the question my typing goes to; when it changes,
     /// what was typed for the previous one is saved first.
-    pub fn sync_buffer(&mut self, target: Option<&QuestionId>, now: f64, notices: &mut Notices) {
-        if target == self.buffer_for.as_ref() {
+    pub fn sync_buffer(
+        &mut self,
+        course: &Course,
+        target: Option<&QuestionId>,
+        now: f64,
+        notices: &mut Notices,
+    ) {
+        if target == self.buffer_for.as_ref().map(|(id, _)| id) {
             return;
         }
         self.save(now, notices);
@@ -280,16 +288,16 @@ impl NotesSession {
             .and_then(|id| self.book.get(id))
             .map(|n| n.text.clone())
             .unwrap_or_default();
-        self.buffer_for = target.cloned();
+        self.buffer_for = target.map(|id| (id.clone(), QuestionInfo::find(course, id)));
     }
 
     /// The buffer was edited: hand it to the store, for the question the buffer belongs to
     /// (whatever was selected since). True when a note appeared or disappeared.
     pub fn edited(&mut self, course: &Course, now: f64) -> bool {
-        let Some(id) = self.buffer_for.clone() else {
+        let Some((id, loaded_info)) = self.buffer_for.clone() else {
             return false;
         };
-        let Some(info) = QuestionInfo::find(course, &id) else {
+        let Some(info) = QuestionInfo::find(course, &id).or(loaded_info) else {
             return false;
         };
         let had_note = self.book.text(&id).is_some();
@@ -480,7 +488,7 @@ mod tests {
         session.open(&course, &mut notices);
         assert!(notices.as_slice().is_empty(), "{:?}", notices.as_slice());
         let digest = course.topics[0].questions[8].id.clone();
-        session.sync_buffer(Some(&digest), 0.0, &mut notices);
+        session.sync_buffer(&course, Some(&digest), 0.0, &mut notices);
         session.editing().buffer.push_str("해시");
         assert!(session.edited(&course, 0.0), "a note appeared");
         // Block the store: a folder where its lock file goes.
@@ -507,11 +515,11 @@ mod tests {
         session.open(&course, &mut notices);
         let first = course.topics[0].questions[0].id.clone();
         let second = course.topics[0].questions[1].id.clone();
-        session.sync_buffer(Some(&first), 0.0, &mut notices);
+        session.sync_buffer(&course, Some(&first), 0.0, &mut notices);
         session.editing().buffer.push_str("첫 질문의 메모");
         // The selection moved on in the same frame; the edit still belongs to the first.
         session.edited(&course, 0.0);
-        session.sync_buffer(Some(&second), 0.1, &mut notices);
+        session.sync_buffer(&course, Some(&second), 0.1, &mut notices);
         let store = session.store();
         assert_eq!(store.text(&first), Some("첫 질문의 메모"));
         assert_eq!(store.text(&second), None);

@@ -41,12 +41,18 @@ impl StudyApp {
             Some(p) => p.display().to_string(),
             None => lang.builtin_source().to_owned(),
         };
+        let loading = self.loading_path().map(|p| p.display().to_string());
         let status = StatusInput {
             lang,
             source: &source,
             documents: self.course.documents.len(),
             questions: self.course.question_count(),
             open: self.course.open_count(),
+            loading: loading.as_deref(),
+            watching: self
+                .watch
+                .as_ref()
+                .map(|w| w.mode() == super::watch::Mode::Polling),
             notices: self.notices.as_slice(),
         };
         if let Some(i) = egui::Panel::bottom("status")

@@ -22,7 +22,6 @@
 use egui::text::{CCursor, CCursorRange};
 use egui::{Key, Modifiers};
 
-use crate::course::Course;
 use crate::notes::Notebook;
 use crate::search::{self, Hit, Query};
 use crate::ui::top_bar::search_box_id;
@@ -54,9 +53,10 @@ pub struct Search {
 }
 
 impl Search {
-    /// Indexes a new course; the query stays and runs again. Once per content load.
-    pub fn rebuild(&mut self, course: &Course) {
-        self.index = search::Index::new(course);
+    /// The index of a new course (built where it was loaded); the query stays and runs
+    /// again. Once per content load.
+    pub fn set_index(&mut self, index: search::Index) {
+        self.index = index;
         self.invalidate();
     }
 

@@ -4,6 +4,7 @@
 //! → the UI reads it.
 
 pub mod builtin;
+pub mod diff;
 mod id;
 mod load;
 pub mod parse;

@@ -238,6 +238,117 @@ impl Lang {
         }
     }
 
+    /// What a reload changed: "23-6차 추가 · 질문 8개 · 열린 질문 3개 / 23-5차: 답변 2개 추가".
+    pub fn reloaded(self, changes: &[crate::course::diff::SessionChange]) -> String {
+        use crate::course::diff::SessionChange;
+        let parts: Vec<String> = changes
+            .iter()
+            .map(|c| match (self, c) {
+                (
+                    Lang::Ko,
+                    SessionChange::Added {
+                        session,
+                        questions,
+                        open,
+                    },
+                ) => {
+                    format!("{session} 추가 · 질문 {questions}개 · 열린 질문 {open}개")
+                }
+                (
+                    Lang::En,
+                    SessionChange::Added {
+                        session,
+                        questions,
+                        open,
+                    },
+                ) => {
+                    format!("{session} added · {questions} questions · {open} open")
+                }
+                (Lang::Ko, SessionChange::Removed { session, questions }) => format!(
+                    "{session} 빠짐 · 질문 {questions}개 (내 노트는 연결이 끊긴 노트로 남습니다)"
+                ),
+                (Lang::En, SessionChange::Removed { session, questions }) => format!(
+                    "{session} removed · {questions} questions (my notes stay, as orphaned notes)"
+                ),
+                (_, SessionChange::Edited { session, edits }) => {
+                    let counts = [
+                        (
+                            edits.questions_added,
+                            "질문 {}개 추가",
+                            "{} question(s) added",
+                        ),
+                        (edits.answered, "답변 {}개 추가", "{} answer(s) added"),
+                        (
+                            edits.answers_changed,
+                            "답변 {}개 수정",
+                            "{} answer(s) changed",
+                        ),
+                        (
+                            edits.questions_removed,
+                            "질문 {}개 삭제",
+                            "{} question(s) removed",
+                        ),
+                    ];
+                    let what: Vec<String> = counts
+                        .iter()
+                        .filter(|(n, _, _)| *n > 0)
+                        .map(|(n, ko, en)| {
+                            let pattern = if self == Lang::Ko { ko } else { en };
+                            pattern.replace("{}", &n.to_string())
+                        })
+                        .collect();
+                    format!("{session}: {}", what.join(", "))
+                }
+            })
+            .collect();
+        match self {
+            Lang::Ko => format!("노트가 바뀌었습니다 — {}", parts.join(" / ")),
+            Lang::En => format!("The notes changed — {}", parts.join(" / ")),
+        }
+    }
+
+    pub fn reload_failed(self, e: &str) -> String {
+        match self {
+            Lang::Ko => format!("바뀐 노트를 다시 읽지 못해 이전 내용을 보여 줍니다 — {e}"),
+            Lang::En => {
+                format!("The changed notes could not be read again; showing what was there — {e}")
+            }
+        }
+    }
+
+    /// "불러오는 중…" with the path, while a course is read.
+    pub fn loading(self, path: &str) -> String {
+        match self {
+            Lang::Ko => format!("불러오는 중… {path}"),
+            Lang::En => format!("Loading… {path}"),
+        }
+    }
+
+    /// The hover text of the live-reload mark in the status line.
+    pub fn watching(self, polling: bool) -> &'static str {
+        match (self, polling) {
+            (Lang::Ko, false) => "노트 파일이 바뀌면 바로 다시 읽습니다",
+            (Lang::Ko, true) => {
+                "노트 파일이 바뀌면 다시 읽습니다 (네트워크 드라이브: 2초마다 확인)"
+            }
+            (Lang::En, false) => "Changes to the notes files show at once",
+            (Lang::En, true) => {
+                "Changes to the notes files show within seconds (network drive: checked every 2 s)"
+            }
+        }
+    }
+
+    pub fn watch_failed(self, e: &str) -> String {
+        match self {
+            Lang::Ko => {
+                format!("노트 폴더의 변경을 지켜볼 수 없어, 바뀐 내용은 다시 열어야 보입니다 — {e}")
+            }
+            Lang::En => {
+                format!("Cannot watch the notes for changes; reopen them to see updates — {e}")
+            }
+        }
+    }
+
     pub fn export_failed(self, e: &str) -> String {
         match self {
             Lang::Ko => format!("내보내지 못했습니다 — {e}"),

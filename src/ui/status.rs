@@ -11,6 +11,10 @@ pub struct StatusInput<'a> {
     pub documents: usize,
     pub questions: usize,
     pub open: usize,
+    /// The file or folder being read, while it is.
+    pub loading: Option<&'a str>,
+    /// Whether changes on disk show by themselves: `Some(polling)` while watching.
+    pub watching: Option<bool>,
     pub notices: &'a [Notice],
 }
 
@@ -18,7 +22,18 @@ pub struct StatusInput<'a> {
 pub fn status_ui(ui: &mut egui::Ui, input: &StatusInput<'_>) -> Option<usize> {
     let lang = input.lang;
     let loaded = lang.loaded(input.source, input.documents, input.questions, input.open);
-    ui.horizontal(|ui| ui.label(egui::RichText::new(loaded).small()));
+    ui.horizontal(|ui| {
+        if let Some(path) = input.loading {
+            ui.spinner();
+            ui.label(egui::RichText::new(lang.loading(path)).small().strong());
+            ui.separator();
+        }
+        ui.label(egui::RichText::new(loaded).small());
+        if let Some(polling) = input.watching {
+            ui.label(egui::RichText::new("↻").small().weak())
+                .on_hover_text(lang.watching(polling));
+        }
+    });
     let mut dismissed = None;
     for (i, notice) in input.notices.iter().enumerate() {
         ui.horizontal(|ui| {

@@ -35,6 +35,8 @@ pub struct Viewer {
     /// Bring this question's card to the top (a question index; mapped to its position
     /// among the visible ones), re-applied until the card heights around it settle.
     scroll_to: Option<usize>,
+    /// How far into that card the view starts (0: at its top).
+    scroll_into: f32,
     scroll_applied: bool,
     /// Scroll by this much on the next frame (a card above the fold changed height).
     scroll_adjust: f32,
@@ -59,6 +61,7 @@ impl Default for Viewer {
             heights: Vec::new(),
             tops: vec![0.0],
             scroll_to: None,
+            scroll_into: 0.0,
             scroll_applied: false,
             scroll_adjust: 0.0,
             full_image: None,
@@ -86,8 +89,25 @@ pub enum ViewerAction {
 impl Viewer {
     /// Scrolls the card of question `index` into view on the next frame.
     pub fn scroll_to(&mut self, index: usize) {
+        self.scroll_to_within(index, 0.0);
+    }
+
+    /// Scrolls so that the view starts `into` points into the card of question `index`.
+    pub fn scroll_to_within(&mut self, index: usize, into: f32) {
         self.scroll_to = Some(index);
+        self.scroll_into = into.max(0.0);
         self.scroll_applied = false;
+    }
+
+    /// Where the reader is: the position (among the visible cards) of the card at the top
+    /// of the view, and how far into it the view starts. `None` before the first frame.
+    pub fn anchor(&self) -> Option<(usize, f32)> {
+        let first = self
+            .tops
+            .partition_point(|&top| top <= self.last_offset)
+            .checked_sub(1)?;
+        let top = self.tops.get(first)?;
+        (first < self.heights.len()).then_some((first, self.last_offset - top))
     }
 
     /// Forgets measured heights (new content). Called once per content load.
@@ -236,7 +256,9 @@ pub fn viewer_ui(
     if let Some(q) = viewer.scroll_to {
         let position = visible.iter().position(|&v| v == q).unwrap_or(0);
         let top = viewer.tops.get(position).copied().unwrap_or(0.0);
-        area = area.vertical_scroll_offset(top.min(max_offset));
+        let height = viewer.heights.get(position).copied().unwrap_or(0.0);
+        let into = viewer.scroll_into.min(height);
+        area = area.vertical_scroll_offset((top + into).min(max_offset));
         // Re-applied while card heights settle, so the target stays put; then released.
         if viewer.scroll_applied && !viewer.settling {
             viewer.scroll_to = None;

@@ -51,6 +51,23 @@ impl TestApp {
     }
 }
 
+/// Runs frames until the course being read in the background is shown (at most 20 s).
+pub fn wait_loaded(harness: &mut Harness<'static, StudyApp>) {
+    let started = std::time::Instant::now();
+    loop {
+        harness.step();
+        if !harness.state().loading() {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the course did not load in 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+}
+
 impl Deref for TestApp {
     type Target = Harness<'static, StudyApp>;
     fn deref(&self) -> &Self::Target {
@@ -182,7 +199,7 @@ impl Builder {
             Some(state) => StudyApp::with_state(cc, options, Some(state)),
             None => StudyApp::new(cc, options),
         });
-        harness.run();
+        wait_loaded(&mut harness);
         TestApp {
             harness,
             data_dir,

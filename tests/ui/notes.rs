@@ -283,7 +283,7 @@ fn unsaved_answers_keep_other_notes_from_replacing_them() {
     // Once saving works again, the answer reaches the file and the other notes open.
     std::fs::remove_dir(&lock).expect("unblock");
     harness.state_mut().open(&other);
-    harness.run();
+    common::wait_loaded(&mut harness);
     assert!(
         std::fs::read_to_string(&path)
             .expect("saved")

@@ -138,6 +138,22 @@ impl Presenter {
         }
     }
 
+    /// The course changed on disk: the deck is built anew at `question` of `topic` (its
+    /// title slide when `None`) with `revealed` blocks shown, as the presenter left it.
+    pub fn rebuild(
+        &mut self,
+        course: &Course,
+        topic: usize,
+        question: Option<usize>,
+        reveal_all: bool,
+        revealed: usize,
+    ) {
+        self.deck = Deck::new(course, topic, question, reveal_all);
+        self.deck.set_revealed(revealed);
+        self.shown = (self.deck.position(), self.deck.revealed());
+        self.fit_for = None;
+    }
+
     /// Whether the slide is still finding its size (screenshots wait for it).
     pub fn settling(&self) -> bool {
         self.settling
