@@ -102,6 +102,7 @@ fn export_sheet(
         };
         eprintln!("{}", notice.text(lang));
     }
+    let dir_for_seen = dir.clone();
     let mut book = notes::Notebook::new(dir);
     let opened = book.open_sessions(&course, jiff::Timestamp::now());
     warnings.extend(opened.warnings);
@@ -111,7 +112,10 @@ fn export_sheet(
     for w in warnings {
         eprintln!("warning: {}", Notice::from(w).text(lang));
     }
-    let sheet = export::study_sheet(&course, &book, &lang.sheet_labels());
+    // What is new since the app last showed these questions (read, not marked seen).
+    let (mut seen, _) = notes::seen::Seen::open(&dir_for_seen);
+    let news = seen.news(&course);
+    let sheet = export::study_sheet(&course, &book, &news, &lang.sheet_labels());
     notes::write_atomic(out, sheet.as_bytes())
         .with_context(|| format!("failed to write {}", out.display()))?;
     Ok(())

@@ -40,6 +40,8 @@ pub enum Notice {
     ReloadFailed(String),
     /// The open file or folder cannot be watched: changes show after reopening it.
     WatchFailed(String),
+    /// What was seen could not be written: what is new may show again next time.
+    SeenNotSaved(String),
     Exported(String),
     ExportFailed(String),
     Imported(usize),
@@ -65,7 +67,8 @@ impl Notice {
             | Notice::LastContentGone(_)
             | Notice::NotesMovedAside { .. }
             | Notice::ReloadFailed(_)
-            | Notice::WatchFailed(_) => Level::Warning,
+            | Notice::WatchFailed(_)
+            | Notice::SeenNotSaved(_) => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
@@ -94,6 +97,7 @@ impl Notice {
             Notice::Reloaded(changes) => lang.reloaded(changes),
             Notice::ReloadFailed(e) => lang.reload_failed(e),
             Notice::WatchFailed(e) => lang.watch_failed(e),
+            Notice::SeenNotSaved(e) => lang.seen_not_saved(e),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
             Notice::Imported(n) => lang.imported(*n),

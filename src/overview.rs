@@ -4,8 +4,17 @@
 //! per frame.
 
 use crate::course::{Course, Question};
+use crate::notes::seen::News;
 use crate::notes::{Note, Notebook};
 use crate::search::Filter;
+
+/// What the student marked and what is new: what filters and counts read besides the
+/// course.
+#[derive(Clone, Copy)]
+pub struct Marks<'a> {
+    pub notes: &'a Notebook,
+    pub news: &'a News,
+}
 
 /// Everything on screen that is counted or filtered.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,7 +26,7 @@ pub struct Overview {
     /// Per topic: how many of its open questions I answered.
     pub answered_per_topic: Vec<usize>,
     /// How many questions of the course pass each filter, in [`Filter::ALL`] order.
-    pub filter_counts: [usize; 5],
+    pub filter_counts: [usize; 6],
     /// The selected topic's questions that pass the filter (indices into the topic).
     pub visible: Vec<usize>,
     /// Bumped whenever `visible` changes, so the viewer knows to re-measure.
@@ -29,15 +38,16 @@ pub struct Overview {
 
 impl Overview {
     /// Computes everything from scratch: O(questions).
-    pub fn new(course: &Course, store: &Notebook, topic: usize, filter: Filter) -> Self {
+    pub fn new(course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) -> Self {
         let mut overview = Self::default();
-        overview.update(course, store, topic, filter);
+        overview.update(course, marks, topic, filter);
         overview
     }
 
     /// Recomputes after a change of the course, the notes, the topic or the filter.
-    pub fn update(&mut self, course: &Course, store: &Notebook, topic: usize, filter: Filter) {
-        let mine = |q: &&Question| q.is_open() && store.text(&q.id).is_some();
+    pub fn update(&mut self, course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) {
+        let Marks { notes, news } = marks;
+        let mine = |q: &&Question| q.is_open() && notes.text(&q.id).is_some();
         self.answered_per_topic = course
             .topics
             .iter()
@@ -45,13 +55,13 @@ impl Overview {
             .collect();
         self.open = course.open_count();
         self.answered = self.answered_per_topic.iter().sum();
-        self.filter_counts = Filter::counts(course, store);
-        self.orphans = store.orphans(course).into_iter().cloned().collect();
-        self.set_visible(course, store, topic, filter);
+        self.filter_counts = Filter::counts(course, notes, news);
+        self.orphans = notes.orphans(course).into_iter().cloned().collect();
+        self.set_visible(course, marks, topic, filter);
     }
 
     /// Recomputes only the visible list: after a change of topic or filter, O(topic).
-    pub fn set_visible(&mut self, course: &Course, store: &Notebook, topic: usize, filter: Filter) {
+    pub fn set_visible(&mut self, course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) {
         let visible: Vec<usize> = course
             .topics
             .get(topic)
@@ -59,7 +69,7 @@ impl Overview {
                 t.questions
                     .iter()
                     .enumerate()
-                    .filter(|(_, q)| filter.passes(q, store))
+                    .filter(|(_, q)| filter.passes(q, marks.notes, marks.news))
                     .map(|(i, _)| i)
                     .collect()
             })
@@ -76,6 +86,14 @@ mod tests {
     use super::*;
     use crate::course::{self, ImageBase};
     use crate::notes::QuestionInfo;
+
+    fn none() -> Notebook {
+        Notebook::new(std::env::temp_dir().join("study-companion-none"))
+    }
+
+    fn marks<'a>(notes: &'a Notebook, news: &'a News) -> Marks<'a> {
+        Marks { notes, news }
+    }
 
     fn store(dir: &std::path::Path) -> Notebook {
         let mut book = Notebook::new(dir.to_path_buf());
@@ -94,28 +112,30 @@ mod tests {
     #[test]
     fn the_seed_without_notes_has_four_open_and_none_answered() {
         let seed = course::load_builtin();
-        let o = Overview::new(
-            &seed,
-            &Notebook::new(std::env::temp_dir().join("study-companion-none")),
-            0,
-            Filter::All,
-        );
+        let (notes, news) = (none(), News::new());
+        let o = Overview::new(&seed, marks(&notes, &news), 0, Filter::All);
         assert_eq!((o.open, o.answered), (4, 0));
         assert_eq!(o.answered_per_topic, [0, 0]);
-        assert_eq!(o.filter_counts, [21, 4, 0, 4, 0]);
+        assert_eq!(o.filter_counts, [21, 4, 0, 4, 0, 0]);
         assert_eq!(o.visible, (0..21).collect::<Vec<_>>());
         assert!(o.orphans.is_empty());
         // Kubernetes has no questions: nothing visible, whatever the filter.
         assert!(
-            Overview::new(
-                &seed,
-                &Notebook::new(std::env::temp_dir().join("study-companion-none")),
-                1,
-                Filter::All
-            )
-            .visible
-            .is_empty()
+            Overview::new(&seed, marks(&notes, &news), 1, Filter::All)
+                .visible
+                .is_empty()
         );
+    }
+
+    #[test]
+    fn the_new_filter_lists_what_is_new() {
+        let seed = course::load_builtin();
+        let notes = none();
+        let digest = &seed.topics[0].questions[8];
+        let news: News = [(digest.id.clone(), crate::notes::seen::NewsKind::Answer)].into();
+        let o = Overview::new(&seed, marks(&notes, &news), 0, Filter::New);
+        assert_eq!(o.filter_counts[5], 1);
+        assert_eq!(o.visible, [8]);
     }
 
     #[test]
@@ -123,7 +143,7 @@ mod tests {
         let seed = course::load_builtin();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut notes = store(dir.path());
-        let mut o = Overview::new(&seed, &notes, 0, Filter::OpenNotMine);
+        let mut o = Overview::new(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
         let todo_before = o.visible.clone();
         assert_eq!(todo_before.len(), 4);
         let generation = o.visible_generation;
@@ -136,19 +156,19 @@ mod tests {
         notes.set_text(&digest.id, &info(), "이미지 내용의 해시", now);
         notes.set_text(&answered.id, &info(), "메모", now);
         notes.set_bookmarked(&answered.id, &info(), true, now);
-        o.update(&seed, &notes, 0, Filter::OpenNotMine);
+        o.update(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
 
         // A note on an answered question is mine, but not progress on open questions.
         assert_eq!((o.open, o.answered), (4, 1));
         assert_eq!(o.answered_per_topic, [1, 0]);
-        assert_eq!(o.filter_counts, [21, 4, 2, 3, 1]);
+        assert_eq!(o.filter_counts, [21, 4, 2, 3, 1, 0]);
         assert_eq!(o.visible.len(), 3);
         assert!(!o.visible.contains(&8));
         assert!(o.visible_generation > generation);
 
         // Same inputs again: the list did not change, the viewer keeps its measurements.
         let generation = o.visible_generation;
-        o.update(&seed, &notes, 0, Filter::OpenNotMine);
+        o.update(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
         assert_eq!(o.visible_generation, generation);
     }
 
@@ -163,12 +183,12 @@ mod tests {
             .1
             .replace("- digest는 뭔가요?\n  - ...\n", "");
         let changed = course::load_sources("x", &[("a".into(), without)], &ImageBase::None);
-        let o = Overview::new(&changed, &notes, 0, Filter::All);
+        let o = Overview::new(&changed, marks(&notes, &News::new()), 0, Filter::All);
         assert_eq!(o.orphans.len(), 1);
         assert_eq!(o.orphans[0].text, "해시");
         assert_eq!(o.filter_counts[2], 0, "an orphan is not counted as mine");
         assert!(
-            Overview::new(&seed, &notes, 0, Filter::All)
+            Overview::new(&seed, marks(&notes, &News::new()), 0, Filter::All)
                 .orphans
                 .is_empty()
         );

@@ -160,12 +160,7 @@ impl StudyApp {
     /// Shows only the questions passing `filter`.
     fn set_filter(&mut self, filter: Filter) {
         self.state.filter = filter;
-        self.overview.set_visible(
-            &self.course,
-            self.notes.store(),
-            self.selection.topic,
-            filter,
-        );
+        self.refresh_visible();
         if let Some(q) = self.selection.question {
             self.viewer.scroll_to(q);
         }

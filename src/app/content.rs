@@ -153,6 +153,7 @@ impl StudyApp {
         self.notes.open(&self.course, &mut self.notices);
         self.search.set_index(index);
         let (topic, question) = self.remembered_selection();
+        self.update_news(false);
         // Indices of the old course mean nothing in the new one.
         self.selection = super::Selection::default();
         self.refresh_overview();
@@ -218,6 +219,7 @@ impl StudyApp {
         self.course = course;
         self.search.set_index(index);
         self.notes.add_sessions(&self.course, &mut self.notices);
+        self.update_news(true);
         self.viewer.reset();
         let (topic, question) = self.remembered_selection();
         let found = self.selection.found.take();

@@ -63,6 +63,7 @@ impl StudyApp {
         Some(export::study_sheet(
             &self.course,
             self.notes.store(),
+            &self.news,
             &labels,
         ))
     }

@@ -24,9 +24,10 @@ pub use screenshot::ScreenshotJob;
 use crate::command::{Command, Mode};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
+use crate::notes::seen::{News, Seen};
 use crate::notes::{Notebook, SaveStatus};
 use crate::notice::{Notice, Notices};
-use crate::overview::Overview;
+use crate::overview::{Marks, Overview};
 use crate::search::Hit;
 use crate::state::{ThemeChoice, UiState};
 use crate::ui::notes_panel::NotesPanel;
@@ -58,6 +59,9 @@ pub struct AppOptions {
     /// Start in presentation mode.
     pub present: bool,
 }
+
+/// Seconds between writes of what was seen.
+const SEEN_SAVE_EVERY: f64 = 3.0;
 
 /// The user data folder for notes: `~/.local/share/study-companion` on Linux.
 pub fn default_data_dir() -> PathBuf {
@@ -91,6 +95,12 @@ pub struct StudyApp {
     selection: Selection,
     /// Progress, counts, the visible list, orphans: recomputed when course or notes change.
     overview: Overview,
+    /// What the student has seen of each question (across runs), and what is new since:
+    /// computed at each load, kept for the run.
+    seen: Seen,
+    news: News,
+    /// When the seen state was last written (egui time).
+    seen_saved_at: f64,
     search: Search,
     notes: NotesSession,
     notices: Notices,
@@ -151,6 +161,7 @@ impl StudyApp {
         ctx.set_theme(state.theme.preference());
 
         let data_dir = options.data_dir.clone().unwrap_or_else(default_data_dir);
+        let (seen, seen_warning) = Seen::open(&data_dir);
         let mut app = Self {
             state,
             ctx: ctx.clone(),
@@ -159,6 +170,9 @@ impl StudyApp {
             watch: None,
             selection: Selection::default(),
             overview: Overview::default(),
+            seen,
+            news: News::new(),
+            seen_saved_at: 0.0,
             search: Search::default(),
             notes: NotesSession::new(data_dir),
             notices: Notices::default(),
@@ -172,6 +186,9 @@ impl StudyApp {
             persist: !options.fresh,
             present_on_start: options.present,
         };
+        if let Some(w) = seen_warning {
+            app.notices.push(Notice::from(w));
+        }
         app.load_initial(options.path);
         app
     }
@@ -252,8 +269,7 @@ impl StudyApp {
             .and_then(|q| t.questions.get(q))
             .map(|q| q.id.clone());
         if topic_changed {
-            self.overview
-                .set_visible(&self.course, self.notes.store(), topic, self.state.filter);
+            self.refresh_visible();
         }
         if let Some(q) = question {
             if scroll_cards {
@@ -266,12 +282,22 @@ impl StudyApp {
     /// Recomputes progress, counts, the visible list and orphans. After any change of the
     /// course or of which notes exist; never per frame.
     fn refresh_overview(&mut self) {
-        self.overview.update(
-            &self.course,
-            self.notes.store(),
-            self.selection.topic,
-            self.state.filter,
-        );
+        let marks = Marks {
+            notes: self.notes.store(),
+            news: &self.news,
+        };
+        self.overview
+            .update(&self.course, marks, self.selection.topic, self.state.filter);
+    }
+
+    /// Recomputes the visible list: after a change of topic or filter.
+    fn refresh_visible(&mut self) {
+        let marks = Marks {
+            notes: self.notes.store(),
+            news: &self.news,
+        };
+        self.overview
+            .set_visible(&self.course, marks, self.selection.topic, self.state.filter);
     }
 
     /// My notes changed: the results (my notes are searched) and, when a note appeared or
@@ -299,6 +325,30 @@ impl StudyApp {
             .map(|q| q.id.clone());
         self.notes
             .sync_buffer(&self.course, target.as_ref(), now, &mut self.notices);
+    }
+
+    /// Questions of `topic` whose cards (or slide) were on screen count as seen: next run
+    /// they are not news. Their badges stay for this run.
+    fn mark_seen(&mut self, topic: usize, questions: &[usize]) {
+        let Some(t) = self.course.topics.get(topic) else {
+            return;
+        };
+        for q in questions.iter().filter_map(|&q| t.questions.get(q)) {
+            self.seen.mark(q);
+        }
+    }
+
+    /// What is new in the course since the last look (at a load), or in addition (at a
+    /// reload: news of this run stays, what went away goes).
+    fn update_news(&mut self, reload: bool) {
+        let fresh = self.seen.news(&self.course);
+        if reload {
+            let course = &self.course;
+            self.news.retain(|id, _| course.find(id).is_some());
+            self.news.extend(fresh);
+        } else {
+            self.news = fresh;
+        }
     }
 
     /// The zoom Ctrl +/− changes: the slides' own while presenting, else the reading zoom.
@@ -381,6 +431,9 @@ impl eframe::App for StudyApp {
 
     fn on_exit(&mut self) {
         self.notes.save_on_exit();
+        if let Err(e) = self.seen.save() {
+            log::error!("what was seen could not be saved at exit: {e}");
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -402,6 +455,19 @@ impl StudyApp {
         let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
         if let Some(wait) = self.notes.autosave(now, focused, &mut self.notices) {
             ctx.request_repaint_after(wait);
+        }
+        // What was seen: written every few seconds at most, and when the window closes.
+        if self.seen.is_dirty() {
+            let wait = self.seen_saved_at + SEEN_SAVE_EVERY - now;
+            if wait <= 0.0 {
+                self.seen_saved_at = now;
+                match self.seen.save() {
+                    Ok(()) => self.notices.clear(|n| matches!(n, Notice::SeenNotSaved(_))),
+                    Err(e) => self.notices.push(Notice::SeenNotSaved(e.to_string())),
+                }
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            }
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             let saved = self.notes.save(now, &mut self.notices);

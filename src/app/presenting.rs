@@ -220,7 +220,12 @@ impl StudyApp {
             save_text: &save_text,
             save_failed: matches!(editing.status, SaveStatus::Failed(_)),
         };
-        let action = match presenter_ui(ui, p, &input, editing.buffer) {
+        let shown = p.deck.question();
+        let action = presenter_ui(ui, p, &input, editing.buffer);
+        if let Some((t, q)) = shown {
+            self.mark_seen(t, &[q]);
+        }
+        let action = match action {
             Some(PresenterAction::NoteEdited) => Action::NoteEdited,
             Some(PresenterAction::CloseNote) => Action::CloseClassNote,
             Some(PresenterAction::ToggleRevealAll) => Action::Command(Command::ToggleRevealAll),

@@ -93,10 +93,13 @@ impl StudyApp {
             generation: self.overview.visible_generation,
             selected: self.selection.question,
             found: self.selection.found.as_ref(),
+            news: &self.news,
         };
         let clicked = egui::CentralPanel::default()
             .show(ui, |ui| viewer_ui(ui, &mut self.viewer, &input))
             .inner;
+        let shown = self.viewer.take_shown();
+        self.mark_seen(self.selection.topic, &shown);
         if let Some(ViewerAction::SelectQuestion(q)) = clicked {
             self.push(Action::Select {
                 topic: self.selection.topic,
@@ -138,6 +141,7 @@ impl StudyApp {
                 answered_per_topic: &self.overview.answered_per_topic,
                 question: self.selection.question,
                 scroll_to: self.selection.sidebar_scroll.take(),
+                news: &self.news,
             };
             let (topic, question) = match sidebar_ui(ui, &input) {
                 Some(SidebarAction::SelectTopic(t)) => (t, None),

@@ -68,6 +68,14 @@ pub fn normalize_question(text: &str) -> String {
     trimmed.to_lowercase()
 }
 
+/// A stable 64-bit fingerprint of `text` (FNV-1a): the same text gives the same number in
+/// every run and version, so it can be stored to notice later that a text changed.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h = Fnv64::default();
+    h.write(text.as_bytes());
+    h.0
+}
+
 /// FNV-1a, 64 bit: tiny, and its output never changes between Rust versions
 /// (unlike `DefaultHasher`), which stored notes depend on.
 struct Fnv64(u64);

@@ -12,7 +12,7 @@ pub mod synthetic;
 
 use std::collections::HashMap;
 
-pub use id::{QuestionId, normalize_question};
+pub use id::{QuestionId, fingerprint, normalize_question};
 pub use load::{ImageBase, LoadError, load_builtin, load_path, load_sources, shared_title};
 pub use parse::{ParsedDocument, parse_document};
 

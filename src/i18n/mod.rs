@@ -165,6 +165,11 @@ impl Lang {
             my_answer: s.my_answer,
             still_open: s.still_open,
             orphaned: s.orphaned,
+            news: self.filter_label(crate::search::Filter::New).1,
+            news_kind: match self {
+                Lang::Ko => |k| Lang::Ko.news_badge(k).0,
+                Lang::En => |k| Lang::En.news_badge(k).0,
+            },
         }
     }
 
@@ -349,6 +354,17 @@ impl Lang {
         }
     }
 
+    pub fn seen_not_saved(self, e: &str) -> String {
+        match self {
+            Lang::Ko => format!(
+                "어디까지 봤는지 저장하지 못해 다음에 새 소식이 다시 보일 수 있습니다 — {e}"
+            ),
+            Lang::En => format!(
+                "What was seen could not be saved; some news may show again next time — {e}"
+            ),
+        }
+    }
+
     pub fn export_failed(self, e: &str) -> String {
         match self {
             Lang::Ko => format!("내보내지 못했습니다 — {e}"),
@@ -409,11 +425,34 @@ impl Lang {
             (Lang::Ko, Filter::Mine) => ("내 답변", "내가 답변이나 메모를 적은 질문"),
             (Lang::Ko, Filter::OpenNotMine) => ("할 일", "열린 질문 중 아직 내가 답하지 않은 것"),
             (Lang::Ko, Filter::Bookmarked) => ("★", "북마크한 질문"),
+            (Lang::Ko, Filter::New) => ("새 소식", "지난번에 본 뒤로 새로 생긴 질문과 답변"),
             (Lang::En, Filter::All) => ("All", "Every question"),
             (Lang::En, Filter::Open) => ("Open", "Questions the instructor left open"),
             (Lang::En, Filter::Mine) => ("Mine", "Questions I wrote an answer or note for"),
             (Lang::En, Filter::OpenNotMine) => ("To do", "Open questions I have not answered yet"),
             (Lang::En, Filter::Bookmarked) => ("★", "Bookmarked questions"),
+            (Lang::En, Filter::New) => ("New", "Questions and answers new since I last looked"),
+        }
+    }
+
+    /// A card's badge for what is new about its question, and the badge's hover text.
+    pub fn news_badge(self, kind: crate::notes::seen::NewsKind) -> (&'static str, &'static str) {
+        use crate::notes::seen::NewsKind;
+        match (self, kind) {
+            (Lang::Ko, NewsKind::Question) => ("새 질문", "지난번에 본 뒤로 새로 생긴 질문"),
+            (Lang::Ko, NewsKind::Answer) => {
+                ("새 답변", "열린 질문이었는데 강사님이 답을 달았습니다")
+            }
+            (Lang::Ko, NewsKind::AnswerChanged) => {
+                ("답변 수정", "지난번에 본 뒤로 답변이 바뀌었습니다")
+            }
+            (Lang::En, NewsKind::Question) => ("New question", "Added since I last looked"),
+            (Lang::En, NewsKind::Answer) => {
+                ("Newly answered", "It was open; the instructor answered it")
+            }
+            (Lang::En, NewsKind::AnswerChanged) => {
+                ("Answer changed", "The answer changed since I last looked")
+            }
         }
     }
 

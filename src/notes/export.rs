@@ -2,6 +2,7 @@
 //! anywhere and that this app can open again as content.
 
 use super::Notebook;
+use super::seen::{News, NewsKind};
 use crate::course::{Course, Inline, Question};
 
 /// Labels of the sheet, in the UI language.
@@ -9,13 +10,24 @@ pub struct SheetLabels<'a> {
     pub my_answer: &'a str,
     pub still_open: &'a str,
     pub orphaned: &'a str,
+    /// The heading of what is new since the last look.
+    pub news: &'a str,
+    /// "새 질문", "새 답변", "답변 수정".
+    pub news_kind: fn(NewsKind) -> &'a str,
 }
 
 /// The whole course as markdown, my answer under each question as a quote headed
-/// `labels.my_answer`; open questions I have not answered marked `labels.still_open`.
-pub fn study_sheet(course: &Course, notes: &Notebook, labels: &SheetLabels<'_>) -> String {
+/// `labels.my_answer`; open questions I have not answered marked `labels.still_open`; what
+/// is new since the last look listed under the title.
+pub fn study_sheet(
+    course: &Course,
+    notes: &Notebook,
+    news: &News,
+    labels: &SheetLabels<'_>,
+) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", course.title));
+    news_quote(&mut out, course, news, labels);
     for topic in &course.topics {
         if topic.questions.is_empty() && topic.intro.is_empty() {
             out.push_str(&format!("## {}\n\n", topic.name));
@@ -41,6 +53,29 @@ pub fn study_sheet(course: &Course, notes: &Notebook, labels: &SheetLabels<'_>) 
         }
     }
     out
+}
+
+/// What is new, as a quote under the title: read as the course's preface when the sheet
+/// is opened again, never as questions.
+fn news_quote(out: &mut String, course: &Course, news: &News, labels: &SheetLabels<'_>) {
+    if news.is_empty() {
+        return;
+    }
+    out.push_str(&format!("> **{}**\n>\n", labels.news));
+    for q in course.topics.iter().flat_map(|t| &t.questions) {
+        if let Some(&kind) = news.get(&q.id) {
+            let session = course
+                .documents
+                .get(q.document)
+                .map_or("", |d| d.short_label());
+            out.push_str(&format!(
+                "> - {} · {} ({session})\n",
+                (labels.news_kind)(kind),
+                escape_item(&q.text)
+            ));
+        }
+    }
+    out.push('\n');
 }
 
 fn question(out: &mut String, q: &Question, notes: &Notebook, labels: &SheetLabels<'_>) {

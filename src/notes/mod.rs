@@ -13,6 +13,7 @@
 pub mod book;
 pub mod export;
 pub mod migrate;
+pub mod seen;
 
 pub use book::Notebook;
 

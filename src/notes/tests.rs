@@ -238,8 +238,23 @@ fn the_study_sheet_places_answers_and_marks_open_questions() {
         my_answer: "내 답변",
         still_open: "아직 열린 질문",
         orphaned: "연결이 끊긴 노트",
+        news: "새 소식",
+        news_kind: |k| match k {
+            super::seen::NewsKind::Question => "새 질문",
+            super::seen::NewsKind::Answer => "새 답변",
+            super::seen::NewsKind::AnswerChanged => "답변 수정",
+        },
     };
-    let sheet = study_sheet(&seed, &s, &labels);
+    let digest_id = q("digest는");
+    let news: super::seen::News = [(digest_id, super::seen::NewsKind::Answer)].into();
+    let sheet = study_sheet(&seed, &s, &news, &labels);
+    // What is new, under the title.
+    assert!(
+        sheet.starts_with(
+            "# MSP T3 - 23-5차\n\n> **새 소식**\n>\n> - 새 답변 · digest는 뭔가요? (23-5차)\n"
+        ),
+        "{sheet}"
+    );
     // My answer right under its question.
     let digest_at = sheet.find("- digest는 뭔가요?").expect("digest in sheet");
     let answer_at = sheet

@@ -1,9 +1,10 @@
-//! Question filters: what is still to do, what I answered, what I bookmarked.
+//! Question filters: what is still to do, what I answered, what I bookmarked, what is new.
 
 use serde::{Deserialize, Serialize};
 
 use crate::course::{Course, Question};
 use crate::notes::Notebook;
+use crate::notes::seen::News;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Filter {
@@ -16,18 +17,21 @@ pub enum Filter {
     /// Open, and I have not answered it yet: what is still to do.
     OpenNotMine,
     Bookmarked,
+    /// New since I last looked: a new question, a new or changed answer.
+    New,
 }
 
 impl Filter {
-    pub const ALL: [Filter; 5] = [
+    pub const ALL: [Filter; 6] = [
         Filter::All,
         Filter::Open,
         Filter::Mine,
         Filter::OpenNotMine,
         Filter::Bookmarked,
+        Filter::New,
     ];
 
-    pub fn passes(self, q: &Question, notes: &Notebook) -> bool {
+    pub fn passes(self, q: &Question, notes: &Notebook, news: &News) -> bool {
         let mine = || notes.text(&q.id).is_some();
         match self {
             Filter::All => true,
@@ -35,16 +39,17 @@ impl Filter {
             Filter::Mine => mine(),
             Filter::OpenNotMine => q.is_open() && !mine(),
             Filter::Bookmarked => notes.is_bookmarked(&q.id),
+            Filter::New => news.contains_key(&q.id),
         }
     }
 
     /// How many questions of the course pass each filter, in [`Filter::ALL`] order.
     /// Called when notes or content change, never per frame.
-    pub fn counts(course: &Course, notes: &Notebook) -> [usize; 5] {
-        let mut counts = [0; 5];
+    pub fn counts(course: &Course, notes: &Notebook, news: &News) -> [usize; 6] {
+        let mut counts = [0; 6];
         for q in course.topics.iter().flat_map(|t| &t.questions) {
             for (count, filter) in counts.iter_mut().zip(Filter::ALL) {
-                if filter.passes(q, notes) {
+                if filter.passes(q, notes, news) {
                     *count += 1;
                 }
             }
@@ -61,15 +66,12 @@ mod tests {
     #[test]
     fn the_open_filter_gives_exactly_the_seeds_four_open_questions() {
         let c = course::load_builtin();
+        let notes = Notebook::new(std::env::temp_dir().join("study-companion-none"));
+        let news = News::new();
         let open: Vec<&str> = c.topics[0]
             .questions
             .iter()
-            .filter(|q| {
-                Filter::Open.passes(
-                    q,
-                    &Notebook::new(std::env::temp_dir().join("study-companion-none")),
-                )
-            })
+            .filter(|q| Filter::Open.passes(q, &notes, &news))
             .map(|q| q.text.as_str())
             .collect();
         assert_eq!(
@@ -81,13 +83,7 @@ mod tests {
                 "tag와 label의 차이는 뭔가요?",
             ]
         );
-        assert_eq!(
-            Filter::counts(
-                &c,
-                &Notebook::new(std::env::temp_dir().join("study-companion-none"))
-            ),
-            [21, 4, 0, 4, 0]
-        );
+        assert_eq!(Filter::counts(&c, &notes, &news), [21, 4, 0, 4, 0, 0]);
     }
 
     #[test]
@@ -107,8 +103,11 @@ mod tests {
         let now = jiff::Timestamp::now();
         notes.set_text(&digest.id, &info, "해시", now);
         notes.set_bookmarked(&first.id, &info, true, now);
-        assert_eq!(Filter::counts(&c, &notes), [21, 4, 1, 3, 1]);
-        assert!(Filter::Bookmarked.passes(first, &notes));
-        assert!(!Filter::OpenNotMine.passes(digest, &notes));
+        assert_eq!(
+            Filter::counts(&c, &notes, &News::new()),
+            [21, 4, 1, 3, 1, 0]
+        );
+        assert!(Filter::Bookmarked.passes(first, &notes, &News::new()));
+        assert!(!Filter::OpenNotMine.passes(digest, &notes, &News::new()));
     }
 }

@@ -8,6 +8,7 @@ use super::widgets::selectable_row_ui;
 use crate::course::{Course, Question};
 use crate::i18n::Lang;
 use crate::notes::Notebook;
+use crate::notes::seen::{News, NewsKind};
 use crate::overview::Overview;
 use crate::search::Filter;
 
@@ -51,6 +52,8 @@ pub struct SidebarInput<'a> {
     pub question: Option<usize>,
     /// Bring this question's row into view (after a keyboard move).
     pub scroll_to: Option<usize>,
+    /// What is new since the last look, marked on its row.
+    pub news: &'a News,
 }
 
 /// "열린 질문 4개 중 1개 답변함" and the filter chips (전체 21 · 열린 질문 4 · …). Returns the
@@ -144,7 +147,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, input: &SidebarInput<'_>) -> Option<Sidebar
                         continue;
                     };
                     let selected = input.question == Some(qi);
-                    if question_row_ui(ui, q, input.store, lang, selected, row_height) {
+                    let news = input.news.get(&q.id).copied();
+                    if question_row_ui(ui, q, input.store, news, lang, selected, row_height) {
                         action = Some(SidebarAction::SelectQuestion(ti, qi));
                     }
                 }
@@ -217,6 +221,7 @@ fn question_row_ui(
     ui: &mut egui::Ui,
     q: &Question,
     notes: &Notebook,
+    news: Option<NewsKind>,
     lang: Lang,
     selected: bool,
     height: f32,
@@ -237,11 +242,13 @@ fn question_row_ui(
             ui.painter()
                 .circle_filled(center, 4.0, theme::answered_color(ui.visuals()));
         }
-        // My marks at the right edge: ✎ my answer, ★ bookmarked.
+        // Marks at the right edge: ★ bookmarked, ✎ my answer, 새 what is new.
         let mut right = rect.right() - 6.0;
+        let new_mark = if lang == Lang::Ko { "새" } else { "new" };
         for (on, glyph, color) in [
             (bookmarked, "★", theme::open_color(ui.visuals())),
             (mine, "✎", theme::mine_color(ui.visuals())),
+            (news.is_some(), new_mark, theme::news_color(ui.visuals())),
         ] {
             if on {
                 let r = ui.painter().text(
@@ -284,6 +291,9 @@ fn question_row_ui(
     }
     if bookmarked {
         status = format!("{status} · ★");
+    }
+    if let Some(kind) = news {
+        status = format!("{status} · {}", lang.news_badge(kind).0);
     }
     response
         .on_hover_text(format!("{}\n\n{status}", q.text))

@@ -29,6 +29,15 @@ pub fn mine_color(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// What is new since the last look: violet, apart from open, answered and mine.
+pub fn news_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xc7, 0x92, 0xea)
+    } else {
+        Color32::from_rgb(0x7b, 0x2c, 0xbf)
+    }
+}
+
 /// The background of a search match.
 pub fn search_mark(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

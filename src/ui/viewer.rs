@@ -16,6 +16,7 @@ use super::{fonts, theme};
 use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
 use crate::i18n::Lang;
 use crate::notes::Notebook;
+use crate::notes::seen::{News, NewsKind};
 
 /// Space between cards.
 const GAP: f32 = 14.0;
@@ -50,6 +51,8 @@ pub struct Viewer {
     last_content_height: f32,
     /// Where the viewer was scrolled to last frame.
     last_offset: f32,
+    /// The questions whose cards were on screen this frame (they count as seen).
+    shown: Vec<usize>,
 }
 
 impl Default for Viewer {
@@ -69,6 +72,7 @@ impl Default for Viewer {
             viewport_height: 0.0,
             last_content_height: 0.0,
             last_offset: 0.0,
+            shown: Vec::new(),
         }
     }
 }
@@ -97,6 +101,11 @@ impl Viewer {
         self.scroll_to = Some(index);
         self.scroll_into = into.max(0.0);
         self.scroll_applied = false;
+    }
+
+    /// The questions whose cards were on screen in the last frame. Drains them.
+    pub fn take_shown(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.shown)
     }
 
     /// Where the reader is: the position (among the visible cards) of the card at the top
@@ -183,6 +192,8 @@ pub struct ViewerInput<'a> {
     pub selected: Option<usize>,
     /// The search result the user opened, marked on its card.
     pub found: Option<&'a Found>,
+    /// What is new since the last look, badged on its card.
+    pub news: &'a News,
 }
 
 /// Shows the selected topic's visible questions as cards. Returns what the user clicked.
@@ -307,6 +318,7 @@ pub fn viewer_ui(
                 total,
                 selected: input.selected == Some(qi),
                 found: input.found.filter(|f| f.question == qi),
+                news: input.news.get(&q.id).copied(),
             };
             let response = ui.scope_builder(
                 UiBuilder::new().max_rect(rect).id_salt(("card", qi)),
@@ -314,6 +326,9 @@ pub fn viewer_ui(
             );
             if response.inner {
                 action = Some(ViewerAction::SelectQuestion(qi));
+            }
+            if ui.is_rect_visible(response.response.rect) {
+                viewer.shown.push(qi);
             }
             let measured = response.response.rect.height();
             if let Some(h) = viewer.heights.get_mut(i)
@@ -358,6 +373,7 @@ struct Card<'a> {
     total: usize,
     selected: bool,
     found: Option<&'a Found>,
+    news: Option<NewsKind>,
 }
 
 /// One question card. Returns true when the question heading was clicked.
@@ -397,6 +413,10 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
                         theme::mine_color(&visuals),
                         s.has_my_answer,
                     );
+                }
+                if let Some(kind) = card.news {
+                    let (text, hover) = lang.news_badge(kind);
+                    badge_ui(ui, text, theme::news_color(&visuals), hover);
                 }
             });
             ui.add_space(2.0);

@@ -196,3 +196,58 @@ fn a_big_course_loads_in_the_background_while_the_window_answers() {
     assert_eq!(harness.state().course().question_count(), 20_000);
     assert!(harness.query_by_label_contains("불러오는 중…").is_none());
 }
+
+/// The seed with the digest question answered by the instructor.
+fn seed_with_digest_answered() -> String {
+    SEED.replace(
+        "- digest는 뭔가요?\n  - ...\n",
+        "- digest는 뭔가요?\n  - 이미지 내용의 sha256 해시입니다.\n",
+    )
+}
+
+#[test]
+fn an_answer_given_between_two_runs_is_news_until_it_was_seen() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let folder = folder_with_seed(root.path());
+    let run = || common::builder().path(&folder).data_dir(&data).build();
+
+    // First run: the first look at a course is not news.
+    let mut harness = run();
+    harness.get_by_label("새 소식 0");
+    advance(&mut harness, 3.5);
+    drop(harness);
+
+    std::fs::write(folder.join("msp-t3-23-5.md"), seed_with_digest_answered()).expect("write");
+    let mut harness = run();
+    harness.get_by_label("새 소식 1");
+    click_question(&mut harness, DIGEST);
+    harness.get_by_label("새 답변");
+    // It stays badged for this run, though its card was seen...
+    advance(&mut harness, 3.5);
+    harness.get_by_label("새 답변");
+    drop(harness);
+
+    // ...and is no news the next time.
+    let mut harness = run();
+    harness.get_by_label("새 소식 0");
+    click_question(&mut harness, DIGEST);
+    assert!(harness.query_by_label("새 답변").is_none());
+}
+
+#[test]
+fn an_answer_given_while_the_app_runs_is_news_at_once() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = folder_with_seed(root.path());
+    let mut harness = common::builder().path(&folder).build();
+    click_question(&mut harness, DIGEST);
+    std::fs::write(folder.join("msp-t3-23-5.md"), seed_with_digest_answered()).expect("write");
+    wait_until(&mut harness, Duration::from_secs(2), "answer", |h| {
+        h.state().course().open_count() == 3
+    });
+    harness.get_by_label("새 답변");
+    harness.get_by_label("새 소식 1");
+    harness.get_by_label("새 소식 1").click();
+    harness.run();
+    assert_eq!(harness.state().visible().len(), 1);
+}
