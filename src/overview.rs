@@ -16,16 +16,47 @@ pub struct Marks<'a> {
     pub news: &'a News,
 }
 
-/// Everything on screen that is counted or filtered.
+/// What the reading window shows: the selected topic, the filter, and the session it is
+/// narrowed to (`None`: all sessions).
+#[derive(Clone, Copy, Debug)]
+pub struct View<'a> {
+    pub topic: usize,
+    pub filter: Filter,
+    pub session: Option<&'a str>,
+}
+
+impl View<'_> {
+    /// Whether `q` is in the session the view is narrowed to.
+    pub fn in_session(&self, course: &Course, q: &Question) -> bool {
+        self.session.is_none_or(|s| {
+            course
+                .documents
+                .get(q.document)
+                .is_some_and(|d| d.title == s)
+        })
+    }
+}
+
+/// A topic's numbers in the sidebar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TopicCount {
+    pub total: usize,
+    pub open: usize,
+    /// Open questions of the topic that I answered.
+    pub answered: usize,
+}
+
+/// Everything on screen that is counted or filtered, within the session the view is
+/// narrowed to.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Overview {
-    /// Open questions of the course.
+    /// Open questions.
     pub open: usize,
-    /// Open questions of the course that I answered.
+    /// Open questions that I answered.
     pub answered: usize,
-    /// Per topic: how many of its open questions I answered.
-    pub answered_per_topic: Vec<usize>,
-    /// How many questions of the course pass each filter, in [`Filter::ALL`] order.
+    /// Per topic of the course: its numbers.
+    pub topics: Vec<TopicCount>,
+    /// How many questions pass each filter, in [`Filter::ALL`] order.
     pub filter_counts: [usize; 6],
     /// The selected topic's questions that pass the filter (indices into the topic).
     pub visible: Vec<usize>,
@@ -38,38 +69,55 @@ pub struct Overview {
 
 impl Overview {
     /// Computes everything from scratch: O(questions).
-    pub fn new(course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) -> Self {
+    pub fn new(course: &Course, marks: Marks<'_>, view: View<'_>) -> Self {
         let mut overview = Self::default();
-        overview.update(course, marks, topic, filter);
+        overview.update(course, marks, view);
         overview
     }
 
-    /// Recomputes after a change of the course, the notes, the topic or the filter.
-    pub fn update(&mut self, course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) {
+    /// Recomputes after a change of the course, the notes, the session or the filter.
+    pub fn update(&mut self, course: &Course, marks: Marks<'_>, view: View<'_>) {
         let Marks { notes, news } = marks;
-        let mine = |q: &&Question| q.is_open() && notes.text(&q.id).is_some();
-        self.answered_per_topic = course
+        self.topics = course
             .topics
             .iter()
-            .map(|t| t.questions.iter().filter(mine).count())
+            .map(|t| {
+                let mut count = TopicCount::default();
+                for q in t.questions.iter().filter(|q| view.in_session(course, q)) {
+                    count.total += 1;
+                    if q.is_open() {
+                        count.open += 1;
+                        if notes.text(&q.id).is_some() {
+                            count.answered += 1;
+                        }
+                    }
+                }
+                count
+            })
             .collect();
-        self.open = course.open_count();
-        self.answered = self.answered_per_topic.iter().sum();
-        self.filter_counts = Filter::counts(course, notes, news);
+        self.open = self.topics.iter().map(|t| t.open).sum();
+        self.answered = self.topics.iter().map(|t| t.answered).sum();
+        let in_view = course
+            .topics
+            .iter()
+            .flat_map(|t| &t.questions)
+            .filter(|q| view.in_session(course, q));
+        self.filter_counts = Filter::counts(in_view, notes, news);
         self.orphans = notes.orphans(course).into_iter().cloned().collect();
-        self.set_visible(course, marks, topic, filter);
+        self.set_visible(course, marks, view);
     }
 
-    /// Recomputes only the visible list: after a change of topic or filter, O(topic).
-    pub fn set_visible(&mut self, course: &Course, marks: Marks<'_>, topic: usize, filter: Filter) {
+    /// Recomputes only the visible list: after a change of topic, O(topic).
+    pub fn set_visible(&mut self, course: &Course, marks: Marks<'_>, view: View<'_>) {
         let visible: Vec<usize> = course
             .topics
-            .get(topic)
+            .get(view.topic)
             .map(|t| {
                 t.questions
                     .iter()
                     .enumerate()
-                    .filter(|(_, q)| filter.passes(q, marks.notes, marks.news))
+                    .filter(|(_, q)| view.in_session(course, q))
+                    .filter(|(_, q)| view.filter.passes(q, marks.notes, marks.news))
                     .map(|(i, _)| i)
                     .collect()
             })
@@ -95,6 +143,14 @@ mod tests {
         Marks { notes, news }
     }
 
+    fn view(topic: usize, filter: Filter) -> View<'static> {
+        View {
+            topic,
+            filter,
+            session: None,
+        }
+    }
+
     fn store(dir: &std::path::Path) -> Notebook {
         let mut book = Notebook::new(dir.to_path_buf());
         book.open_sessions(&course::load_builtin(), jiff::Timestamp::now());
@@ -113,15 +169,18 @@ mod tests {
     fn the_seed_without_notes_has_four_open_and_none_answered() {
         let seed = course::load_builtin();
         let (notes, news) = (none(), News::new());
-        let o = Overview::new(&seed, marks(&notes, &news), 0, Filter::All);
+        let o = Overview::new(&seed, marks(&notes, &news), view(0, Filter::All));
         assert_eq!((o.open, o.answered), (4, 0));
-        assert_eq!(o.answered_per_topic, [0, 0]);
+        assert_eq!(
+            o.topics.iter().map(|t| t.answered).collect::<Vec<_>>(),
+            [0, 0]
+        );
         assert_eq!(o.filter_counts, [21, 4, 0, 4, 0, 0]);
         assert_eq!(o.visible, (0..21).collect::<Vec<_>>());
         assert!(o.orphans.is_empty());
         // Kubernetes has no questions: nothing visible, whatever the filter.
         assert!(
-            Overview::new(&seed, marks(&notes, &news), 1, Filter::All)
+            Overview::new(&seed, marks(&notes, &news), view(1, Filter::All))
                 .visible
                 .is_empty()
         );
@@ -133,7 +192,7 @@ mod tests {
         let notes = none();
         let digest = &seed.topics[0].questions[8];
         let news: News = [(digest.id.clone(), crate::notes::seen::NewsKind::Answer)].into();
-        let o = Overview::new(&seed, marks(&notes, &news), 0, Filter::New);
+        let o = Overview::new(&seed, marks(&notes, &news), view(0, Filter::New));
         assert_eq!(o.filter_counts[5], 1);
         assert_eq!(o.visible, [8]);
     }
@@ -143,7 +202,11 @@ mod tests {
         let seed = course::load_builtin();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut notes = store(dir.path());
-        let mut o = Overview::new(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
+        let mut o = Overview::new(
+            &seed,
+            marks(&notes, &News::new()),
+            view(0, Filter::OpenNotMine),
+        );
         let todo_before = o.visible.clone();
         assert_eq!(todo_before.len(), 4);
         let generation = o.visible_generation;
@@ -156,11 +219,18 @@ mod tests {
         notes.set_text(&digest.id, &info(), "이미지 내용의 해시", now);
         notes.set_text(&answered.id, &info(), "메모", now);
         notes.set_bookmarked(&answered.id, &info(), true, now);
-        o.update(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
+        o.update(
+            &seed,
+            marks(&notes, &News::new()),
+            view(0, Filter::OpenNotMine),
+        );
 
         // A note on an answered question is mine, but not progress on open questions.
         assert_eq!((o.open, o.answered), (4, 1));
-        assert_eq!(o.answered_per_topic, [1, 0]);
+        assert_eq!(
+            o.topics.iter().map(|t| t.answered).collect::<Vec<_>>(),
+            [1, 0]
+        );
         assert_eq!(o.filter_counts, [21, 4, 2, 3, 1, 0]);
         assert_eq!(o.visible.len(), 3);
         assert!(!o.visible.contains(&8));
@@ -168,7 +238,11 @@ mod tests {
 
         // Same inputs again: the list did not change, the viewer keeps its measurements.
         let generation = o.visible_generation;
-        o.update(&seed, marks(&notes, &News::new()), 0, Filter::OpenNotMine);
+        o.update(
+            &seed,
+            marks(&notes, &News::new()),
+            view(0, Filter::OpenNotMine),
+        );
         assert_eq!(o.visible_generation, generation);
     }
 
@@ -183,12 +257,12 @@ mod tests {
             .1
             .replace("- digest는 뭔가요?\n  - ...\n", "");
         let changed = course::load_sources("x", &[("a".into(), without)], &ImageBase::None);
-        let o = Overview::new(&changed, marks(&notes, &News::new()), 0, Filter::All);
+        let o = Overview::new(&changed, marks(&notes, &News::new()), view(0, Filter::All));
         assert_eq!(o.orphans.len(), 1);
         assert_eq!(o.orphans[0].text, "해시");
         assert_eq!(o.filter_counts[2], 0, "an orphan is not counted as mine");
         assert!(
-            Overview::new(&seed, marks(&notes, &News::new()), 0, Filter::All)
+            Overview::new(&seed, marks(&notes, &News::new()), view(0, Filter::All))
                 .orphans
                 .is_empty()
         );

@@ -48,6 +48,8 @@ pub struct UiState {
     pub last_content: Option<PathBuf>,
     /// Which questions the sidebar and viewer show.
     pub filter: Filter,
+    /// The class session the reading window is narrowed to, by title; `None`: all.
+    pub session: Option<String>,
     /// Presentation mode: reveal each answer at once instead of block by block.
     pub reveal_all: bool,
     /// Presentation mode's own text zoom (Ctrl +/− on the slides).
@@ -64,6 +66,7 @@ impl Default for UiState {
             lang: Lang::Ko,
             last_content: None,
             filter: Filter::All,
+            session: None,
             reveal_all: false,
             present_zoom: 1.0,
         }

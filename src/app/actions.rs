@@ -26,6 +26,8 @@ pub enum Action {
     /// A key that acts on the search results.
     SearchKey(SearchKey),
     SetFilter(Filter),
+    /// Narrow the reading window to one session (by title), or show all (`None`).
+    SetSession(Option<String>),
     /// The notes editor's text changed (the buffer already holds it).
     NoteEdited,
     /// The class-note overlay of a slide was closed.
@@ -56,6 +58,7 @@ impl StudyApp {
                 SearchKey::Escape => self.search.clear(ctx),
             },
             Action::SetFilter(filter) => self.set_filter(filter),
+            Action::SetSession(session) => self.set_session(session),
             Action::NoteEdited => {
                 let presence_changed = self.notes.edited(&self.course, now);
                 self.notes_changed(presence_changed);
@@ -161,6 +164,15 @@ impl StudyApp {
     fn set_filter(&mut self, filter: Filter) {
         self.state.filter = filter;
         self.refresh_visible();
+        if let Some(q) = self.selection.question {
+            self.viewer.scroll_to(q);
+        }
+    }
+
+    /// Narrows the reading window to one session; counts and progress follow.
+    fn set_session(&mut self, session: Option<String>) {
+        self.state.session = session;
+        self.refresh_overview();
         if let Some(q) = self.selection.question {
             self.viewer.scroll_to(q);
         }

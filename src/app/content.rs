@@ -154,11 +154,24 @@ impl StudyApp {
         self.search.set_index(index);
         let (topic, question) = self.remembered_selection();
         self.update_news(false);
+        self.keep_session_if_present();
         // Indices of the old course mean nothing in the new one.
         self.selection = super::Selection::default();
         self.refresh_overview();
         self.select(topic, question);
         self.watch_content();
+    }
+
+    /// A remembered session narrowing that the course no longer has is dropped.
+    fn keep_session_if_present(&mut self) {
+        let present = self
+            .state
+            .session
+            .as_deref()
+            .is_none_or(|s| self.course.documents.iter().any(|d| d.title == s));
+        if !present {
+            self.state.session = None;
+        }
     }
 
     /// Where the remembered selection (by topic name and question id) is in the course.
@@ -220,6 +233,7 @@ impl StudyApp {
         self.search.set_index(index);
         self.notes.add_sessions(&self.course, &mut self.notices);
         self.update_news(true);
+        self.keep_session_if_present();
         self.viewer.reset();
         let (topic, question) = self.remembered_selection();
         let found = self.selection.found.take();

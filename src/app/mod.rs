@@ -27,7 +27,7 @@ use crate::i18n::Lang;
 use crate::notes::seen::{News, Seen};
 use crate::notes::{Notebook, SaveStatus};
 use crate::notice::{Notice, Notices};
-use crate::overview::{Marks, Overview};
+use crate::overview::{Marks, Overview, View};
 use crate::search::Hit;
 use crate::state::{ThemeChoice, UiState};
 use crate::ui::notes_panel::NotesPanel;
@@ -286,8 +286,8 @@ impl StudyApp {
             notes: self.notes.store(),
             news: &self.news,
         };
-        self.overview
-            .update(&self.course, marks, self.selection.topic, self.state.filter);
+        let view = view_of(&self.state, self.selection.topic);
+        self.overview.update(&self.course, marks, view);
     }
 
     /// Recomputes the visible list: after a change of topic or filter.
@@ -296,8 +296,8 @@ impl StudyApp {
             notes: self.notes.store(),
             news: &self.news,
         };
-        self.overview
-            .set_visible(&self.course, marks, self.selection.topic, self.state.filter);
+        let view = view_of(&self.state, self.selection.topic);
+        self.overview.set_visible(&self.course, marks, view);
     }
 
     /// My notes changed: the results (my notes are searched) and, when a note appeared or
@@ -368,6 +368,16 @@ impl StudyApp {
                 Some(p) => !p.settling(),
                 None => !self.viewer.settling,
             }
+    }
+}
+
+/// What the reading window shows of the course: the topic, and the filter and session
+/// remembered in `state`.
+fn view_of(state: &UiState, topic: usize) -> View<'_> {
+    View {
+        topic,
+        filter: state.filter,
+        session: state.session.as_deref(),
     }
 }
 

@@ -6,7 +6,9 @@ use super::{Action, StudyApp};
 use crate::ui::dialogs::help_window_ui;
 use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
 use crate::ui::search_panel::{ResultsInput, search_results_ui};
-use crate::ui::sidebar::{SidebarAction, SidebarInput, progress_and_filters_ui, sidebar_ui};
+use crate::ui::sidebar::{
+    SidebarAction, SidebarInput, progress_and_filters_ui, session_picker_ui, sidebar_ui,
+};
 use crate::ui::status::{StatusInput, status_ui};
 use crate::ui::top_bar::{TopBarInput, top_bar_ui};
 use crate::ui::viewer::{ViewerAction, ViewerInput, viewer_ui};
@@ -116,6 +118,11 @@ impl StudyApp {
     fn left_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let lang = self.state.lang;
         let mut actions = Vec::new();
+        if let Some(session) =
+            session_picker_ui(ui, lang, &self.course, self.state.session.as_deref())
+        {
+            actions.push(Action::SetSession(session));
+        }
         if let Some(filter) = progress_and_filters_ui(ui, lang, &self.overview, self.state.filter) {
             actions.push(Action::SetFilter(filter));
         }
@@ -138,7 +145,7 @@ impl StudyApp {
                 lang,
                 topic: self.selection.topic,
                 visible: &self.overview.visible,
-                answered_per_topic: &self.overview.answered_per_topic,
+                topics: &self.overview.topics,
                 question: self.selection.question,
                 scroll_to: self.selection.sidebar_scroll.take(),
                 news: &self.news,

@@ -100,5 +100,7 @@ pub const EN: Strings = Strings {
     any_key: "Any key",
     any_key_action: "Return from a blank screen",
     presenter_keys: "Presentation keys",
+    session: "Session",
+    all_sessions: "All sessions",
     empty_topic_slide: "No questions in this topic yet.",
 };

@@ -100,5 +100,7 @@ pub const KO: Strings = Strings {
     any_key: "아무 키",
     any_key_action: "빈 화면에서 돌아오기",
     presenter_keys: "발표 모드 키",
+    session: "수업",
+    all_sessions: "모든 수업",
     empty_topic_slide: "이 주제에는 아직 질문이 없습니다.",
 };

@@ -117,6 +117,8 @@ pub struct Strings {
     pub any_key_action: &'static str,
     pub presenter_keys: &'static str,
     pub empty_topic_slide: &'static str,
+    pub session: &'static str,
+    pub all_sessions: &'static str,
 }
 
 impl Lang {

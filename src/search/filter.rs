@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::{Course, Question};
+use crate::course::Question;
 use crate::notes::Notebook;
 use crate::notes::seen::News;
 
@@ -43,11 +43,15 @@ impl Filter {
         }
     }
 
-    /// How many questions of the course pass each filter, in [`Filter::ALL`] order.
+    /// How many of `questions` pass each filter, in [`Filter::ALL`] order.
     /// Called when notes or content change, never per frame.
-    pub fn counts(course: &Course, notes: &Notebook, news: &News) -> [usize; 6] {
+    pub fn counts<'a>(
+        questions: impl Iterator<Item = &'a Question>,
+        notes: &Notebook,
+        news: &News,
+    ) -> [usize; 6] {
         let mut counts = [0; 6];
-        for q in course.topics.iter().flat_map(|t| &t.questions) {
+        for q in questions {
             for (count, filter) in counts.iter_mut().zip(Filter::ALL) {
                 if filter.passes(q, notes, news) {
                     *count += 1;
@@ -83,7 +87,10 @@ mod tests {
                 "tag와 label의 차이는 뭔가요?",
             ]
         );
-        assert_eq!(Filter::counts(&c, &notes, &news), [21, 4, 0, 4, 0, 0]);
+        assert_eq!(
+            Filter::counts(c.topics.iter().flat_map(|t| &t.questions), &notes, &news),
+            [21, 4, 0, 4, 0, 0]
+        );
     }
 
     #[test]
@@ -104,7 +111,11 @@ mod tests {
         notes.set_text(&digest.id, &info, "해시", now);
         notes.set_bookmarked(&first.id, &info, true, now);
         assert_eq!(
-            Filter::counts(&c, &notes, &News::new()),
+            Filter::counts(
+                c.topics.iter().flat_map(|t| &t.questions),
+                &notes,
+                &News::new()
+            ),
             [21, 4, 1, 3, 1, 0]
         );
         assert!(Filter::Bookmarked.passes(first, &notes, &News::new()));

@@ -9,7 +9,7 @@ use crate::course::{Course, Question};
 use crate::i18n::Lang;
 use crate::notes::Notebook;
 use crate::notes::seen::{News, NewsKind};
-use crate::overview::Overview;
+use crate::overview::{Overview, TopicCount};
 use crate::search::Filter;
 
 /// What the user did in the sidebar this frame.
@@ -47,8 +47,8 @@ pub struct SidebarInput<'a> {
     pub topic: usize,
     /// The selected topic's questions that pass the filter.
     pub visible: &'a [usize],
-    /// Per topic: how many of its open questions I answered.
-    pub answered_per_topic: &'a [usize],
+    /// Per topic: its numbers in the session the view is narrowed to.
+    pub topics: &'a [TopicCount],
     pub question: Option<usize>,
     /// Bring this question's row into view (after a keyboard move).
     pub scroll_to: Option<usize>,
@@ -84,6 +84,51 @@ pub fn progress_and_filters_ui(
                 picked = Some(f);
             }
         }
+    });
+    picked
+}
+
+/// "수업: 전체 ▾" when the course has several sessions: narrows the reading window to one.
+/// Returns the session picked (`Some(None)`: all).
+pub fn session_picker_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    course: &Course,
+    current: Option<&str>,
+) -> Option<Option<String>> {
+    if course.documents.len() < 2 {
+        return None;
+    }
+    let s = lang.strings();
+    let label_of = |title: Option<&str>| match title {
+        None => s.all_sessions.to_owned(),
+        Some(t) => course
+            .documents
+            .iter()
+            .find(|d| d.title == t)
+            .map_or(t, |d| d.short_label())
+            .to_owned(),
+    };
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(egui::RichText::new(s.session).small());
+        egui::ComboBox::from_id_salt("session_picker")
+            .selected_text(label_of(current))
+            .show_ui(ui, |ui| {
+                let choices = std::iter::once(None)
+                    .chain(course.documents.iter().map(|d| Some(d.title.as_str())));
+                for choice in choices {
+                    let text = match choice {
+                        Some(t) => format!("{} — {t}", label_of(Some(t))),
+                        None => label_of(None),
+                    };
+                    if ui.selectable_label(choice == current, text).clicked() && choice != current {
+                        picked = Some(choice.map(str::to_owned));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
     picked
 }
@@ -136,9 +181,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, input: &SidebarInput<'_>) -> Option<Sidebar
             };
             match kind {
                 Row::Topic(ti) => {
-                    let answered = input.answered_per_topic.get(ti).copied().unwrap_or(0);
+                    let count = input.topics.get(ti).copied().unwrap_or_default();
                     let selected = ti == selected_topic;
-                    if topic_row_ui(ui, course, lang, ti, answered, selected, row_height) {
+                    if topic_row_ui(ui, course, lang, ti, count, selected, row_height) {
                         action = Some(SidebarAction::SelectTopic(ti));
                     }
                 }
@@ -163,10 +208,15 @@ fn topic_row_ui(
     course: &Course,
     lang: Lang,
     ti: usize,
-    answered: usize,
+    count: TopicCount,
     selected: bool,
     height: f32,
 ) -> bool {
+    let TopicCount {
+        total,
+        open,
+        answered,
+    } = count;
     let Some(topic) = course.topics.get(ti) else {
         return false;
     };
@@ -175,8 +225,6 @@ fn topic_row_ui(
     } else {
         topic.name.as_str()
     };
-    let total = topic.questions.len();
-    let open = topic.open_count();
     let label = format!("{name} ({total})");
     let open_text = lang.open_short(open);
     let (rect, response) =

@@ -251,3 +251,31 @@ fn an_answer_given_while_the_app_runs_is_news_at_once() {
     harness.run();
     assert_eq!(harness.state().visible().len(), 1);
 }
+
+#[test]
+fn the_sidebar_narrows_to_one_session_and_its_numbers_follow() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = folder_with_seed(root.path());
+    std::fs::write(folder.join("msp-t3-23-6.md"), SESSION_6).expect("write");
+    let mut harness = common::builder().path(&folder).build();
+    harness.get_by_label("전체 29");
+    harness.get_by_label("Docker (24) · 열린 질문 5");
+    harness.get_by_label("수업").click();
+    harness.run();
+    harness.get_by_label("23-6차 — MSP T3 - 23-6차").click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().session.as_deref(),
+        Some("MSP T3 - 23-6차")
+    );
+    harness.get_by_label("전체 8");
+    harness.get_by_label("Docker (3) · 열린 질문 1");
+    harness.get_by_label("열린 질문 4개 중 0개 답변함");
+    assert_eq!(harness.state().visible().len(), 3);
+    // Every card shown is of that session.
+    let course = harness.state().course().clone();
+    for &q in harness.state().visible() {
+        let doc = course.topics[0].questions[q].document;
+        assert_eq!(course.documents[doc].short_label(), "23-6차");
+    }
+}
