@@ -125,6 +125,7 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,study_companion=info"),
     )
+    .format_timestamp_millis()
     .init();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -258,8 +258,11 @@ impl StudyApp {
             };
             p.rebuild(&self.course, t, q, self.state.reveal_all, revealed);
         }
-        if !changes.is_empty() {
+        if changes.is_empty() {
+            log::info!("reloaded: nothing to show changed");
+        } else {
             self.notices.clear(|n| matches!(n, Notice::Reloaded(_)));
+            // Logged (with its time) as it is pushed.
             self.notices.push(Notice::Reloaded(changes));
         }
         self.notices.clear(|n| matches!(n, Notice::ReloadFailed(_)));

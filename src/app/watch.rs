@@ -64,6 +64,7 @@ impl Watch {
                 Ok(events) => {
                     let relevant = events
                         .iter()
+                        .filter(|e| changes_content(&e.event.kind))
                         .flat_map(|e| &e.event.paths)
                         .any(|p| is_relevant(p, only.as_deref()));
                     if !relevant {
@@ -135,6 +136,19 @@ where
     d.watch(folder, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
     Ok(d)
+}
+
+/// Whether an event can change what a file holds. Reading a file is an event too (open,
+/// close): the loader's own reads must not start another reload.
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) => false,
+    }
 }
 
 /// A change that matters: the course file itself, or any markdown file of the folder.
@@ -212,6 +226,30 @@ mod tests {
         assert_eq!(kind("/mnt/c/Users/me"), Some("9p"));
         assert!(remote_type("nfs4") && remote_type("9p") && remote_type("fuse.rclone"));
         assert!(!remote_type("ext4") && !remote_type("tmpfs") && !remote_type("overlay"));
+    }
+
+    #[test]
+    fn reading_a_file_is_no_change() {
+        use notify::EventKind;
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, ModifyKind, RenameMode,
+        };
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!changes_content(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime
+        ))));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Content
+        ))));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        ))));
+        assert!(changes_content(&EventKind::Create(CreateKind::File)));
     }
 
     #[test]
