@@ -400,6 +400,28 @@ fn a_folder_course_is_titled_by_what_its_sessions_share() {
     )
     .expect("write");
     assert_eq!(course::load_path(dir.path()).expect("load").title, "MSP T3");
+    // A third session: topics merge across all three, each question keeps its session.
+    fs::write(
+        dir.path().join("b2.md"),
+        include_str!("fixtures/sessions/msp-t3-23-7.md"),
+    )
+    .expect("write");
+    let three = course::load_path(dir.path()).expect("load");
+    assert_eq!(three.title, "MSP T3");
+    let counts: Vec<(&str, usize, usize)> = three
+        .topics
+        .iter()
+        .map(|t| (t.name.as_str(), t.questions.len(), t.open_count()))
+        .collect();
+    assert_eq!(counts, [("Docker", 25, 5), ("Kubernetes", 9, 4)]);
+    let sessions: Vec<&str> = three.topics[1]
+        .questions
+        .iter()
+        .map(|q| three.documents[q.document].short_label())
+        .collect();
+    assert_eq!(sessions[..5], ["23-6차"; 5]);
+    assert_eq!(sessions[5..], ["23-7차"; 4]);
+    fs::remove_file(dir.path().join("b2.md")).expect("remove");
     // Nothing shared: the folder's name.
     fs::write(dir.path().join("c.md"), "# 보충 수업\n\n- 질문?\n").expect("write");
     let name = dir

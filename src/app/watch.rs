@@ -47,6 +47,15 @@ impl Watch {
     /// Watches `content` (a course file or folder). `wake` is called from the watcher's
     /// thread when something relevant changed (the app asks for a frame there).
     pub fn start(content: &Path, wake: impl Fn() + Send + Sync + 'static) -> Result<Self, String> {
+        Self::start_with(content, wake, false)
+    }
+
+    /// [`Self::start`], polling when `poll` even where native events arrive.
+    fn start_with(
+        content: &Path,
+        wake: impl Fn() + Send + Sync + 'static,
+        force_poll: bool,
+    ) -> Result<Self, String> {
         let (folder, only) = if content.is_dir() {
             (content.to_path_buf(), None)
         } else {
@@ -83,7 +92,7 @@ impl Watch {
                 wake();
             }
         };
-        let polled = needs_polling(&folder);
+        let polled = force_poll || needs_polling(&folder);
         let (backend, mode) = if polled {
             (Backend::Polling(poll(&folder, handler)?), Mode::Polling)
         } else {
@@ -139,12 +148,14 @@ where
 }
 
 /// Whether an event can change what a file holds. Reading a file is an event too (open,
-/// close): the loader's own reads must not start another reload.
+/// close, perhaps its access time): the loader's own reads must not start another reload.
+/// A new write time is a change (the poller reports edits that way).
 fn changes_content(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
-    use notify::event::ModifyKind;
+    use notify::event::{MetadataKind, ModifyKind};
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => true,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime)) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
         EventKind::Access(_) => false,
@@ -228,6 +239,37 @@ mod tests {
         assert!(!remote_type("ext4") && !remote_type("tmpfs") && !remote_type("overlay"));
     }
 
+    /// Waits (up to 6 s) for the watch to report a change.
+    fn sees_a_change(watch: &Watch) -> bool {
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(6) {
+            if watch.changed() == Ok(true) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    #[test]
+    fn both_watchers_see_a_new_session_and_an_edit_but_not_other_files() {
+        for poll in [false, true] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("a.md"), "# A\n").expect("write");
+            let watch = Watch::start_with(dir.path(), || {}, poll).expect("watch");
+            assert_eq!(watch.mode() == Mode::Polling, poll);
+            // The poller needs a first look before it can see a difference.
+            std::thread::sleep(Duration::from_millis(300));
+            std::fs::write(dir.path().join("b.md"), "# B\n").expect("write");
+            assert!(sees_a_change(&watch), "new file, poll={poll}");
+            std::fs::write(dir.path().join("a.md"), "# A, edited\n- q?\n").expect("write");
+            assert!(sees_a_change(&watch), "edit, poll={poll}");
+            std::fs::write(dir.path().join("notes.txt"), "x").expect("write");
+            std::thread::sleep(Duration::from_millis(if poll { 2600 } else { 600 }));
+            assert_eq!(watch.changed(), Ok(false), "a text file, poll={poll}");
+        }
+    }
+
     #[test]
     fn reading_a_file_is_no_change() {
         use notify::EventKind;
@@ -250,6 +292,9 @@ mod tests {
             RenameMode::Both
         ))));
         assert!(changes_content(&EventKind::Create(CreateKind::File)));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::WriteTime
+        ))));
     }
 
     #[test]
