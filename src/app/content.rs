@@ -148,6 +148,7 @@ impl StudyApp {
     fn set_course(&mut self, course: Course, index: search::Index, path: Option<PathBuf>) {
         self.notices.set_problems(&course.problems);
         self.course = course;
+        self.set_image_roots();
         self.state.last_content = path;
         self.viewer.reset();
         self.notes.open(&self.course, &mut self.notices);
@@ -160,6 +161,19 @@ impl StudyApp {
         self.refresh_overview();
         self.select(topic, question);
         self.watch_content();
+    }
+
+    /// The images the notes may show are those of their own folders.
+    fn set_image_roots(&self) {
+        let folders = self
+            .course
+            .documents
+            .iter()
+            .filter_map(|d| match &d.image_base {
+                course::ImageBase::Dir(dir) => Some(dir.as_path()),
+                _ => None,
+            });
+        self.image_roots.set(folders);
     }
 
     /// A remembered session narrowing that the course no longer has is dropped.
@@ -230,6 +244,9 @@ impl StudyApp {
 
         self.notices.set_problems(&course.problems);
         self.course = course;
+        self.set_image_roots();
+        // Images may have changed with the notes: load them again when shown.
+        self.ctx.forget_all_images();
         self.search.set_index(index);
         self.notes.add_sessions(&self.course, &mut self.notices);
         self.update_news(true);

@@ -87,6 +87,8 @@ pub struct StudyApp {
     state: UiState,
     /// For the loader and watcher threads, which wake the window when they have news.
     ctx: egui::Context,
+    /// The folders whose images the notes may show; set at every load.
+    image_roots: crate::ui::images::ImageRoots,
     course: Course,
     /// Reads courses off the UI thread.
     loader: Loader,
@@ -141,7 +143,7 @@ impl StudyApp {
         let ctx = &cc.egui_ctx;
         fonts::install(ctx);
         theme::apply_text_styles(ctx);
-        egui_extras::install_image_loaders(ctx);
+        let image_roots = crate::ui::images::install(ctx);
         for (path, bytes) in course::builtin::IMAGES {
             ctx.include_bytes(
                 format!("{}{path}", course::builtin::IMAGE_URI_PREFIX),
@@ -165,6 +167,7 @@ impl StudyApp {
         let mut app = Self {
             state,
             ctx: ctx.clone(),
+            image_roots,
             course: Course::default(),
             loader: Loader::default(),
             watch: None,

@@ -2,9 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::Read as _;
+
 use super::{
-    Course, ImageStatus, MAX_IMAGE_BYTES, ParsedDocument, Problem, ProblemKind, builtin,
-    parse_document,
+    Course, ImageStatus, MAX_DATA_IMAGE_BYTES, MAX_IMAGE_BYTES, MAX_NOTES_BYTES, ParsedDocument,
+    Problem, ProblemKind, Refusal, builtin, parse_document,
 };
 
 /// Where a document's relative image paths point.
@@ -30,25 +32,38 @@ impl ImageBase {
         }
     }
 
-    /// Where `url` points and whether it can be shown. Touches the disk (a `metadata` call):
-    /// called once per image per content load, never per frame.
+    /// Where `url` points and whether it may be shown: only images inside the document's
+    /// folder (after resolving `..` and symlinks), http(s) images (never fetched) and small
+    /// `data:` images. Touches the disk: called once per image per content load, never per
+    /// frame.
     pub fn resolve(&self, url: &str) -> (String, ImageStatus) {
-        let lower = url.to_ascii_lowercase();
+        let lower = url.trim().to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
             return (url.to_owned(), ImageStatus::Remote);
         }
-        if lower.starts_with("bytes://") || lower.starts_with("data:") {
-            return (url.to_owned(), ImageStatus::Ok);
+        if lower.starts_with("data:") {
+            let bytes = url.len() as u64;
+            let status = if bytes > MAX_DATA_IMAGE_BYTES {
+                ImageStatus::Refused(Refusal::DataTooLarge(bytes))
+            } else {
+                ImageStatus::Ok
+            };
+            return (url.to_owned(), status);
         }
-        let rel = url.strip_prefix("file://").unwrap_or(url);
+        if let Some(scheme) = scheme_of(url) {
+            return (
+                url.to_owned(),
+                ImageStatus::Refused(Refusal::Scheme(scheme)),
+            );
+        }
+        if is_absolute(url) {
+            return (url.to_owned(), ImageStatus::Refused(Refusal::Absolute));
+        }
         match self {
             ImageBase::None => (url.to_owned(), ImageStatus::Missing),
             ImageBase::Builtin => {
-                let uri = format!(
-                    "{}{}",
-                    builtin::IMAGE_URI_PREFIX,
-                    rel.trim_start_matches("./")
-                );
+                let rel = url.trim_start_matches("./");
+                let uri = format!("{}{rel}", builtin::IMAGE_URI_PREFIX);
                 let status = if builtin::image(rel).is_some() {
                     ImageStatus::Ok
                 } else {
@@ -56,18 +71,53 @@ impl ImageBase {
                 };
                 (uri, status)
             }
-            ImageBase::Dir(dir) => {
-                let path = dir.join(rel);
-                let uri = format!("file://{}", path.display());
-                let status = match std::fs::metadata(&path) {
-                    Ok(m) if m.len() > MAX_IMAGE_BYTES => ImageStatus::TooLarge(m.len()),
-                    Ok(m) if m.is_file() => ImageStatus::Ok,
-                    _ => ImageStatus::Missing,
-                };
-                (uri, status)
-            }
+            ImageBase::Dir(dir) => resolve_in(dir, url),
         }
     }
+}
+
+/// A relative image path inside `dir`, canonicalised: refused when it leads out of `dir`.
+fn resolve_in(dir: &Path, url: &str) -> (String, ImageStatus) {
+    let Ok(root) = dir.canonicalize() else {
+        return (url.to_owned(), ImageStatus::Missing);
+    };
+    let Ok(path) = root.join(url).canonicalize() else {
+        return (url.to_owned(), ImageStatus::Missing);
+    };
+    if !path.starts_with(&root) {
+        return (url.to_owned(), ImageStatus::Refused(Refusal::OutsideFolder));
+    }
+    let uri = format!("file://{}", path.display());
+    let status = match std::fs::metadata(&path) {
+        Ok(m) if !m.is_file() => ImageStatus::Refused(Refusal::NotAFile),
+        Ok(m) if m.len() > MAX_IMAGE_BYTES => ImageStatus::TooLarge(m.len()),
+        Ok(_) => ImageStatus::Ok,
+        Err(_) => ImageStatus::Missing,
+    };
+    (uri, status)
+}
+
+/// The scheme of a URL (`file`, `javascript`), if it has one: letters, digits, `+-.` before a
+/// `:` that comes before any `/`. A Windows drive (`C:`) is not a scheme.
+pub fn scheme_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let colon = url.find(':')?;
+    let scheme = url.get(..colon)?;
+    let valid = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// `/etc/passwd`, `\\server\share`, `C:\…`, `C:/…`.
+fn is_absolute(url: &str) -> bool {
+    let url = url.trim();
+    let drive = url.len() >= 2
+        && url.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && url.as_bytes().get(1) == Some(&b':');
+    url.starts_with('/') || url.starts_with('\\') || drive || Path::new(url).is_absolute()
 }
 
 /// The content could not be opened at all (a single file, or the folder itself).
@@ -79,6 +129,10 @@ pub enum LoadError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: no markdown (.md) files in this folder")]
     NoMarkdown { path: String },
+    #[error("{path}: not a regular file ({kind}); not read")]
+    NotAFile { path: String, kind: String },
+    #[error("{path}: too large to be class notes ({bytes} bytes; at most {max})")]
+    TooLarge { path: String, bytes: u64, max: u64 },
 }
 
 /// The notes that ship inside the binary.
@@ -113,11 +167,17 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
         path: shown.clone(),
         message: e.to_string(),
     })?;
-    if meta.is_file() {
+    if !meta.is_dir() {
         let doc = read_document(path).map_err(|p| match p.kind {
             ProblemKind::NotUtf8 { offset } => LoadError::NotUtf8 {
                 path: p.file,
                 offset,
+            },
+            ProblemKind::NotAFile { kind } => LoadError::NotAFile { path: p.file, kind },
+            ProblemKind::TooLarge { bytes } => LoadError::TooLarge {
+                path: p.file,
+                bytes,
+                max: MAX_NOTES_BYTES,
             },
             ProblemKind::Unreadable(message) => LoadError::Unreadable {
                 path: p.file,
@@ -170,12 +230,42 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
     ))
 }
 
+/// Reads one notes file: only a regular file (symlinks followed), at most
+/// [`MAX_NOTES_BYTES`]; a pipe, a device or a socket is never opened (reading one would
+/// block or never end).
 fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Problem {
+    let problem = |kind| Problem {
         file: shown.clone(),
-        kind: ProblemKind::Unreadable(e.to_string()),
-    })?;
+        kind,
+    };
+    let unreadable = |e: std::io::Error| problem(ProblemKind::Unreadable(e.to_string()));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(problem(ProblemKind::NotAFile {
+            kind: kind_of(&meta.file_type()),
+        }));
+    }
+    if meta.len() > MAX_NOTES_BYTES {
+        return Err(problem(ProblemKind::TooLarge { bytes: meta.len() }));
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // What was opened, not what was looked at: it may have been swapped since.
+    let opened = file.metadata().map_err(unreadable)?;
+    if !opened.is_file() {
+        return Err(problem(ProblemKind::NotAFile {
+            kind: kind_of(&opened.file_type()),
+        }));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_NOTES_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_NOTES_BYTES {
+        return Err(problem(ProblemKind::TooLarge {
+            bytes: bytes.len() as u64,
+        }));
+    }
     let text = String::from_utf8(bytes).map_err(|e| Problem {
         file: shown.clone(),
         kind: ProblemKind::NotUtf8 {
@@ -189,6 +279,28 @@ fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
         &shown,
         ImageBase::Dir(dir),
     ))
+}
+
+/// What a path that is not a regular file is, in plain words.
+fn kind_of(file_type: &std::fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return "named pipe (FIFO)".into();
+        }
+        if file_type.is_socket() {
+            return "socket".into();
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "device".into();
+        }
+    }
+    if file_type.is_dir() {
+        "folder".into()
+    } else {
+        "not a regular file".into()
+    }
 }
 
 fn file_stem(path: &Path) -> String {

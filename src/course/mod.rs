@@ -13,7 +13,9 @@ pub mod synthetic;
 use std::collections::HashMap;
 
 pub use id::{QuestionId, fingerprint, normalize_question};
-pub use load::{ImageBase, LoadError, load_builtin, load_path, load_sources, shared_title};
+pub use load::{
+    ImageBase, LoadError, load_builtin, load_path, load_sources, scheme_of, shared_title,
+};
 pub use parse::{ParsedDocument, parse_document};
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
@@ -195,8 +197,32 @@ pub enum ImageStatus {
     Ok,
     Missing,
     TooLarge(u64),
+    /// On the web: never fetched (the card offers to open it in the browser).
     Remote,
+    /// Not loaded, for the reason given: the notes may only show images of their own folder.
+    Refused(Refusal),
 }
+
+/// Why an image of the notes is not loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A relative path that leads out of the document's folder (`../../etc/passwd`).
+    OutsideFolder,
+    /// An absolute path (`/etc/passwd`, `C:\\…`).
+    Absolute,
+    /// A scheme other than http(s) and small `data:` images (`file:`, `javascript:`, …).
+    Scheme(String),
+    /// A `data:` image larger than the limit (its size in bytes).
+    DataTooLarge(u64),
+    /// Not a regular file (a folder, a device, a pipe).
+    NotAFile,
+}
+
+/// `data:` images up to this many bytes (of the URL) are shown.
+pub const MAX_DATA_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A notes file larger than this is not read.
+pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A piece of an answer as the viewer shows it.
 #[derive(Clone, Debug)]
@@ -231,6 +257,12 @@ pub enum ProblemKind {
     MissingImage { url: String },
     /// An image is too large to show.
     HugeImage { url: String, bytes: u64 },
+    /// An image that is not loaded (outside the folder, another scheme, …).
+    RefusedImage { url: String, reason: Refusal },
+    /// Not a regular file (a pipe, a device, a socket): not read.
+    NotAFile { kind: String },
+    /// A notes file over the size limit: not read.
+    TooLarge { bytes: u64 },
 }
 
 impl Course {

@@ -102,5 +102,7 @@ pub const EN: Strings = Strings {
     presenter_keys: "Presentation keys",
     session: "Session",
     all_sessions: "All sessions",
+    open_in_browser: "Open in the web browser",
+    image_not_loaded: "Image not loaded",
     empty_topic_slide: "No questions in this topic yet.",
 };

@@ -102,5 +102,7 @@ pub const KO: Strings = Strings {
     presenter_keys: "발표 모드 키",
     session: "수업",
     all_sessions: "모든 수업",
+    open_in_browser: "웹 브라우저에서 열기",
+    image_not_loaded: "이미지를 불러오지 않았습니다",
     empty_topic_slide: "이 주제에는 아직 질문이 없습니다.",
 };

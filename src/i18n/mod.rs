@@ -117,6 +117,8 @@ pub struct Strings {
     pub any_key_action: &'static str,
     pub presenter_keys: &'static str,
     pub empty_topic_slide: &'static str,
+    pub open_in_browser: &'static str,
+    pub image_not_loaded: &'static str,
     pub session: &'static str,
     pub all_sessions: &'static str,
 }
@@ -556,6 +558,27 @@ impl Lang {
         }
     }
 
+    /// Why an image was not loaded, in a few words.
+    pub fn refusal(self, reason: &crate::course::Refusal) -> String {
+        use crate::course::Refusal;
+        match (self, reason) {
+            (Lang::Ko, Refusal::OutsideFolder) => "노트 폴더 밖의 파일".into(),
+            (Lang::En, Refusal::OutsideFolder) => "a file outside the notes' folder".into(),
+            (Lang::Ko, Refusal::Absolute) => "절대 경로".into(),
+            (Lang::En, Refusal::Absolute) => "an absolute path".into(),
+            (Lang::Ko, Refusal::Scheme(s)) => format!("{s}: 주소는 열지 않습니다"),
+            (Lang::En, Refusal::Scheme(s)) => format!("{s}: addresses are not opened"),
+            (Lang::Ko, Refusal::DataTooLarge(b)) => {
+                format!("data: 이미지가 너무 큼 ({} KB)", b / 1024)
+            }
+            (Lang::En, Refusal::DataTooLarge(b)) => {
+                format!("data: image too large ({} KB)", b / 1024)
+            }
+            (Lang::Ko, Refusal::NotAFile) => "보통 파일이 아님".into(),
+            (Lang::En, Refusal::NotAFile) => "not a regular file".into(),
+        }
+    }
+
     /// A load problem as one line that names its file.
     pub fn problem(self, p: &Problem) -> String {
         let file = &p.file;
@@ -583,6 +606,31 @@ impl Lang {
             (Lang::En, ProblemKind::HugeImage { url, bytes }) => format!(
                 "{file}: image too large ({} MB): {url}",
                 bytes / (1024 * 1024)
+            ),
+            (Lang::Ko, ProblemKind::RefusedImage { url, reason }) => {
+                format!(
+                    "{file}: 이미지를 불러오지 않았습니다 ({}): {url}",
+                    self.refusal(reason)
+                )
+            }
+            (Lang::En, ProblemKind::RefusedImage { url, reason }) => {
+                format!("{file}: image not loaded ({}): {url}", self.refusal(reason))
+            }
+            (Lang::Ko, ProblemKind::NotAFile { kind }) => {
+                format!("{file}: 보통 파일이 아니어서 읽지 않았습니다 ({kind})")
+            }
+            (Lang::En, ProblemKind::NotAFile { kind }) => {
+                format!("{file}: not a regular file ({kind}); not read")
+            }
+            (Lang::Ko, ProblemKind::TooLarge { bytes }) => format!(
+                "{file}: 수업 노트로는 너무 큽니다 ({} MB, 최대 {} MB). 읽지 않았습니다.",
+                bytes / (1024 * 1024),
+                crate::course::MAX_NOTES_BYTES / (1024 * 1024)
+            ),
+            (Lang::En, ProblemKind::TooLarge { bytes }) => format!(
+                "{file}: too large for class notes ({} MB, at most {} MB); not read",
+                bytes / (1024 * 1024),
+                crate::course::MAX_NOTES_BYTES / (1024 * 1024)
             ),
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod dialogs;
 pub mod fonts;
+pub mod images;
 pub mod notes_panel;
 pub mod presenter;
 pub mod search_panel;

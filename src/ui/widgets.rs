@@ -250,7 +250,25 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
             false
         }
         ImageStatus::Remote => {
-            ui.hyperlink_to(format!("🖼 {}: {}", s.remote_image, image.url), &image.url);
+            // Never fetched: the notes' images come from the notes' folder only.
+            Frame::new()
+                .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()))
+                .corner_radius(CornerRadius::same(6))
+                .inner_margin(Margin::same(8))
+                .show(ui, |ui| {
+                    ui.label(format!("🖼 {}: {}", s.remote_image, image.url));
+                    ui.hyperlink_to(s.open_in_browser, &image.url);
+                });
+            false
+        }
+        ImageStatus::Refused(reason) => {
+            let text = format!(
+                "🖼 {} — {} ({})",
+                s.image_not_loaded,
+                image.url,
+                lang.refusal(reason)
+            );
+            warning_box_ui(ui, &text);
             false
         }
     }

@@ -562,6 +562,10 @@ impl Builder<'_> {
                 url: url.to_owned(),
                 bytes,
             }),
+            ImageStatus::Refused(ref reason) => Some(super::ProblemKind::RefusedImage {
+                url: url.to_owned(),
+                reason: reason.clone(),
+            }),
             ImageStatus::Ok | ImageStatus::Remote => None,
         };
         if let Some(kind) = kind {
