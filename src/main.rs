@@ -78,7 +78,7 @@ fn export_sheet(
     use study_companion::notes::{self, export};
     use study_companion::notice::Notice;
     let course = match path {
-        Some(p) => course::load_path(p)?,
+        Some(p) => course::load_path_within(p, std::time::Duration::from_secs(30))?,
         None => course::load_builtin(),
     };
     for p in &course.problems {

@@ -42,6 +42,10 @@ pub enum Notice {
     WatchFailed(String),
     /// What was seen could not be written: what is new may show again next time.
     SeenNotSaved(String),
+    /// A link of the notes that is never opened (`javascript:`, `file:`, …) was clicked.
+    LinkRefused(String),
+    /// A relative link to a file that is not part of the open course.
+    LinkNotInCourse(String),
     Exported(String),
     ExportFailed(String),
     Imported(usize),
@@ -68,7 +72,9 @@ impl Notice {
             | Notice::NotesMovedAside { .. }
             | Notice::ReloadFailed(_)
             | Notice::WatchFailed(_)
-            | Notice::SeenNotSaved(_) => Level::Warning,
+            | Notice::SeenNotSaved(_)
+            | Notice::LinkRefused(_)
+            | Notice::LinkNotInCourse(_) => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
@@ -98,6 +104,8 @@ impl Notice {
             Notice::ReloadFailed(e) => lang.reload_failed(e),
             Notice::WatchFailed(e) => lang.watch_failed(e),
             Notice::SeenNotSaved(e) => lang.seen_not_saved(e),
+            Notice::LinkRefused(url) => lang.link_refused(url),
+            Notice::LinkNotInCourse(url) => lang.link_not_in_course(url),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
             Notice::Imported(n) => lang.imported(*n),

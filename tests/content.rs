@@ -484,3 +484,113 @@ fn the_study_sheet_of_the_grown_folder_has_the_answers_of_the_single_file() {
         "{names:?}"
     );
 }
+
+// ---- Hostile input: the loader never blocks, never reads without end, never escapes ----
+
+/// Loads with a deadline: a hang is an error ("not read within"), not a hung test.
+fn load_within(path: &std::path::Path, seconds: u64) -> Result<Course, LoadError> {
+    course::load_path_within(path, std::time::Duration::from_secs(seconds))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_with_a_fifo_and_a_link_to_dev_zero_loads_at_once_and_names_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.md"), SEED).expect("write");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).expect("symlink");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    std::os::unix::fs::symlink("loop.md", dir.path().join("loop.md")).expect("loop");
+    let c = load_within(dir.path(), 5).expect("loads");
+    assert_eq!(c.question_count(), 21);
+    let kinds: Vec<(String, &ProblemKind)> = c
+        .problems
+        .iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::MissingImage { .. }))
+        .map(|p| {
+            let name = std::path::Path::new(&p.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, &p.kind)
+        })
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(matches!(kinds[0], (ref n, ProblemKind::Unreadable(_)) if n == "loop.md"));
+    assert!(
+        matches!(kinds[1], (ref n, ProblemKind::NotAFile { kind }) if n == "pipe.md" && kind.contains("FIFO"))
+    );
+    assert!(
+        matches!(kinds[2], (ref n, ProblemKind::NotAFile { kind }) if n == "zero.md" && kind == "device")
+    );
+    // Opened alone, each is a clear error naming it.
+    let err = load_within(&dir.path().join("pipe.md"), 5).expect_err("a pipe");
+    assert!(err.to_string().contains("pipe.md"), "{err}");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    let err = load_within(&dir.path().join("zero.md"), 5).expect_err("a device");
+    assert!(err.to_string().contains("zero.md"), "{err}");
+}
+
+#[test]
+fn a_notes_file_over_the_size_limit_is_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.md");
+    let file = fs::File::create(&big).expect("create");
+    file.set_len(course::MAX_NOTES_BYTES + 1).expect("sparse");
+    let err = load_within(&big, 5).expect_err("too large");
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("big.md"), "{err}");
+}
+
+#[test]
+fn images_that_leave_the_folder_or_use_other_schemes_are_refused() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let notes = root.path().join("notes");
+    fs::create_dir_all(notes.join("img")).expect("mkdir");
+    fs::write(notes.join("img/ok.png"), b"\x89PNG").expect("write");
+    fs::write(root.path().join("secret.png"), b"\x89PNG").expect("write");
+    let md = "## T\n\n\
+        - a\n\n![](img/ok.png)\n\n\
+        - b\n\n![](../secret.png)\n\n\
+        - c\n\n![](/etc/passwd)\n\n\
+        - d\n\n![](file:///etc/passwd)\n\n\
+        - e\n\n![](javascript:alert(1))\n\n\
+        - f\n\n![](https://example.com/cat.png)\n\n\
+        - g\n\n![](data:image/png;base64,iVBORw0KGgo=)\n\n\
+        - h\n\n![](img)\n";
+    fs::write(notes.join("n.md"), md).expect("write");
+    let c = course::load_path(&notes.join("n.md")).expect("loads");
+    let statuses: Vec<ImageStatus> = c.topics[0]
+        .questions
+        .iter()
+        .flat_map(|q| &q.blocks)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Image(i) => Some(i.status.clone()),
+            BlockKind::Markdown | BlockKind::Code { .. } => None,
+        })
+        .collect();
+    use study_companion::course::Refusal;
+    assert_eq!(
+        statuses,
+        [
+            ImageStatus::Ok,
+            ImageStatus::Refused(Refusal::OutsideFolder),
+            ImageStatus::Refused(Refusal::Absolute),
+            ImageStatus::Refused(Refusal::Scheme("file".into())),
+            ImageStatus::Refused(Refusal::Scheme("javascript".into())),
+            ImageStatus::Remote,
+            ImageStatus::Ok,
+            ImageStatus::Refused(Refusal::NotAFile),
+        ]
+    );
+    // Each refusal is said, naming the file and the image.
+    let refused = c
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::RefusedImage { .. }))
+        .count();
+    assert_eq!(refused, 5);
+}

@@ -43,10 +43,21 @@ fn load(path: PathBuf, purpose: Purpose) -> Loaded {
     }
 }
 
+/// How long a load may take before the window gives up on it and says so (the thread is
+/// left to finish; its result is dropped).
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
+struct Inflight {
+    path: PathBuf,
+    purpose: Purpose,
+    rx: mpsc::Receiver<Loaded>,
+    started: Instant,
+}
+
 /// The load in flight, if any.
 #[derive(Default)]
 pub struct Loader {
-    inflight: Option<(PathBuf, Purpose, mpsc::Receiver<Loaded>)>,
+    inflight: Option<Inflight>,
     /// A reload was asked for while another load ran: run it after.
     reload_queued: bool,
 }
@@ -73,12 +84,17 @@ impl Loader {
             // No thread to be had: the result says so, like any failed load.
             log::error!("cannot start the loader thread: {e}");
         }
-        self.inflight = Some((path, purpose, rx));
+        self.inflight = Some(Inflight {
+            path,
+            purpose,
+            rx,
+            started: Instant::now(),
+        });
     }
 
     /// The path being loaded and why, while a load runs.
     pub fn busy(&self) -> Option<(&PathBuf, Purpose)> {
-        self.inflight.as_ref().map(|(p, purpose, _)| (p, *purpose))
+        self.inflight.as_ref().map(|i| (&i.path, i.purpose))
     }
 
     /// A reload to run when the load in flight is done.
@@ -93,27 +109,35 @@ impl Loader {
 
     /// The finished load, if it finished. Cheap: called every frame.
     pub fn poll(&mut self) -> Option<Loaded> {
-        let (_, _, rx) = self.inflight.as_ref()?;
-        match rx.try_recv() {
+        let inflight = self.inflight.as_ref()?;
+        let failure = match inflight.rx.try_recv() {
             Ok(loaded) => {
                 self.inflight = None;
-                Some(loaded)
+                return Some(loaded);
             }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                // The thread died (a panic in the parser) or never started: say so rather
-                // than wait forever.
-                let (path, purpose, _) = self.inflight.take()?;
-                Some(Loaded {
-                    result: Err(LoadError::Unreadable {
-                        path: path.display().to_string(),
-                        message: "the loader stopped unexpectedly".into(),
-                    }),
-                    path,
-                    purpose,
-                    took: std::time::Duration::ZERO,
-                })
-            }
-        }
+            Err(mpsc::TryRecvError::Empty) if inflight.started.elapsed() > DEADLINE => format!(
+                "not read within {} s (a file that never ends?)",
+                DEADLINE.as_secs()
+            ),
+            Err(mpsc::TryRecvError::Empty) => return None,
+            // The thread died (a panic in the parser) or never started: say so rather than
+            // wait forever.
+            Err(mpsc::TryRecvError::Disconnected) => "the loader stopped unexpectedly".into(),
+        };
+        let Inflight {
+            path,
+            purpose,
+            started,
+            ..
+        } = self.inflight.take()?;
+        Some(Loaded {
+            result: Err(LoadError::Unreadable {
+                path: path.display().to_string(),
+                message: failure,
+            }),
+            path,
+            purpose,
+            took: started.elapsed(),
+        })
     }
 }

@@ -22,6 +22,7 @@ pub use actions::Action;
 pub use screenshot::ScreenshotJob;
 
 use crate::command::{Command, Mode};
+use crate::course::links::{self, LinkTarget};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
 use crate::notes::seen::{News, Seen};
@@ -430,6 +431,7 @@ impl eframe::App for StudyApp {
             }
         }
 
+        self.route_links(&ctx);
         // The one place actions are applied.
         for action in std::mem::take(&mut self.actions) {
             self.apply(&ctx, action);
@@ -461,6 +463,45 @@ impl eframe::App for StudyApp {
 }
 
 impl StudyApp {
+    /// Links clicked this frame: web pages and mail leave the app, a link to another session
+    /// of the course opens it here, anything else is refused and said. Every `OpenUrl` of the
+    /// frame passes here, whichever widget asked for it.
+    fn route_links(&mut self, ctx: &egui::Context) {
+        let blocked = self
+            .viewer
+            .refused_link
+            .take()
+            .or_else(|| self.presenter.as_mut()?.refused_link.take());
+        if let Some(url) = blocked {
+            self.notices.push(Notice::LinkRefused(url));
+        }
+        let opened: Vec<egui::OpenUrl> = ctx.output_mut(|o| {
+            let mut opened = Vec::new();
+            o.commands.retain(|c| match c {
+                egui::OutputCommand::OpenUrl(open) => {
+                    opened.push(open.clone());
+                    false
+                }
+                _ => true,
+            });
+            opened
+        });
+        for open in opened {
+            match links::target(&open.url, &self.course) {
+                LinkTarget::Outside => {
+                    ctx.output_mut(|o| o.commands.push(egui::OutputCommand::OpenUrl(open)));
+                }
+                LinkTarget::Inside { topic, question } => self.push(Action::Select {
+                    topic,
+                    question: Some(question),
+                    scroll_cards: true,
+                }),
+                LinkTarget::NotInCourse => self.notices.push(Notice::LinkNotInCourse(open.url)),
+                LinkTarget::Refused(_) => self.notices.push(Notice::LinkRefused(open.url)),
+            }
+        }
+    }
+
     /// Autosave, focus-loss save, retry, and the close request. Per frame, cheap: no I/O
     /// unless a save is due.
     fn end_frame_notes(&mut self, ctx: &egui::Context) {

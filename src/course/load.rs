@@ -230,6 +230,33 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
     ))
 }
 
+/// [`load_path`] on a thread, waiting at most `deadline`: a path that never finishes
+/// reading (a file system that hangs) is an error instead of a hang. For the command line;
+/// the window has its own loader.
+pub fn load_path_within(path: &Path, deadline: std::time::Duration) -> Result<Course, LoadError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    let spawned = std::thread::Builder::new()
+        .name("course-loader".into())
+        .spawn(move || {
+            // The receiver gave up when nobody receives: nothing left to tell.
+            if tx.send(load_path(&owned)).is_err() {
+                log::debug!("a load finished after its deadline");
+            }
+        });
+    let unreadable = |message: String| LoadError::Unreadable {
+        path: path.display().to_string(),
+        message,
+    };
+    spawned.map_err(|e| unreadable(format!("cannot start the loader: {e}")))?;
+    rx.recv_timeout(deadline).map_err(|_| {
+        unreadable(format!(
+            "not read within {} s (a file that never ends?)",
+            deadline.as_secs()
+        ))
+    })?
+}
+
 /// Reads one notes file: only a regular file (symlinks followed), at most
 /// [`MAX_NOTES_BYTES`]; a pipe, a device or a socket is never opened (reading one would
 /// block or never end).

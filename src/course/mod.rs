@@ -6,6 +6,7 @@
 pub mod builtin;
 pub mod diff;
 mod id;
+pub mod links;
 mod load;
 pub mod parse;
 pub mod synthetic;
@@ -14,7 +15,8 @@ use std::collections::HashMap;
 
 pub use id::{QuestionId, fingerprint, normalize_question};
 pub use load::{
-    ImageBase, LoadError, load_builtin, load_path, load_sources, scheme_of, shared_title,
+    ImageBase, LoadError, load_builtin, load_path, load_path_within, load_sources, scheme_of,
+    shared_title,
 };
 pub use parse::{ParsedDocument, parse_document};
 
@@ -119,12 +121,19 @@ impl Question {
     pub fn segments(&self) -> Vec<Segment<'_>> {
         let mut out: Vec<Segment<'_>> = Vec::new();
         let mut run = String::new();
+        let mut blocked: Vec<&str> = Vec::new();
+        fn flush<'a>(out: &mut Vec<Segment<'a>>, run: &mut String, blocked: &mut Vec<&'a str>) {
+            if !run.is_empty() {
+                out.push(Segment::Markdown {
+                    text: std::mem::take(run),
+                    blocked_links: std::mem::take(blocked),
+                });
+            }
+        }
         for block in &self.blocks {
             match &block.kind {
                 BlockKind::Image(image) => {
-                    if !run.is_empty() {
-                        out.push(Segment::Markdown(std::mem::take(&mut run)));
-                    }
+                    flush(&mut out, &mut run, &mut blocked);
                     out.push(Segment::Image(image));
                 }
                 BlockKind::Code {
@@ -132,9 +141,7 @@ impl Question {
                     code,
                     longest_line,
                 } => {
-                    if !run.is_empty() {
-                        out.push(Segment::Markdown(std::mem::take(&mut run)));
-                    }
+                    flush(&mut out, &mut run, &mut blocked);
                     out.push(Segment::Code {
                         lang,
                         code,
@@ -146,12 +153,11 @@ impl Question {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
                     }
                     run.push_str(&block.source);
+                    blocked.extend(block.blocked_links.iter().map(String::as_str));
                 }
             }
         }
-        if !run.is_empty() {
-            out.push(Segment::Markdown(run));
-        }
+        flush(&mut out, &mut run, &mut blocked);
         out
     }
 }
@@ -163,6 +169,9 @@ pub struct AnswerBlock {
     pub kind: BlockKind,
     /// A bullet that follows a bullet of the same list (joined without a blank line).
     pub continues_list: bool,
+    /// Links of the block that are never opened (`javascript:`, `file:`, …): the viewer
+    /// shows them without opening them.
+    pub blocked_links: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -227,7 +236,11 @@ pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
 /// A piece of an answer as the viewer shows it.
 #[derive(Clone, Debug)]
 pub enum Segment<'a> {
-    Markdown(String),
+    /// Markdown, and the links in it that must not be opened.
+    Markdown {
+        text: String,
+        blocked_links: Vec<&'a str>,
+    },
     Image(&'a ImageRef),
     /// A code block: its language, its text, its longest line in chars.
     Code {

@@ -104,5 +104,6 @@ pub const EN: Strings = Strings {
     all_sessions: "All sessions",
     open_in_browser: "Open in the web browser",
     image_not_loaded: "Image not loaded",
+    image_not_shown: "The image cannot be shown",
     empty_topic_slide: "No questions in this topic yet.",
 };

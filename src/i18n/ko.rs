@@ -104,5 +104,6 @@ pub const KO: Strings = Strings {
     all_sessions: "모든 수업",
     open_in_browser: "웹 브라우저에서 열기",
     image_not_loaded: "이미지를 불러오지 않았습니다",
+    image_not_shown: "이미지를 표시할 수 없습니다",
     empty_topic_slide: "이 주제에는 아직 질문이 없습니다.",
 };

@@ -117,6 +117,7 @@ pub struct Strings {
     pub any_key_action: &'static str,
     pub presenter_keys: &'static str,
     pub empty_topic_slide: &'static str,
+    pub image_not_shown: &'static str,
     pub open_in_browser: &'static str,
     pub image_not_loaded: &'static str,
     pub session: &'static str,
@@ -366,6 +367,24 @@ impl Lang {
             Lang::En => format!(
                 "What was seen could not be saved; some news may show again next time — {e}"
             ),
+        }
+    }
+
+    pub fn link_refused(self, url: &str) -> String {
+        match self {
+            Lang::Ko => format!(
+                "링크를 열지 않았습니다: {url} — 웹(http·https)과 메일 링크, 같은 수업의 노트만 엽니다"
+            ),
+            Lang::En => format!(
+                "Link not opened: {url} — only web (http, https) and mail links, and notes of this course open"
+            ),
+        }
+    }
+
+    pub fn link_not_in_course(self, url: &str) -> String {
+        match self {
+            Lang::Ko => format!("링크가 가리키는 노트가 이 수업에 없습니다: {url}"),
+            Lang::En => format!("The link points to notes that are not part of this course: {url}"),
         }
     }
 

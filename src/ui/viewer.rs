@@ -11,7 +11,9 @@ use egui::{
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use super::widgets::{CodeBlock, append_marked, badge_ui, code_block_ui, empty_state_ui, image_ui};
+use super::widgets::{
+    CodeBlock, append_marked, badge_ui, code_block_ui, empty_state_ui, image_ui, markdown_ui,
+};
 use super::{fonts, theme};
 use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
 use crate::i18n::Lang;
@@ -53,6 +55,8 @@ pub struct Viewer {
     last_offset: f32,
     /// The questions whose cards were on screen this frame (they count as seen).
     shown: Vec<usize>,
+    /// A link that is never opened was clicked: the app says why.
+    pub refused_link: Option<String>,
 }
 
 impl Default for Viewer {
@@ -73,6 +77,7 @@ impl Default for Viewer {
             last_content_height: 0.0,
             last_offset: 0.0,
             shown: Vec::new(),
+            refused_link: None,
         }
     }
 }
@@ -474,13 +479,25 @@ fn answer_ui(
     let max_width = ui.available_width();
     for (n, segment) in q.segments().into_iter().enumerate() {
         match segment {
-            Segment::Markdown(md) => {
-                ui.push_id(n, |ui| {
-                    CommonMarkViewer::new()
-                        .default_implicit_uri_scheme(scheme.clone())
-                        .max_image_width(Some(max_width as usize))
-                        .show(ui, &mut viewer.cache, &md);
-                });
+            Segment::Markdown {
+                text,
+                blocked_links,
+            } => {
+                let clicked = ui
+                    .push_id(n, |ui| {
+                        markdown_ui(
+                            ui,
+                            &mut viewer.cache,
+                            &text,
+                            &blocked_links,
+                            &scheme,
+                            Some(max_width),
+                        )
+                    })
+                    .inner;
+                if clicked.is_some() {
+                    viewer.refused_link = clicked;
+                }
             }
             Segment::Image(image) => {
                 if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {

@@ -71,6 +71,30 @@ pub fn empty_state_ui(ui: &mut egui::Ui, title: &str, body: &str) {
     });
 }
 
+/// Markdown of the notes. Links in `blocked_links` (`javascript:`, `file:`, …) are drawn as
+/// links that open nothing: egui_commonmark's link hooks take their clicks. Returns the
+/// blocked link that was clicked, for the app to say why nothing opened.
+pub fn markdown_ui(
+    ui: &mut egui::Ui,
+    cache: &mut egui_commonmark::CommonMarkCache,
+    text: &str,
+    blocked_links: &[&str],
+    image_prefix: &str,
+    max_image_width: Option<f32>,
+) -> Option<String> {
+    for link in blocked_links {
+        cache.add_link_hook(*link);
+    }
+    egui_commonmark::CommonMarkViewer::new()
+        .default_implicit_uri_scheme(image_prefix)
+        .max_image_width(max_image_width.map(|w| w as usize))
+        .show(ui, cache, text);
+    blocked_links
+        .iter()
+        .find(|link| cache.get_link_hook(link) == Some(true))
+        .map(|link| (*link).to_owned())
+}
+
 /// Appends `text` to `job` with the chars in `mark` shown as a search match.
 pub fn append_marked(
     job: &mut LayoutJob,
@@ -217,6 +241,18 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
     let s = lang.strings();
     match &image.status {
         ImageStatus::Ok => {
+            // A file that turned out not to be an image, or too large to decode (a bomb):
+            // say so in words, not with egui's small error mark.
+            if let Err(egui::load::LoadError::Loading(reason)) = ui
+                .ctx()
+                .try_load_image(&image.uri, egui::SizeHint::default())
+            {
+                warning_box_ui(
+                    ui,
+                    &format!("🖼 {} — {} ({reason})", s.image_not_shown, image.url),
+                );
+                return false;
+            }
             let alt = if image.alt.is_empty() {
                 &image.url
             } else {

@@ -191,7 +191,8 @@ impl Builder {
             .data_dir
             .clone()
             .expect("tests never use the real data dir");
-        let mut builder = Harness::builder().with_size(size);
+        // Images are read and decoded on threads: settling may take a few more frames.
+        let mut builder = Harness::builder().with_size(size).with_max_steps(32);
         if let Some(renderer) = renderer {
             builder = builder.renderer(renderer);
         }

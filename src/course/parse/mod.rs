@@ -110,6 +110,8 @@ struct Span {
     rich: bool,
     /// Images in the block.
     images: Vec<(String, String)>,
+    /// Links of the block that are never opened.
+    blocked_links: Vec<String>,
     /// The block is a paragraph holding only one image.
     lone_image: bool,
     /// The block is an item that follows another item of the same list.
@@ -194,6 +196,12 @@ fn outline(text: &str) -> Vec<Block> {
             Event::Start(tag) if is_inline(&tag) => {
                 if let Tag::Image { dest_url, .. } = &tag {
                     image_alt = Some((dest_url.to_string(), String::new()));
+                }
+                if let Tag::Link { dest_url, .. } = &tag
+                    && !super::links::is_allowed(dest_url)
+                    && let Some(span) = span
+                {
+                    span.blocked_links.push(dest_url.to_string());
                 }
             }
             Event::End(tag) if is_inline_end(&tag) => {
@@ -534,6 +542,7 @@ impl Builder<'_> {
                 source,
                 kind,
                 continues_list: span.continues_list,
+                blocked_links: span.blocked_links,
             });
         }
         let answer = join_blocks(&blocks);

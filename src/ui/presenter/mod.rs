@@ -19,7 +19,7 @@ use overlays::{help_overlay_ui, note_overlay_ui};
 
 use super::fonts;
 use super::theme::{self, projector};
-use super::widgets::{CodeBlock, code_block_ui, image_ui};
+use super::widgets::{CodeBlock, code_block_ui, image_ui, markdown_ui};
 use crate::command::Command;
 use crate::course::{BlockKind, Course, Inline, Question};
 use crate::deck::{Deck, Slide};
@@ -104,6 +104,8 @@ pub struct Presenter {
     pub was_fullscreen: bool,
     /// Scroll the slide by this many points on the next frame (↑/↓).
     pub scroll_by: f32,
+    /// A link that is never opened was clicked: the app says why.
+    pub refused_link: Option<String>,
     cache: CommonMarkCache,
     /// The share of the normal size the current slide needs to fit, and what it was
     /// computed for (slide, screen, zoom).
@@ -129,6 +131,7 @@ impl Presenter {
             message: None,
             was_fullscreen,
             scroll_by: 0.0,
+            refused_link: None,
             cache: CommonMarkCache::default(),
             fit: 1.0,
             fit_for: None,
@@ -538,10 +541,19 @@ fn question_slide_ui(
             }
             let response = ui.scope_builder(builder, |ui| match &block.kind {
                 BlockKind::Markdown => {
-                    CommonMarkViewer::new()
-                        .default_implicit_uri_scheme(scheme.clone())
-                        .max_image_width(Some(width as usize))
-                        .show(ui, &mut p.cache, &block.source);
+                    let blocked: Vec<&str> =
+                        block.blocked_links.iter().map(String::as_str).collect();
+                    let clicked = markdown_ui(
+                        ui,
+                        &mut p.cache,
+                        &block.source,
+                        &blocked,
+                        &scheme,
+                        Some(width),
+                    );
+                    if clicked.is_some() {
+                        p.refused_link = clicked;
+                    }
                 }
                 BlockKind::Code {
                     lang,

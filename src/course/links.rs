@@ -1,0 +1,154 @@
+//! Which links of the notes may leave the app: web pages and mail open in the system's
+//! browser, a link to another session of the course opens it here, and nothing else is
+//! opened (`file:`, `javascript:`, `data:`, unknown schemes).
+
+use super::{Course, load::scheme_of, normalize_question};
+
+/// Where a link of the notes goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `http`, `https`, `mailto`: the system's browser or mail program.
+    Outside,
+    /// A session of the open course, and maybe one of its questions: (topic, question),
+    /// or the session's first question when no question matched.
+    Inside { topic: usize, question: usize },
+    /// Relative, but to nothing of the course.
+    NotInCourse,
+    /// Not opened: this scheme.
+    Refused(String),
+}
+
+/// Whether a link may be opened from the notes at all (before knowing the course).
+pub fn is_allowed(url: &str) -> bool {
+    match scheme_of(url) {
+        Some(scheme) => matches!(scheme.as_str(), "http" | "https" | "mailto"),
+        None => true,
+    }
+}
+
+/// Where `url` goes in `course`. A relative link names a session's file (`msp-t3-23-6.md`)
+/// and maybe a question (`#digest는-뭔가요`, its id `#q28c9…`, or its text); `#…` alone is a
+/// question of any session.
+pub fn target(url: &str, course: &Course) -> LinkTarget {
+    let url = url.trim();
+    if let Some(scheme) = scheme_of(url) {
+        return if is_allowed(url) {
+            LinkTarget::Outside
+        } else {
+            LinkTarget::Refused(scheme)
+        };
+    }
+    let (file, anchor) = url.split_once('#').unwrap_or((url, ""));
+    let file_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let document = (!file_name.is_empty()).then(|| {
+        course.documents.iter().position(|d| {
+            std::path::Path::new(&d.source_name)
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(file_name))
+        })
+    });
+    let document = match document {
+        Some(None) => return LinkTarget::NotInCourse,
+        Some(Some(d)) => Some(d),
+        None => None,
+    };
+    let wanted = normalize_question(&anchor.replace('-', " "));
+    let questions = course.topics.iter().enumerate().flat_map(|(ti, t)| {
+        t.questions
+            .iter()
+            .enumerate()
+            .map(move |(qi, q)| (ti, qi, q))
+    });
+    let mut first_of_document = None;
+    for (ti, qi, q) in questions {
+        if document.is_some_and(|d| q.document != d) {
+            continue;
+        }
+        first_of_document.get_or_insert((ti, qi));
+        let by_text = normalize_question(&q.text.replace('-', " "));
+        if !anchor.is_empty() && (q.id.as_str() == anchor || by_text == wanted) {
+            return LinkTarget::Inside {
+                topic: ti,
+                question: qi,
+            };
+        }
+    }
+    match (document, first_of_document) {
+        (Some(_), Some((topic, question))) => LinkTarget::Inside { topic, question },
+        _ => LinkTarget::NotInCourse,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::{ImageBase, load_sources};
+
+    const SEED: &str = include_str!("../../content/msp-t3-23-5.md");
+    const SESSION_6: &str = include_str!("../../tests/fixtures/sessions/msp-t3-23-6.md");
+
+    #[test]
+    fn only_the_web_and_mail_leave_the_app() {
+        for ok in [
+            "https://docs.docker.com",
+            "HTTP://x",
+            "mailto:me@example.com",
+        ] {
+            assert!(is_allowed(ok), "{ok}");
+        }
+        for refused in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,<b>",
+            "vbscript:x",
+            "ftp://host/file",
+            "smb://host/share",
+        ] {
+            assert!(!is_allowed(refused), "{refused}");
+        }
+        assert!(is_allowed("msp-t3-23-6.md#pod"), "relative");
+    }
+
+    #[test]
+    fn a_link_to_another_session_opens_it_at_its_question() {
+        let course = load_sources(
+            "c",
+            &[
+                ("msp-t3-23-5.md".into(), SEED.into()),
+                ("msp-t3-23-6.md".into(), SESSION_6.into()),
+            ],
+            &ImageBase::None,
+        );
+        let pod = course.topics[1].questions[0].text.clone();
+        assert_eq!(pod, "Pod와 컨테이너는 어떤 관계인가요?");
+        assert_eq!(
+            target("msp-t3-23-6.md#Pod와-컨테이너는-어떤-관계인가요", &course),
+            LinkTarget::Inside {
+                topic: 1,
+                question: 0
+            }
+        );
+        // The session alone: its first question.
+        assert_eq!(
+            target("./msp-t3-23-6.md", &course),
+            LinkTarget::Inside {
+                topic: 0,
+                question: 21
+            }
+        );
+        let digest = &course.topics[0].questions[8];
+        assert_eq!(
+            target(&format!("#{}", digest.id), &course),
+            LinkTarget::Inside {
+                topic: 0,
+                question: 8
+            }
+        );
+        assert_eq!(target("other.md", &course), LinkTarget::NotInCourse);
+        assert_eq!(
+            target("javascript:alert(1)", &course),
+            LinkTarget::Refused("javascript".into())
+        );
+        assert_eq!(target("https://x.org", &course), LinkTarget::Outside);
+    }
+}

@@ -1,0 +1,145 @@
+//! Notes a student is handed: links that must not open, images that must not load, files
+//! that must not be read. Through the real app.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use study_companion::StudyApp;
+
+use super::{click_question, common};
+
+const SESSION_6: &str = include_str!("../fixtures/sessions/msp-t3-23-6.md");
+
+/// The OpenUrl commands of the next frames.
+fn opened_urls(harness: &mut Harness<'static, StudyApp>) -> Vec<String> {
+    let mut opened = Vec::new();
+    for _ in 0..3 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::OpenUrl(open) = command {
+                opened.push(open.url.clone());
+            }
+        }
+    }
+    harness.run();
+    opened
+}
+
+#[test]
+fn only_web_and_mail_links_leave_the_app_and_a_session_link_opens_inside() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = root.path().join("course");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("msp-t3-23-6.md"), SESSION_6).expect("write");
+    std::fs::write(
+        folder.join("links.md"),
+        "# MSP T3 - 링크\n\n## Docker\n\n- 링크 모음\n  - [스크립트](javascript:alert(1)) 와 [파일](file:///etc/passwd)\n  - [문서](https://docs.docker.com/) 와 [Pod 질문](msp-t3-23-6.md#Pod와-컨테이너는-어떤-관계인가요)\n  - <b>굵게</b> <script>alert(1)</script>\n",
+    )
+    .expect("write");
+    let mut harness = common::builder().path(&folder).build();
+    click_question(&mut harness, "링크 모음");
+
+    harness.get_by_label("스크립트").click();
+    assert!(opened_urls(&mut harness).is_empty());
+    harness.get_by_label_contains("링크를 열지 않았습니다: javascript:alert(1)");
+    harness.get_by_label("파일").click();
+    assert!(opened_urls(&mut harness).is_empty());
+    harness.get_by_label_contains("링크를 열지 않았습니다: file:///etc/passwd");
+
+    harness.get_by_label("문서").click();
+    assert_eq!(opened_urls(&mut harness), ["https://docs.docker.com/"]);
+
+    harness.get_by_label("Pod 질문").click();
+    assert!(opened_urls(&mut harness).is_empty());
+    assert_eq!(
+        super::selected_text(&harness).as_deref(),
+        Some("Pod와 컨테이너는 어떤 관계인가요?")
+    );
+    // Raw HTML is text, never interpreted.
+    harness.state_mut().select(0, Some(0));
+    harness.run();
+    harness.get_by_label_contains("<script>");
+}
+
+#[test]
+fn images_outside_the_folder_and_bombs_show_placeholders_saying_why() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = root.path().join("course");
+    std::fs::create_dir_all(folder.join("img")).expect("mkdir");
+    std::fs::write(root.path().join("secret.png"), b"not for the notes").expect("write");
+    std::fs::write(
+        folder.join("img/fake.png"),
+        b"#!/bin/sh\necho not an image\n",
+    )
+    .expect("write");
+    std::fs::write(folder.join("img/bomb.png"), bomb_png(60_000, 60_000)).expect("write");
+    std::fs::write(
+        folder.join("images.md"),
+        "# 이미지\n\n## Docker\n\n- 밖으로\n\n![](../secret.png)\n\n- 절대 경로\n\n![](/etc/passwd)\n\n- 가짜\n\n![](img/fake.png)\n\n- 폭탄\n\n![](img/bomb.png)\n\n- 원격\n\n![](https://example.com/cat.png)\n",
+    )
+    .expect("write");
+    let mut harness = common::builder().path(&folder).build();
+    harness.get_by_label_contains("../secret.png (노트 폴더 밖의 파일)");
+    harness.get_by_label_contains("/etc/passwd (절대 경로)");
+    harness.get_by_label_contains("img/fake.png (not an image");
+    click_question(&mut harness, "폭탄");
+    harness.get_by_label_contains("60000×60000 pixels: too large to show");
+    click_question(&mut harness, "원격");
+    harness.get_by_label_contains("외부 이미지: https://example.com/cat.png");
+    harness.get_by_label("웹 브라우저에서 열기");
+    // Whatever asks for a file outside the notes' folder gets an error, not the bytes.
+    let outside = format!("file://{}", root.path().join("secret.png").display());
+    let err = loaded_bytes(&harness, &outside).expect_err("not read");
+    assert!(err.contains("outside the notes' folder"), "{err}");
+    assert!(loaded_bytes(&harness, "file:///etc/hostname").is_err());
+}
+
+/// The bytes egui's loaders give for `uri`, once they are done (read on a thread).
+fn loaded_bytes(harness: &Harness<'static, StudyApp>, uri: &str) -> Result<usize, String> {
+    let started = std::time::Instant::now();
+    loop {
+        match harness.ctx.try_load_bytes(uri) {
+            Ok(egui::load::BytesPoll::Ready { bytes, .. }) => return Ok(bytes.len()),
+            Ok(egui::load::BytesPoll::Pending { .. }) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+        assert!(started.elapsed().as_secs() < 5, "{uri} still loading");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// A PNG that claims `width`×`height` pixels in a few dozen bytes.
+fn bomb_png(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        png.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
+        png.extend_from_slice(&body);
+        png.extend_from_slice(&crc32(&body).to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(
+        &mut png,
+        b"IDAT",
+        &[0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00],
+    );
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
