@@ -594,3 +594,15 @@ fn images_that_leave_the_folder_or_use_other_schemes_are_refused() {
         .count();
     assert_eq!(refused, 5);
 }
+
+#[test]
+fn pathological_markdown_parses_in_under_a_second() {
+    for (name, text) in course::synthetic::pathological() {
+        let started = std::time::Instant::now();
+        let doc = course::parse_document(&text, "p", "p.md", ImageBase::None);
+        let took = started.elapsed();
+        eprintln!("{name}: {} ms, {} bytes", took.as_millis(), text.len());
+        assert!(!doc.topics.is_empty(), "{name}");
+        assert!(took.as_secs_f64() < 1.0, "{name}: {took:?}");
+    }
+}

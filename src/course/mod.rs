@@ -70,6 +70,8 @@ pub struct Topic {
     pub name: String,
     /// Markdown that is not a question (text before the first question, text after a break).
     pub intro: String,
+    /// The intro is too large to render as markdown: shown as plain text, in part.
+    pub intro_plain: Option<Oversize>,
     pub questions: Vec<Question>,
     /// How many questions are open; counted once per load (the sidebar shows it every frame).
     open: usize,
@@ -116,6 +118,51 @@ impl Question {
         self.open
     }
 
+    /// The question's text as shown in a line or a heading: at most [`MAX_SHOWN_QUESTION`]
+    /// characters (a hostile file's question can be megabytes), the rest cut with "…".
+    pub fn shown_text(&self) -> std::borrow::Cow<'_, str> {
+        shorten(&self.text, MAX_SHOWN_QUESTION)
+    }
+
+    /// The question's pieces as shown in a heading: cut like [`Self::shown_text`].
+    pub fn shown_inlines(&self) -> std::borrow::Cow<'_, [Inline]> {
+        let total: usize = self
+            .inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) | Inline::Code(t) => t.len(),
+            })
+            .sum();
+        // Bytes bound chars: short questions are never counted twice.
+        if total <= MAX_SHOWN_QUESTION {
+            return std::borrow::Cow::Borrowed(&self.inlines);
+        }
+        let mut left = MAX_SHOWN_QUESTION;
+        let mut out = Vec::new();
+        for inline in &self.inlines {
+            let (text, code) = match inline {
+                Inline::Text(t) => (t, false),
+                Inline::Code(c) => (c, true),
+            };
+            let count = text.chars().take(left + 1).count();
+            let piece = shorten(text, left).into_owned();
+            out.push(if code {
+                Inline::Code(piece)
+            } else {
+                Inline::Text(piece)
+            });
+            if count > left {
+                break;
+            }
+            left -= count;
+            if left == 0 {
+                out.push(Inline::Text("…".into()));
+                break;
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// The answer as runs of markdown and stand-alone images, for the viewer.
     /// Called when a card is drawn; cheap (no parsing).
     pub fn segments(&self) -> Vec<Segment<'_>> {
@@ -148,6 +195,15 @@ impl Question {
                         longest_line: *longest_line,
                     });
                 }
+                BlockKind::Markdown if block.plain.is_some() => {
+                    flush(&mut out, &mut run, &mut blocked);
+                    if let Some(why) = block.plain {
+                        out.push(Segment::Plain {
+                            text: &block.source,
+                            why,
+                        });
+                    }
+                }
                 BlockKind::Markdown => {
                     if !run.is_empty() {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
@@ -172,6 +228,62 @@ pub struct AnswerBlock {
     /// Links of the block that are never opened (`javascript:`, `file:`, …): the viewer
     /// shows them without opening them.
     pub blocked_links: Vec<String>,
+    /// Markdown too long or too deeply nested to render (a hostile file): shown as plain
+    /// text, in part, instead.
+    pub plain: Option<Oversize>,
+}
+
+/// Why a block of markdown is shown as plain text, in part: rendering it would take
+/// seconds, gigabytes, or a stack deeper than a thread has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Oversize {
+    /// Longer than [`MAX_RENDERED_BYTES`].
+    Long { bytes: usize },
+    /// A line longer than [`MAX_RENDERED_LINE`] characters.
+    LongLine { chars: usize },
+    /// Lists, quotes, emphasis or links nested deeper than [`MAX_RENDERED_DEPTH`].
+    Deep { depth: usize },
+    /// More than [`MAX_RENDERED_SPANS`] emphasis, link and code spans.
+    Busy { spans: usize },
+}
+
+/// A question's text is shown up to this many characters.
+pub const MAX_SHOWN_QUESTION: usize = 300;
+
+/// `text` cut to `max` characters with "…" when longer.
+pub fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", text.get(..cut).unwrap_or(text))),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// A block of markdown longer than this is shown as plain text.
+pub const MAX_RENDERED_BYTES: usize = 32 * 1024;
+/// A line longer than this (in characters) makes its block plain text.
+pub const MAX_RENDERED_LINE: usize = 4_000;
+/// Nesting deeper than this makes a block plain text.
+pub const MAX_RENDERED_DEPTH: usize = 12;
+/// More inline spans than this make a block plain text.
+pub const MAX_RENDERED_SPANS: usize = 1_500;
+
+impl Oversize {
+    /// Whether markdown with these measures is too much to render, and why.
+    pub fn of(source: &str, depth: usize, spans: usize) -> Option<Self> {
+        if source.len() > MAX_RENDERED_BYTES {
+            return Some(Oversize::Long {
+                bytes: source.len(),
+            });
+        }
+        if depth > MAX_RENDERED_DEPTH {
+            return Some(Oversize::Deep { depth });
+        }
+        if spans > MAX_RENDERED_SPANS {
+            return Some(Oversize::Busy { spans });
+        }
+        let longest = source.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        (longest > MAX_RENDERED_LINE).then_some(Oversize::LongLine { chars: longest })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -240,6 +352,11 @@ pub enum Segment<'a> {
     Markdown {
         text: String,
         blocked_links: Vec<&'a str>,
+    },
+    /// Markdown too large to render: shown as plain text, in part.
+    Plain {
+        text: &'a str,
+        why: Oversize,
     },
     Image(&'a ImageRef),
     /// A code block: its language, its text, its longest line in chars.

@@ -30,3 +30,60 @@ pub fn document(questions: usize) -> String {
     s.push_str("---\n\n## Kubernetes\n");
     s
 }
+
+/// Markdown that breaks naive parsers and renderers, after cmark's
+/// `test/pathological_tests.py`, plus a 2-million-character line and a 1 MB line of code.
+/// Each is a session with one question whose answer is the case. For tests and benches.
+pub fn pathological() -> Vec<(&'static str, String)> {
+    let answer = |body: String| {
+        format!("# 병리적 입력\n\n## Docker\n\n- 이 답변은 어떻게 보이나요?\n\n{body}\n")
+    };
+    let repeat = |s: &str, n: usize| s.repeat(n);
+    let mut cases: Vec<(&'static str, String)> = vec![
+        (
+            "nested strong emphasis",
+            format!(
+                "{}b{}",
+                repeat("*a **a ", 65_000),
+                repeat(" a** a*", 65_000)
+            ),
+        ),
+        ("emphasis closers without openers", repeat("a_ ", 65_000)),
+        ("emphasis openers without closers", repeat("_a ", 65_000)),
+        ("link closers without openers", repeat("a]", 65_000)),
+        ("link openers without closers", repeat("[a", 65_000)),
+        ("mismatched openers and closers", repeat("*a_ ", 50_000)),
+        ("link openers and emphasis closers", repeat("[ a_", 50_000)),
+        ("pattern [ (]( repeated", repeat("[ (](", 80_000)),
+        (
+            "nested brackets",
+            format!("{}a{}", repeat("[", 50_000), repeat("]", 50_000)),
+        ),
+        ("nested block quotes", format!("{}a", repeat("> ", 50_000))),
+        (
+            "deeply nested lists",
+            (0..1_000)
+                .map(|i| format!("{}* a\n", "  ".repeat(i)))
+                .collect(),
+        ),
+        ("NUL bytes", repeat("abc\u{0}de\u{0}", 1_000)),
+        (
+            "backtick runs",
+            (1..2_500).map(|i| format!("e{}", "`".repeat(i))).collect(),
+        ),
+        ("unclosed links", repeat("[a](<b", 30_000)),
+        (
+            "reference definitions",
+            (0..100_000).map(|i| format!("[{i}]: u\n")).collect(),
+        ),
+        ("a 2-million-character line", repeat("가나다라 ", 400_000)),
+        (
+            "a 1 MB line of code",
+            format!("```bash\n{}\n```", repeat("echo x; ", 131_072)),
+        ),
+    ];
+    for (_, body) in &mut cases {
+        *body = answer(std::mem::take(body));
+    }
+    cases
+}

@@ -105,5 +105,7 @@ pub const EN: Strings = Strings {
     open_in_browser: "Open in the web browser",
     image_not_loaded: "Image not loaded",
     image_not_shown: "The image cannot be shown",
+    show_more: "…Show more",
+    code_cut: "Long code: only its beginning is shown (long lines up to 1,000 characters). Copy copies all of it.",
     empty_topic_slide: "No questions in this topic yet.",
 };

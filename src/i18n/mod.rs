@@ -117,6 +117,8 @@ pub struct Strings {
     pub any_key_action: &'static str,
     pub presenter_keys: &'static str,
     pub empty_topic_slide: &'static str,
+    pub show_more: &'static str,
+    pub code_cut: &'static str,
     pub image_not_shown: &'static str,
     pub open_in_browser: &'static str,
     pub image_not_loaded: &'static str,
@@ -574,6 +576,27 @@ impl Lang {
         match self {
             Lang::Ko => format!("질문 {n} / {total}"),
             Lang::En => format!("Question {n} / {total}"),
+        }
+    }
+
+    /// Why a block is shown as plain text, in part.
+    pub fn oversize(self, why: &crate::course::Oversize) -> String {
+        use crate::course::Oversize;
+        let what = match (self, why) {
+            (Lang::Ko, Oversize::Long { bytes }) => format!("너무 길어서 ({} KB)", bytes / 1024),
+            (Lang::En, Oversize::Long { bytes }) => format!("too long ({} KB)", bytes / 1024),
+            (Lang::Ko, Oversize::LongLine { chars }) => format!("한 줄이 너무 길어서 ({chars}자)"),
+            (Lang::En, Oversize::LongLine { chars }) => {
+                format!("a line is too long ({chars} characters)")
+            }
+            (Lang::Ko, Oversize::Deep { depth }) => format!("너무 깊게 중첩되어서 ({depth}단계)"),
+            (Lang::En, Oversize::Deep { depth }) => format!("nested too deeply ({depth} levels)"),
+            (Lang::Ko, Oversize::Busy { spans }) => format!("서식이 너무 많아서 ({spans}개)"),
+            (Lang::En, Oversize::Busy { spans }) => format!("too much formatting ({spans} spans)"),
+        };
+        match self {
+            Lang::Ko => format!("이 부분은 {what} 서식 없이 글자 그대로, 앞부분만 보여 줍니다"),
+            Lang::En => format!("This part is {what}: shown as plain text, its beginning only"),
         }
     }
 

@@ -6,7 +6,7 @@ use egui::RichText;
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::theme;
-use crate::course::Question;
+use crate::course::{Question, shorten};
 use crate::i18n::Lang;
 use crate::notes::{Note, SaveStatus};
 
@@ -75,7 +75,7 @@ fn editor_ui(
         return None;
     };
     let mut action = None;
-    ui.label(RichText::new(&q.text).strong());
+    ui.label(RichText::new(q.shown_text()).strong());
     ui.add_space(4.0);
     if q.is_open() && buffer.trim().is_empty() {
         ui.label(RichText::new(s.invite_answer).color(theme::open_color(ui.visuals())));
@@ -198,9 +198,9 @@ fn orphans_ui(ui: &mut egui::Ui, lang: Lang, orphans: &[Note]) {
                 .max_height(200.0)
                 .show(ui, |ui| {
                     for note in orphans {
-                        ui.label(RichText::new(&note.question).strong());
+                        ui.label(RichText::new(shorten(&note.question, 300)).strong());
                         ui.label(format!("{} · {}", note.session, note.topic));
-                        ui.label(&note.text);
+                        ui.label(shorten(&note.text, 2_000));
                         ui.separator();
                     }
                 });

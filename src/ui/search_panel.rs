@@ -77,7 +77,8 @@ fn hit_row_ui(
     else {
         return false;
     };
-    let (rect, response) = selectable_row_ui(ui, height, selected, &q.text);
+    let shown = q.shown_text();
+    let (rect, response) = selectable_row_ui(ui, height, selected, &shown);
     if ui.is_rect_visible(rect) {
         let field = match hit.field {
             Field::Question => s.field_question,
@@ -85,12 +86,13 @@ fn hit_row_ui(
             Field::Note => s.my_answer,
         };
         let inner = rect.shrink2(vec2(8.0, 4.0));
-        let title = egui::WidgetText::from(egui::RichText::new(&q.text).strong()).into_galley(
-            ui,
-            Some(egui::TextWrapMode::Truncate),
-            inner.width(),
-            egui::TextStyle::Body,
-        );
+        let title = egui::WidgetText::from(egui::RichText::new(shown.as_ref()).strong())
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Truncate),
+                inner.width(),
+                egui::TextStyle::Body,
+            );
         let title_color = ui.visuals().strong_text_color();
         ui.painter().galley(inner.left_top(), title, title_color);
         let job = snippet_job(ui, field, hit);

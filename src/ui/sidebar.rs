@@ -276,7 +276,8 @@ fn question_row_ui(
 ) -> bool {
     let mine = notes.text(&q.id).is_some();
     let bookmarked = notes.is_bookmarked(&q.id);
-    let (rect, response) = selectable_row_ui(ui, height, selected, &q.text);
+    let shown = q.shown_text();
+    let (rect, response) = selectable_row_ui(ui, height, selected, &shown);
     if ui.is_rect_visible(rect) {
         // The mark: a filled dot for answered, a ring for open.
         let center = rect.left_center() + vec2(22.0, 0.0);
@@ -318,7 +319,7 @@ fn question_row_ui(
         } else {
             ui.visuals().text_color()
         };
-        let galley = egui::WidgetText::from(q.text.as_str()).into_galley(
+        let galley = egui::WidgetText::from(shown.as_ref()).into_galley(
             ui,
             Some(TextWrapMode::Truncate),
             text_rect.width(),
@@ -344,6 +345,6 @@ fn question_row_ui(
         status = format!("{status} · {}", lang.news_badge(kind).0);
     }
     response
-        .on_hover_text(format!("{}\n\n{status}", q.text))
+        .on_hover_text(format!("{shown}\n\n{status}"))
         .clicked()
 }

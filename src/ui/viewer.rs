@@ -13,6 +13,7 @@ use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::widgets::{
     CodeBlock, append_marked, badge_ui, code_block_ui, empty_state_ui, image_ui, markdown_ui,
+    plain_text_ui,
 };
 use super::{fonts, theme};
 use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
@@ -232,10 +233,13 @@ pub fn viewer_ui(
                 egui::ScrollArea::vertical()
                     .id_salt(("intro_scroll", topic_index))
                     .max_height(ui.available_height() * 0.3)
-                    .show(ui, |ui| {
-                        CommonMarkViewer::new()
-                            .default_implicit_uri_scheme(uri_prefix(doc))
-                            .show(ui, &mut viewer.cache, &topic.intro);
+                    .show(ui, |ui| match &topic.intro_plain {
+                        Some(why) => plain_text_ui(ui, &topic.intro, why, lang),
+                        None => {
+                            CommonMarkViewer::new()
+                                .default_implicit_uri_scheme(uri_prefix(doc))
+                                .show(ui, &mut viewer.cache, &topic.intro);
+                        }
                     });
             });
     }
@@ -499,6 +503,9 @@ fn answer_ui(
                     viewer.refused_link = clicked;
                 }
             }
+            Segment::Plain { text, why } => {
+                ui.push_id(n, |ui| plain_text_ui(ui, text, &why, lang));
+            }
             Segment::Image(image) => {
                 if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {
                     viewer.full_image = Some(image.clone());
@@ -567,7 +574,7 @@ fn question_job(
         background: visuals.code_bg_color,
         ..Default::default()
     };
-    for inline in &q.inlines {
+    for inline in q.shown_inlines().iter() {
         let (text, format) = match inline {
             Inline::Text(t) => (t, &text_format),
             Inline::Code(c) => (c, &code_format),

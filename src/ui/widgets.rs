@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::theme;
-use crate::course::{ImageRef, ImageStatus};
+use crate::course::{ImageRef, ImageStatus, Oversize};
 use crate::i18n::{Lang, Strings};
 
 /// On a slide, code with long lines shrinks to this share of its size at most, then wraps.
@@ -95,6 +95,71 @@ pub fn markdown_ui(
         .map(|link| (*link).to_owned())
 }
 
+/// Characters of a plain-text block shown at first, and added by each "더 보기".
+const PLAIN_STEP: usize = 4_000;
+/// Lines of plain text or code are cut at this many characters.
+const SHOWN_LINE: usize = 1_000;
+/// Lines of code shown at first, and added by each "더 보기".
+const CODE_STEP: usize = 400;
+
+/// The first `chars` characters of `text`, each line cut at [`SHOWN_LINE`] characters, and
+/// control characters (a NUL byte in a hostile file) shown as "�". Returns the shown text
+/// and whether anything was left out.
+fn shown_part(text: &str, chars: usize) -> (String, bool) {
+    let mut out = String::with_capacity(chars.min(text.len()) + 16);
+    let mut taken = 0;
+    let mut cut = false;
+    for line in text.split_inclusive('\n') {
+        if taken >= chars {
+            cut = true;
+            break;
+        }
+        for (in_line, c) in line.chars().enumerate() {
+            if taken >= chars {
+                cut = true;
+                break;
+            }
+            if in_line == SHOWN_LINE {
+                out.push('…');
+                cut = true;
+                if line.ends_with('\n') {
+                    out.push('\n');
+                }
+                break;
+            }
+            out.push(if c.is_control() && c != '\n' && c != '\t' {
+                '�'
+            } else {
+                c
+            });
+            taken += 1;
+        }
+    }
+    (out, cut)
+}
+
+/// How much of a long block is shown, kept in egui's memory under `id`.
+fn shown_amount(ui: &egui::Ui, id: egui::Id, step: usize) -> usize {
+    ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(step)
+}
+
+/// A block of markdown too large to render (`why`): its text as it is, in part, with a
+/// button that shows more. Never lays out more than what is shown.
+pub fn plain_text_ui(ui: &mut egui::Ui, text: &str, why: &Oversize, lang: Lang) {
+    let id = ui.scope_id().with("plain_text");
+    let chars = shown_amount(ui, id, PLAIN_STEP);
+    ui.label(
+        RichText::new(format!("⚠ {}", lang.oversize(why)))
+            .small()
+            .color(ui.visuals().warn_fg_color),
+    );
+    let (shown, cut) = shown_part(text, chars);
+    ui.add(egui::Label::new(RichText::new(shown).monospace()).wrap());
+    if cut && ui.button(lang.strings().show_more).clicked() {
+        ui.data_mut(|d| d.insert_temp(id, chars.saturating_add(PLAIN_STEP)));
+    }
+}
+
 /// Appends `text` to `job` with the chars in `mark` shown as a search match.
 pub fn append_marked(
     job: &mut LayoutJob,
@@ -163,7 +228,25 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
         max_width,
         projector,
     } = *block;
-    let job = code_job(ui, lang, code, projector);
+    // A huge block (a hostile file, a log pasted whole) shows its first lines, long lines
+    // cut, and more on request; the copy button still copies all of it.
+    let more_id = ui.scope_id().with("code_lines");
+    let lines = shown_amount(ui, more_id, CODE_STEP);
+    let line_count = code.lines().count();
+    let capped = line_count > lines || longest_line > SHOWN_LINE;
+    let shown_code = if capped {
+        let head: String = code
+            .lines()
+            .take(lines)
+            .map(|l| shown_part(l, SHOWN_LINE + 1).0)
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::borrow::Cow::Owned(head)
+    } else {
+        std::borrow::Cow::Borrowed(code)
+    };
+    let longest_line = longest_line.min(SHOWN_LINE + 1);
+    let job = code_job(ui, lang, &shown_code, projector);
     let visuals = ui.visuals().clone();
     Frame::new()
         .fill(visuals.extreme_bg_color)
@@ -221,6 +304,17 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
                     ui.set_min_width(needed);
                     ui.add(egui::Label::new(job).selectable(true).extend());
                 });
+            if capped {
+                let hidden = line_count.saturating_sub(lines);
+                ui.label(RichText::new(s.code_cut).small().weak());
+                if hidden > 0
+                    && ui
+                        .button(format!("{} (+{})", s.show_more, hidden.min(CODE_STEP)))
+                        .clicked()
+                {
+                    ui.data_mut(|d| d.insert_temp(more_id, lines.saturating_add(CODE_STEP)));
+                }
+            }
         });
 }
 

@@ -143,3 +143,29 @@ fn bomb_png(width: u32, height: u32) -> Vec<u8> {
     chunk(&mut png, b"IEND", &[]);
     png
 }
+
+/// Each pathological answer from `course::synthetic::pathological` (the cases that make a
+/// naive markdown pipeline quadratic or recursive) is loaded, selected and drawn for a few
+/// frames: the question shows, nothing panics or overflows the stack. Frame times are
+/// measured in release by `tools/pathological-xvfb.sh`, not here.
+#[test]
+fn pathological_answers_load_and_draw() {
+    for (name, text) in study_companion::course::synthetic::pathological() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let file = root.path().join("p.md");
+        std::fs::write(&file, &text).expect("write");
+        let mut harness = common::builder().path(&file).build();
+        assert!(harness.state().course().question_count() >= 1, "{name}");
+        harness.state_mut().select(0, Some(0));
+        for _ in 0..3 {
+            harness.step();
+        }
+        assert!(
+            harness
+                .query_all_by_label_contains("이 답변은 어떻게 보이나요?")
+                .next()
+                .is_some(),
+            "{name}: the question is not shown"
+        );
+    }
+}

@@ -10,8 +10,8 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{
-    AnswerBlock, BlockKind, Document, ImageBase, ImageRef, ImageStatus, Inline, Problem, Question,
-    QuestionId, Topic,
+    AnswerBlock, BlockKind, Document, ImageBase, ImageRef, ImageStatus, Inline, Oversize, Problem,
+    Question, QuestionId, Topic,
 };
 
 /// The result of parsing one file, before topics are merged into a course.
@@ -36,6 +36,18 @@ pub fn parse_document(
     let text = if text.contains('\r') {
         owned = text.replace("\r\n", "\n").replace('\r', "\n");
         owned.as_str()
+    } else {
+        text
+    };
+    // Control characters (a NUL byte in a hostile file) and U+FFFD have no glyph in any
+    // font: shown as their pictures (␀) and □ instead of boxes of nothing.
+    let visible;
+    let text = if text
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{fffd}')
+    {
+        visible = visible_controls(text);
+        visible.as_str()
     } else {
         text
     };
@@ -112,6 +124,12 @@ struct Span {
     images: Vec<(String, String)>,
     /// Links of the block that are never opened.
     blocked_links: Vec<String>,
+    /// The block depth where the block starts, and how deep lists, quotes and inline
+    /// spans (emphasis, links) nest inside it.
+    start_depth: usize,
+    max_depth: usize,
+    /// How many inline spans it holds.
+    inline_spans: usize,
     /// The block is a paragraph holding only one image.
     lone_image: bool,
     /// The block is an item that follows another item of the same list.
@@ -183,8 +201,30 @@ fn outline(text: &str) -> Vec<Block> {
     let mut child_list_items = 0usize;
     let mut image_alt: Option<(String, String)> = None;
     let mut paragraph_events = 0usize;
+    // Inline nesting (emphasis inside links inside emphasis…).
+    let mut inline_depth = 0usize;
 
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        // How deep things nest in the block being collected: a renderer recurses that deep.
+        if let Some(s) = child.as_mut().or(other.as_mut()) {
+            match &event {
+                Event::Start(tag) if is_inline(tag) => {
+                    inline_depth += 1;
+                    s.inline_spans += 1;
+                    let nesting = depth.saturating_sub(s.start_depth) + inline_depth;
+                    s.max_depth = s.max_depth.max(nesting);
+                }
+                Event::Start(_) => {
+                    s.max_depth = s.max_depth.max(depth + 1 - s.start_depth.min(depth + 1));
+                }
+                _ => {}
+            }
+        }
+        if let Event::End(tag) = &event
+            && is_inline_end(tag)
+        {
+            inline_depth = inline_depth.saturating_sub(1);
+        }
         let in_child = child.is_some();
         // Which span collects content right now.
         let span: Option<&mut Span> = if let Some(c) = child.as_mut() {
@@ -230,6 +270,8 @@ fn outline(text: &str) -> Vec<Block> {
                                 rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
                                 code: matches!(tag, Tag::CodeBlock(_)),
                                 code_lang: code_lang(&tag),
+                                start_depth: depth,
+                                max_depth: 1,
                                 ..Default::default()
                             });
                         }
@@ -260,6 +302,8 @@ fn outline(text: &str) -> Vec<Block> {
                                     rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
                                     code: matches!(tag, Tag::CodeBlock(_)),
                                     code_lang: code_lang(&tag),
+                                    start_depth: depth,
+                                    max_depth: 1,
                                     ..Default::default()
                                 });
                             }
@@ -270,6 +314,8 @@ fn outline(text: &str) -> Vec<Block> {
                         child = Some(Span {
                             range: range.clone(),
                             continues_list: child_list_items > 1,
+                            start_depth: depth,
+                            max_depth: 1,
                             ..Default::default()
                         });
                     }
@@ -377,6 +423,20 @@ fn outline(text: &str) -> Vec<Block> {
     out
 }
 
+/// `text` with C0 control characters as their Unicode pictures (U+2400…), DEL as ␡, other
+/// controls and U+FFFD as □.
+fn visible_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('□'),
+            '\u{7f}' => '␡',
+            c if c.is_control() || c == '\u{fffd}' => '□',
+            c => c,
+        })
+        .collect()
+}
+
 fn push_inline(inlines: &mut Vec<Inline>, text: &str, code: bool) {
     match (inlines.last_mut(), code) {
         (Some(Inline::Text(last)), false) => last.push_str(text),
@@ -414,7 +474,7 @@ impl Builder<'_> {
                     HeadingLevel::H1 | HeadingLevel::H2 => self.start_topic(text),
                     _ => {
                         let hashes = "#".repeat(level as usize);
-                        self.add_loose(format!("{hashes} {text}"));
+                        self.add_loose(format!("{hashes} {text}"), None);
                     }
                 }
             }
@@ -445,7 +505,8 @@ impl Builder<'_> {
                         .unwrap_or("")
                         .trim_end()
                         .to_owned();
-                    self.add_loose(src);
+                    let plain = Oversize::of(&src, span.max_depth, span.inline_spans);
+                    self.add_loose(src, plain);
                 }
             },
         }
@@ -472,18 +533,23 @@ impl Builder<'_> {
 
     /// Markdown that belongs to no question: the preface before the first topic, or the
     /// topic's intro.
-    fn add_loose(&mut self, source: String) {
+    fn add_loose(&mut self, source: String, plain: Option<Oversize>) {
         if source.trim().is_empty() {
             return;
         }
-        let target = match self.current_topic.and_then(|i| self.topics.get_mut(i)) {
-            Some(topic) => &mut topic.intro,
-            None => &mut self.preface,
+        let (target, target_plain) = match self.current_topic.and_then(|i| self.topics.get_mut(i)) {
+            Some(topic) => (&mut topic.intro, Some(&mut topic.intro_plain)),
+            None => (&mut self.preface, None),
         };
         if !target.is_empty() {
             target.push_str("\n\n");
         }
         target.push_str(&source);
+        if let Some(target_plain) = target_plain {
+            *target_plain = target_plain
+                .or(plain)
+                .or_else(|| Oversize::of(target, 0, 0));
+        }
     }
 
     fn topic_mut(&mut self) -> &mut Topic {
@@ -538,11 +604,16 @@ impl Builder<'_> {
                     BlockKind::Markdown
                 }
             };
+            let plain = match kind {
+                BlockKind::Markdown => Oversize::of(&source, span.max_depth, span.inline_spans),
+                BlockKind::Code { .. } | BlockKind::Image(_) => None,
+            };
             blocks.push(AnswerBlock {
                 source,
                 kind,
                 continues_list: span.continues_list,
                 blocked_links: span.blocked_links,
+                plain,
             });
         }
         let answer = join_blocks(&blocks);

@@ -19,7 +19,7 @@ use overlays::{help_overlay_ui, note_overlay_ui};
 
 use super::fonts;
 use super::theme::{self, projector};
-use super::widgets::{CodeBlock, code_block_ui, image_ui, markdown_ui};
+use super::widgets::{CodeBlock, code_block_ui, image_ui, markdown_ui, plain_text_ui};
 use crate::command::Command;
 use crate::course::{BlockKind, Course, Inline, Question};
 use crate::deck::{Deck, Slide};
@@ -540,6 +540,11 @@ fn question_slide_ui(
                 builder = builder.invisible();
             }
             let response = ui.scope_builder(builder, |ui| match &block.kind {
+                BlockKind::Markdown if block.plain.is_some() => {
+                    if let Some(why) = &block.plain {
+                        plain_text_ui(ui, &block.source, why, input.lang);
+                    }
+                }
                 BlockKind::Markdown => {
                     let blocked: Vec<&str> =
                         block.blocked_links.iter().map(String::as_str).collect();
@@ -639,7 +644,7 @@ fn question_job(q: &Question, sizes: &SlideSizes) -> LayoutJob {
         background: projector::CODE_BG,
         ..Default::default()
     };
-    for inline in &q.inlines {
+    for inline in q.shown_inlines().iter() {
         match inline {
             Inline::Text(t) => job.append(t, 0.0, text.clone()),
             Inline::Code(c) => job.append(c, 0.0, code.clone()),
