@@ -18,7 +18,7 @@ pub use load::{
     ImageBase, LoadError, load_builtin, load_path, load_path_within, load_sources, scheme_of,
     shared_title,
 };
-pub use parse::{ParsedDocument, parse_document};
+pub use parse::{ParsedDocument, parse_document, visible_controls};
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;

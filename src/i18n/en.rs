@@ -104,6 +104,7 @@ pub const EN: Strings = Strings {
     all_sessions: "All sessions",
     open_in_browser: "Open in the web browser",
     image_not_loaded: "Image not loaded",
+    links_allowed: "Only web (http, https) and mail links, and notes of this course, open. Other links (javascript:, file:, data:, …) do nothing when clicked.",
     image_not_shown: "The image cannot be shown",
     show_more: "…Show more",
     code_cut: "Long code: only its beginning is shown (long lines up to 1,000 characters). Copy copies all of it.",

@@ -104,6 +104,7 @@ pub const KO: Strings = Strings {
     all_sessions: "모든 수업",
     open_in_browser: "웹 브라우저에서 열기",
     image_not_loaded: "이미지를 불러오지 않았습니다",
+    links_allowed: "웹(http·https)과 메일 링크, 같은 수업의 노트만 엽니다. 다른 링크(javascript:, file:, data: 등)는 눌러도 아무것도 하지 않습니다.",
     image_not_shown: "이미지를 표시할 수 없습니다",
     show_more: "…더 보기",
     code_cut: "코드가 길어 앞부분만 보여 줍니다 (긴 줄은 1,000자까지). 복사 버튼은 전체를 복사합니다.",

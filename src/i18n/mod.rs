@@ -122,6 +122,8 @@ pub struct Strings {
     pub image_not_shown: &'static str,
     pub open_in_browser: &'static str,
     pub image_not_loaded: &'static str,
+    /// Tooltip of the line naming links that were not opened.
+    pub links_allowed: &'static str,
     pub session: &'static str,
     pub all_sessions: &'static str,
 }
@@ -380,6 +382,13 @@ impl Lang {
             Lang::En => format!(
                 "Link not opened: {url} — only web (http, https) and mail links, and notes of this course open"
             ),
+        }
+    }
+
+    pub fn links_not_opened(self, links: &str) -> String {
+        match self {
+            Lang::Ko => format!("⛔ 열지 않는 링크: {links}"),
+            Lang::En => format!("⛔ Links that do not open: {links}"),
         }
     }
 

@@ -496,6 +496,7 @@ fn answer_ui(
                             &blocked_links,
                             &scheme,
                             Some(max_width),
+                            lang,
                         )
                     })
                     .inner;

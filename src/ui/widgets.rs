@@ -72,8 +72,9 @@ pub fn empty_state_ui(ui: &mut egui::Ui, title: &str, body: &str) {
 }
 
 /// Markdown of the notes. Links in `blocked_links` (`javascript:`, `file:`, …) are drawn as
-/// links that open nothing: egui_commonmark's link hooks take their clicks. Returns the
-/// blocked link that was clicked, for the app to say why nothing opened.
+/// links that open nothing: egui_commonmark's link hooks take their clicks, and a line under
+/// the block names them, its tooltip saying which links open. Returns the blocked link that
+/// was clicked, for the app to say why nothing opened.
 pub fn markdown_ui(
     ui: &mut egui::Ui,
     cache: &mut egui_commonmark::CommonMarkCache,
@@ -81,6 +82,7 @@ pub fn markdown_ui(
     blocked_links: &[&str],
     image_prefix: &str,
     max_image_width: Option<f32>,
+    lang: Lang,
 ) -> Option<String> {
     for link in blocked_links {
         cache.add_link_hook(*link);
@@ -89,6 +91,20 @@ pub fn markdown_ui(
         .default_implicit_uri_scheme(image_prefix)
         .max_image_width(max_image_width.map(|w| w as usize))
         .show(ui, cache, text);
+    if !blocked_links.is_empty() {
+        let shown: Vec<String> = blocked_links
+            .iter()
+            .map(|link| {
+                crate::course::shorten(&crate::course::visible_controls(link), 80).into_owned()
+            })
+            .collect();
+        ui.label(
+            RichText::new(lang.links_not_opened(&shown.join(", ")))
+                .weak()
+                .small(),
+        )
+        .on_hover_text(lang.strings().links_allowed);
+    }
     blocked_links
         .iter()
         .find(|link| cache.get_link_hook(link) == Some(true))

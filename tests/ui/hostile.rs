@@ -38,6 +38,15 @@ fn only_web_and_mail_links_leave_the_app_and_a_session_link_opens_inside() {
     let mut harness = common::builder().path(&folder).build();
     click_question(&mut harness, "링크 모음");
 
+    // The links that will not open are named under the answer, the tooltip says why.
+    harness
+        .get_by_label("⛔ 열지 않는 링크: javascript:alert(1), file:///etc/passwd")
+        .hover();
+    harness.run();
+    harness.get_by_label_contains(
+        "다른 링크(javascript:, file:, data: 등)는 눌러도 아무것도 하지 않습니다",
+    );
+
     harness.get_by_label("스크립트").click();
     assert!(opened_urls(&mut harness).is_empty());
     harness.get_by_label_contains("링크를 열지 않았습니다: javascript:alert(1)");

@@ -425,7 +425,7 @@ fn outline(text: &str) -> Vec<Block> {
 
 /// `text` with C0 control characters as their Unicode pictures (U+2400…), DEL as ␡, other
 /// controls and U+FFFD as □.
-fn visible_controls(text: &str) -> String {
+pub fn visible_controls(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c,

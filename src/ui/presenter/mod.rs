@@ -555,6 +555,7 @@ fn question_slide_ui(
                         &blocked,
                         &scheme,
                         Some(width),
+                        input.lang,
                     );
                     if clicked.is_some() {
                         p.refused_link = clicked;
