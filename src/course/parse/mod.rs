@@ -616,9 +616,16 @@ impl Builder<'_> {
                 plain,
             });
         }
+        let text = plain_text(&pending.inlines);
+        if text.is_empty() {
+            // An empty bullet asks nothing: what is nested under it is the topic's text.
+            for block in blocks {
+                self.add_loose(block.source, block.plain);
+            }
+            return;
+        }
         let answer = join_blocks(&blocks);
         let open = !rich && only_placeholders;
-        let text = plain_text(&pending.inlines);
         let question = Question {
             id: QuestionId::placeholder(), // set once the document's title is known
             inlines: pending.inlines,
@@ -725,5 +732,7 @@ fn dedent(source: &str, indent: usize) -> String {
     out
 }
 
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

@@ -97,3 +97,13 @@ fn broken_markdown_still_parses() {
 fn dedent_keeps_deeper_indentation() {
     assert_eq!(dedent("- a\n    - b\n  c", 2), "- a\n  - b\nc");
 }
+
+/// Found by the property test: an empty bullet was a question with no text.
+#[test]
+fn an_empty_bullet_asks_nothing_and_what_it_holds_stays_readable() {
+    let doc = parse("# T\n\n## A\n\n- \n- q\n- \n  - under an empty bullet\n");
+    let q = &doc.topics[0].questions;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "q");
+    assert_eq!(doc.topics[0].intro, "- under an empty bullet");
+}
