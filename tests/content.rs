@@ -2,6 +2,9 @@
 
 use std::fs;
 
+#[path = "common/commonmark.rs"]
+mod commonmark;
+
 use study_companion::course::{
     self, BlockKind, Course, ImageBase, ImageStatus, LoadError, ProblemKind, builtin,
 };
@@ -604,5 +607,46 @@ fn pathological_markdown_parses_in_under_a_second() {
         eprintln!("{name}: {} ms, {} bytes", took.as_millis(), text.len());
         assert!(!doc.topics.is_empty(), "{name}");
         assert!(took.as_secs_f64() < 1.0, "{name}: {took:?}");
+    }
+}
+
+/// Every example of the CommonMark spec parses, on its own and as the answer to a question,
+/// and the answer holds the example (with the link definitions it uses); all of them in one
+/// file make one question each.
+#[test]
+fn every_commonmark_example_parses_alone_and_as_an_answer() {
+    let examples = commonmark::examples();
+    assert_eq!(examples.len(), 652);
+    for example in &examples {
+        course::parse_document(&example.markdown, "예제", "spec.md", ImageBase::None);
+        let doc = course::parse_document(
+            &format!("## 예제\n\n{}", commonmark::as_question(example)),
+            "spec",
+            "spec.md",
+            ImageBase::None,
+        );
+        let q = &doc.topics[0].questions;
+        assert_eq!(q.len(), 1, "example {}", example.number);
+        let answer = course::visible_controls(&q[0].answer);
+        // Only link reference definitions are left out (those the answer does not use, and
+        // lone images, which are resolved already); example 208's "[\nfoo\n]: /url" is one.
+        let missing: Vec<String> = example
+            .markdown
+            .lines()
+            .map(|l| course::visible_controls(l.trim()))
+            .filter(|l| !l.is_empty() && !answer.contains(l.as_str()))
+            .filter(|l| !(l.starts_with('[') && l.contains("]:")) && example.number != 208)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "example {}: {missing:?} not in {answer:?}",
+            example.number
+        );
+    }
+    let doc = course::parse_document(&commonmark::course(), "spec", "spec.md", ImageBase::None);
+    let questions = &doc.topics[0].questions;
+    assert_eq!(questions.len(), examples.len());
+    for (q, example) in questions.iter().zip(&examples) {
+        assert_eq!(q.text, commonmark::question(example));
     }
 }

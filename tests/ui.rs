@@ -11,6 +11,8 @@ mod notes;
 mod presenter;
 #[path = "ui/search.rs"]
 mod search;
+#[path = "ui/spec.rs"]
+mod spec;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

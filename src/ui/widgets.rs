@@ -349,6 +349,12 @@ fn image_widget(image: &ImageRef, max_size: Vec2) -> egui::Image<'_> {
 /// Returns true when clicked.
 pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2) -> bool {
     let s = lang.strings();
+    // A placeholder says what the picture was, when the notes say it.
+    let alt = if image.alt.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" — “{}”", image.alt.trim())
+    };
     match &image.status {
         ImageStatus::Ok => {
             // A file that turned out not to be an image, or too large to decode (a bomb):
@@ -359,20 +365,19 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
             {
                 warning_box_ui(
                     ui,
-                    &format!("🖼 {} — {} ({reason})", s.image_not_shown, image.url),
+                    &format!("🖼 {} — {} ({reason}){alt}", s.image_not_shown, image.url),
                 );
                 return false;
             }
-            let alt = if image.alt.is_empty() {
-                &image.url
-            } else {
-                &image.alt
-            };
             let response = ui
                 .add(
                     image_widget(image, max_size)
                         .corner_radius(4)
-                        .alt_text(alt)
+                        .alt_text(if image.alt.is_empty() {
+                            &image.url
+                        } else {
+                            &image.alt
+                        })
                         .sense(Sense::click()),
                 )
                 .on_hover_text(s.click_full_size)
@@ -380,14 +385,14 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
             response.clicked()
         }
         ImageStatus::Missing => {
-            warning_box_ui(ui, &format!("🖼 {}: {}", s.missing_image, image.url));
+            warning_box_ui(ui, &format!("🖼 {}: {}{alt}", s.missing_image, image.url));
             false
         }
         ImageStatus::TooLarge(bytes) => {
             warning_box_ui(
                 ui,
                 &format!(
-                    "🖼 {} ({} MB): {}",
+                    "🖼 {} ({} MB): {}{alt}",
                     s.huge_image,
                     bytes / (1024 * 1024),
                     image.url
@@ -402,14 +407,14 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
                 .corner_radius(CornerRadius::same(6))
                 .inner_margin(Margin::same(8))
                 .show(ui, |ui| {
-                    ui.label(format!("🖼 {}: {}", s.remote_image, image.url));
+                    ui.label(format!("🖼 {}: {}{alt}", s.remote_image, image.url));
                     ui.hyperlink_to(s.open_in_browser, &image.url);
                 });
             false
         }
         ImageStatus::Refused(reason) => {
             let text = format!(
-                "🖼 {} — {} ({})",
+                "🖼 {} — {} ({}){alt}",
                 s.image_not_loaded,
                 image.url,
                 lang.refusal(reason)

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod commonmark;
+
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 

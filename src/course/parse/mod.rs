@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{
     AnswerBlock, BlockKind, Document, ImageBase, ImageRef, ImageStatus, Inline, Oversize, Problem,
@@ -124,6 +124,10 @@ struct Span {
     images: Vec<(String, String)>,
     /// Links of the block that are never opened.
     blocked_links: Vec<String>,
+    /// Labels of the reference definitions its links use (`[docs][1]` … `[1]: https://…`),
+    /// and once the document is read, where those definitions are.
+    references: Vec<String>,
+    definitions: Vec<Range<usize>>,
     /// The block depth where the block starts, and how deep lists, quotes and inline
     /// spans (emphasis, links) nest inside it.
     start_depth: usize,
@@ -177,7 +181,8 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 }
 
 /// Walks pulldown-cmark's events once and returns the top-level blocks, with top-level
-/// list items split into question text and child blocks.
+/// list items split into question text and child blocks, and where the link reference
+/// definitions are (they make no events, and a block rendered alone needs the ones it uses).
 fn outline(text: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -204,7 +209,8 @@ fn outline(text: &str) -> Vec<Block> {
     // Inline nesting (emphasis inside links inside emphasis…).
     let mut inline_depth = 0usize;
 
-    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+    let mut events = Parser::new_ext(text, opts).into_offset_iter();
+    for (event, range) in events.by_ref() {
         // How deep things nest in the block being collected: a renderer recurses that deep.
         if let Some(s) = child.as_mut().or(other.as_mut()) {
             match &event {
@@ -227,7 +233,7 @@ fn outline(text: &str) -> Vec<Block> {
         }
         let in_child = child.is_some();
         // Which span collects content right now.
-        let span: Option<&mut Span> = if let Some(c) = child.as_mut() {
+        let mut span: Option<&mut Span> = if let Some(c) = child.as_mut() {
             Some(c)
         } else {
             other.as_mut()
@@ -239,9 +245,18 @@ fn outline(text: &str) -> Vec<Block> {
                 }
                 if let Tag::Link { dest_url, .. } = &tag
                     && !super::links::is_allowed(dest_url)
-                    && let Some(span) = span
+                    && let Some(span) = span.as_mut()
                 {
                     span.blocked_links.push(dest_url.to_string());
+                }
+                if let Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. } = &tag
+                    && matches!(
+                        link_type,
+                        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                    )
+                    && let Some(span) = span
+                {
+                    span.references.push(id.to_string());
                 }
             }
             Event::End(tag) if is_inline_end(&tag) => {
@@ -411,6 +426,19 @@ fn outline(text: &str) -> Vec<Block> {
                 }
             }
             Event::Rule if depth == 0 => out.push(Block::Rule),
+            // A thematic break right under a question: a block of its answer.
+            Event::Rule if depth == 2 && !in_child && child_list_depth.is_none() => {
+                if let Some(it) = item.as_mut() {
+                    title_open = false;
+                    it.children.push(Span {
+                        range,
+                        rich: true,
+                        start_depth: depth,
+                        max_depth: 1,
+                        ..Default::default()
+                    });
+                }
+            }
             Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::FootnoteReference(_) => {
                 paragraph_events += 1;
                 if let Some(span) = span {
@@ -418,6 +446,28 @@ fn outline(text: &str) -> Vec<Block> {
                 }
             }
             Event::TaskListMarker(_) => {}
+        }
+    }
+    // Labels match as CommonMark says (case folded, whitespace collapsed): pulldown-cmark's
+    // own lookup.
+    let definitions = events.reference_definitions();
+    let resolve = |span: &mut Span| {
+        for label in std::mem::take(&mut span.references) {
+            if let Some(def) = definitions.get(&label)
+                && !span.definitions.contains(&def.span)
+            {
+                span.definitions.push(def.span.clone());
+            }
+        }
+    };
+    for block in &mut out {
+        match block {
+            Block::List(items) => items
+                .iter_mut()
+                .flat_map(|i| &mut i.children)
+                .for_each(resolve),
+            Block::Other(span) => resolve(span),
+            Block::Heading { .. } | Block::Rule => {}
         }
     }
     out
@@ -505,11 +555,33 @@ impl Builder<'_> {
                         .unwrap_or("")
                         .trim_end()
                         .to_owned();
+                    let src = self.with_definitions(src, &span);
                     let plain = Oversize::of(&src, span.max_depth, span.inline_spans);
                     self.add_loose(src, plain);
                 }
             },
         }
+    }
+
+    /// `source` followed by the reference definitions its links use that are not in it:
+    /// each block is rendered on its own, and `[docs][1]` needs its `[1]: https://…`.
+    fn with_definitions(&self, mut source: String, span: &Span) -> String {
+        let mut added = 0;
+        for range in &span.definitions {
+            if range.start >= span.range.start && range.end <= span.range.end {
+                continue;
+            }
+            added += 1;
+            let definition = self.text.get(range.clone()).unwrap_or("");
+            source.push_str(if added == 1 { "\n\n" } else { "\n" });
+            for (n, line) in definition.trim().lines().enumerate() {
+                if n > 0 {
+                    source.push('\n');
+                }
+                source.push_str(line.trim_start());
+            }
+        }
+        source
     }
 
     fn start_topic(&mut self, name: String) {
@@ -603,6 +675,10 @@ impl Builder<'_> {
                     }
                     BlockKind::Markdown
                 }
+            };
+            let source = match kind {
+                BlockKind::Markdown => self.with_definitions(source, &span),
+                BlockKind::Code { .. } | BlockKind::Image(_) => source,
             };
             let plain = match kind {
                 BlockKind::Markdown => Oversize::of(&source, span.max_depth, span.inline_spans),

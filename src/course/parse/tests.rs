@@ -107,3 +107,26 @@ fn an_empty_bullet_asks_nothing_and_what_it_holds_stays_readable() {
     assert_eq!(q[0].text, "q");
     assert_eq!(doc.topics[0].intro, "- under an empty bullet");
 }
+
+/// Each block is rendered on its own: a reference link takes its definition along, wherever
+/// in the file it is. Found by the CommonMark examples.
+#[test]
+fn a_reference_link_takes_its_definition_along() {
+    let doc = parse(
+        "## A\n\n- q\n  - [문서][Docker Docs] 참고\n  - [없는][nope]\n\n- q2\n\n[docker   docs]: https://docs.docker.com \"Docs\"\n",
+    );
+    let q = &doc.topics[0].questions;
+    assert_eq!(
+        q[0].blocks[0].source,
+        "- [문서][Docker Docs] 참고\n\n[docker   docs]: https://docs.docker.com \"Docs\""
+    );
+    assert_eq!(q[0].blocks[1].source, "- [없는][nope]");
+}
+
+/// Found by the CommonMark examples: a thematic break right under a question was lost.
+#[test]
+fn a_thematic_break_in_an_answer_is_kept() {
+    let doc = parse("## A\n\n- q\n\n  ***\n  after\n");
+    let q = &doc.topics[0].questions[0];
+    assert_eq!(q.answer, "***\n\nafter");
+}
