@@ -93,9 +93,17 @@ impl StudyApp {
     /// Merges a JSON backup into the notes, never replacing a newer note, and refreshes
     /// everything on screen that counts or finds notes.
     pub fn import_backup(&mut self, path: &Path, now: f64) {
-        let parsed = std::fs::read(path)
-            .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|bytes| notes::parse_file(path, &bytes).map_err(|e| e.to_string()));
+        // Only a regular file of a bounded size is read: a pipe handed over as a backup
+        // must not hang the window.
+        let parsed = match notes::read_file(path) {
+            Ok(Some(file)) => Ok(file),
+            Ok(None) => Err(format!(
+                "{}: {}",
+                path.display(),
+                std::io::Error::from(std::io::ErrorKind::NotFound)
+            )),
+            Err(e) => Err(e.to_string()),
+        };
         match parsed {
             Ok(file) => {
                 let n = self

@@ -257,42 +257,66 @@ pub fn load_path_within(path: &Path, deadline: std::time::Duration) -> Result<Co
     })?
 }
 
-/// Reads one notes file: only a regular file (symlinks followed), at most
-/// [`MAX_NOTES_BYTES`]; a pipe, a device or a socket is never opened (reading one would
-/// block or never end).
+/// Why [`read_regular_file`] read nothing.
+#[derive(Debug)]
+pub enum ReadRefusal {
+    Io(std::io::Error),
+    /// A folder, a pipe, a device or a socket: named ("named pipe (FIFO)").
+    NotAFile {
+        kind: String,
+    },
+    TooLarge {
+        bytes: u64,
+    },
+}
+
+/// Reads a file only if it is a regular file (symlinks followed) of at most `max` bytes. A
+/// pipe, a device or a socket is never opened: opening a FIFO blocks until a writer comes,
+/// and reading `/dev/zero` never ends.
+pub fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadRefusal> {
+    let meta = std::fs::metadata(path).map_err(ReadRefusal::Io)?;
+    if !meta.is_file() {
+        return Err(ReadRefusal::NotAFile {
+            kind: kind_of(&meta.file_type()),
+        });
+    }
+    if meta.len() > max {
+        return Err(ReadRefusal::TooLarge { bytes: meta.len() });
+    }
+    let file = std::fs::File::open(path).map_err(ReadRefusal::Io)?;
+    // What was opened, not what was looked at: it may have been swapped since.
+    let opened = file.metadata().map_err(ReadRefusal::Io)?;
+    if !opened.is_file() {
+        return Err(ReadRefusal::NotAFile {
+            kind: kind_of(&opened.file_type()),
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadRefusal::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadRefusal::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads one notes file: only a regular file, at most [`MAX_NOTES_BYTES`].
 fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
     let shown = path.display().to_string();
     let problem = |kind| Problem {
         file: shown.clone(),
         kind,
     };
-    let unreadable = |e: std::io::Error| problem(ProblemKind::Unreadable(e.to_string()));
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if !meta.is_file() {
-        return Err(problem(ProblemKind::NotAFile {
-            kind: kind_of(&meta.file_type()),
-        }));
-    }
-    if meta.len() > MAX_NOTES_BYTES {
-        return Err(problem(ProblemKind::TooLarge { bytes: meta.len() }));
-    }
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    // What was opened, not what was looked at: it may have been swapped since.
-    let opened = file.metadata().map_err(unreadable)?;
-    if !opened.is_file() {
-        return Err(problem(ProblemKind::NotAFile {
-            kind: kind_of(&opened.file_type()),
-        }));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_NOTES_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_NOTES_BYTES {
-        return Err(problem(ProblemKind::TooLarge {
-            bytes: bytes.len() as u64,
-        }));
-    }
+    let bytes = read_regular_file(path, MAX_NOTES_BYTES).map_err(|refusal| {
+        problem(match refusal {
+            ReadRefusal::Io(e) => ProblemKind::Unreadable(e.to_string()),
+            ReadRefusal::NotAFile { kind } => ProblemKind::NotAFile { kind },
+            ReadRefusal::TooLarge { bytes } => ProblemKind::TooLarge { bytes },
+        })
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| Problem {
         file: shown.clone(),
         kind: ProblemKind::NotUtf8 {

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 
 pub use id::{QuestionId, fingerprint, normalize_question};
 pub use load::{
-    ImageBase, LoadError, load_builtin, load_path, load_path_within, load_sources, scheme_of,
-    shared_title,
+    ImageBase, LoadError, ReadRefusal, load_builtin, load_path, load_path_within, load_sources,
+    read_regular_file, scheme_of, shared_title,
 };
 pub use parse::{ParsedDocument, parse_document, visible_controls};
 

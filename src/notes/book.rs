@@ -273,6 +273,7 @@ impl Notebook {
             schema: SCHEMA_VERSION,
             course: course_title.to_owned(),
             notes: self.notes().cloned().collect(),
+            unknown: serde_json::Map::new(),
         }
     }
 

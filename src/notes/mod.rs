@@ -25,10 +25,14 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::course::{Course, QuestionId, normalize_question};
+use crate::course::{Course, QuestionId, ReadRefusal, normalize_question};
 
 /// The file format's version; bumped when its shape changes.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// A notes file larger than this is not read (a student's notes are a few megabytes at
+/// most): it is left as it is, and said.
+pub const MAX_NOTES_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One note: my answer to (or annotation of) one question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +49,10 @@ pub struct Note {
     pub bookmarked: bool,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Fields this version does not know (written by a newer one, or by hand): kept as they
+    /// are and written back, so nothing in the file is lost by saving it.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 /// What the file holds.
@@ -54,6 +62,9 @@ pub struct NotesFile {
     /// The course these notes belong to (its title), for a person reading the file.
     pub course: String,
     pub notes: Vec<Note>,
+    /// Fields this version does not know: kept and written back.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Where a question lives, for the note's context.
@@ -111,6 +122,23 @@ pub enum StoreError {
         "{path} was written by a newer version of the app (schema {found}, this app reads {SCHEMA_VERSION})"
     )]
     NewerSchema { path: PathBuf, found: u32 },
+    #[error("{path} is a {kind}, not a notes file: it is not read")]
+    NotAFile { path: PathBuf, kind: String },
+    #[error("{path} is too large to be a notes file ({mb} MB; at most {max} MB are read)", mb = bytes / (1024 * 1024), max = MAX_NOTES_FILE_BYTES / (1024 * 1024))]
+    TooLarge { path: PathBuf, bytes: u64 },
+}
+
+impl StoreError {
+    /// The file is fine but not this app's to change (a newer version's, too large, not a
+    /// file): it is left exactly as it is, never moved aside nor overwritten.
+    pub fn leaves_file_alone(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NewerSchema { .. }
+                | StoreError::NotAFile { .. }
+                | StoreError::TooLarge { .. }
+        )
+    }
 }
 
 /// Something the user must be told about at load time.
@@ -156,6 +184,8 @@ pub struct NoteStore {
     blocked: Option<String>,
     /// Found while saving (a file that turned corrupt under us); drained by the UI.
     warnings: Vec<StoreWarning>,
+    /// The file's fields this version does not know, written back as they were.
+    unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl NoteStore {
@@ -204,6 +234,7 @@ impl NoteStore {
             moved_away: BTreeMap::new(),
             blocked: None,
             warnings: Vec::new(),
+            unknown: serde_json::Map::new(),
         };
         match read_file(&store.path) {
             Ok(Some(file)) => store.absorb(file),
@@ -214,7 +245,7 @@ impl NoteStore {
                     store.dirty = true;
                 }
             }
-            Err(e @ StoreError::NewerSchema { .. }) => return Err(e),
+            Err(e) if e.leaves_file_alone() => return Err(e),
             Err(e) => {
                 let reason = e.to_string();
                 let moved_to = corrupt_path(&store.path);
@@ -246,8 +277,16 @@ impl NoteStore {
     }
 
     fn absorb(&mut self, file: NotesFile) {
+        self.keep_unknown(file.unknown);
         for note in file.notes {
             merge_note(&mut self.notes, note);
+        }
+    }
+
+    /// Keeps fields of the file this version does not know (those already kept win).
+    fn keep_unknown(&mut self, unknown: serde_json::Map<String, serde_json::Value>) {
+        for (key, value) in unknown {
+            self.unknown.entry(key).or_insert(value);
         }
     }
 
@@ -333,6 +372,7 @@ impl NoteStore {
             bookmarked: false,
             created: now,
             updated: now,
+            unknown: serde_json::Map::new(),
         });
         // Keep the context current while the question exists.
         note.question.clone_from(&info.question);
@@ -450,6 +490,7 @@ impl NoteStore {
             schema: SCHEMA_VERSION,
             course: self.course.clone(),
             notes: self.notes.values().cloned().collect(),
+            unknown: self.unknown.clone(),
         }
     }
 
@@ -482,6 +523,7 @@ impl NoteStore {
         // ones moved away from here (unless edited there since).
         match read_file(&self.path) {
             Ok(Some(disk)) => {
+                self.keep_unknown(disk.unknown);
                 for note in disk.notes {
                     let moved = self
                         .moved_away
@@ -493,7 +535,9 @@ impl NoteStore {
                 }
             }
             Ok(None) => {}
-            Err(e @ StoreError::Read { .. }) => return Err(e),
+            Err(e) if e.leaves_file_alone() || matches!(e, StoreError::Read { .. }) => {
+                return Err(e);
+            }
             Err(e) => {
                 // Appeared corrupt while we ran: never overwrite it, move it aside first.
                 let moved_to = corrupt_path(&self.path);
@@ -543,18 +587,26 @@ fn corrupt_path(path: &Path) -> PathBuf {
 }
 
 /// Reads a notes file: `Ok(None)` if there is none.
+/// Only a regular file of at most [`MAX_NOTES_FILE_BYTES`] is read.
 pub fn read_file(path: &Path) -> Result<Option<NotesFile>, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::course::read_regular_file(path, MAX_NOTES_FILE_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
+        Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(refusal) => return Err(StoreError::refused(path, refusal)),
     };
     parse_file(path, &bytes).map(Some)
+}
+
+impl StoreError {
+    /// Why a file could not be read, as a store error.
+    pub fn refused(path: &Path, refusal: ReadRefusal) -> Self {
+        let path = path.to_path_buf();
+        match refusal {
+            ReadRefusal::Io(source) => StoreError::Read { path, source },
+            ReadRefusal::NotAFile { kind } => StoreError::NotAFile { path, kind },
+            ReadRefusal::TooLarge { bytes } => StoreError::TooLarge { path, bytes },
+        }
+    }
 }
 
 /// Parses a notes file's bytes, checking its schema version.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, StoreWarning, corrupt_path, write_atomic};
+use crate::course::ReadRefusal;
 use crate::course::{Course, Question, QuestionId, fingerprint};
 
 const SEEN_SCHEMA: u32 = 1;
@@ -73,10 +74,16 @@ impl Seen {
             questions: BTreeMap::new(),
             dirty: false,
         };
-        let bytes = match fs::read(&seen.path) {
+        let bytes = match crate::course::read_regular_file(&seen.path, super::MAX_NOTES_FILE_BYTES)
+        {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (seen, None),
-            Err(e) => return seen.set_aside(e.to_string()),
+            Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (seen, None);
+            }
+            Err(refusal) => {
+                let reason = StoreError::refused(&seen.path, refusal).to_string();
+                return seen.set_aside(reason);
+            }
         };
         match serde_json::from_slice::<SeenFile>(&bytes) {
             Ok(file) if file.schema <= SEEN_SCHEMA => {

@@ -395,3 +395,148 @@ fn a_reattached_note_does_not_come_back_under_its_old_id_after_a_save() {
     assert_eq!(again.len(), 1, "{:?}", again.notes().collect::<Vec<_>>());
     assert!(again.orphans(&changed).is_empty());
 }
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_huge_notes_file_is_not_read_and_left_as_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    // Sparse: its size is all that is looked at.
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(MAX_NOTES_FILE_BYTES + 1).expect("set_len");
+    drop(file);
+    let err = NoteStore::open(path.clone(), "x").expect_err("too large");
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("n.notes.json") && message.contains("too large"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::metadata(&path).expect("kept").len(),
+        MAX_NOTES_FILE_BYTES + 1
+    );
+    assert_eq!(names_in(dir.path()), ["n.notes.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_notes_file_is_never_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // Opening a FIFO for reading would block until a writer comes: this returns at once.
+    let err = NoteStore::open(path.clone(), "x").expect_err("a pipe");
+    assert!(
+        err.to_string()
+            .contains("named pipe (FIFO), not a notes file"),
+        "{err}"
+    );
+    assert!(read_file(&path).is_err());
+}
+
+#[test]
+fn deeply_nested_json_is_a_clear_error_and_the_file_is_kept_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    let nested = format!(
+        r#"{{"schema": 1, "course": "x", "notes": [], "x": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    fs::write(&path, &nested).expect("write");
+    let (store, warnings) = NoteStore::open(path.clone(), "x").expect("open");
+    assert!(store.is_empty());
+    let [
+        StoreWarning::MovedAside {
+            moved_to, reason, ..
+        },
+    ] = warnings.as_slice()
+    else {
+        panic!("{warnings:?}");
+    };
+    assert!(
+        reason.contains("n.notes.json") && reason.contains("recursion limit"),
+        "{reason}"
+    );
+    assert_eq!(fs::read_to_string(moved_to).expect("kept"), nested);
+}
+
+#[test]
+fn fields_this_version_does_not_know_are_kept_through_a_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    let written = serde_json::json!({
+        "schema": 1,
+        "course": "MSP T3 - 23-5차",
+        "synced_by": "a newer app",
+        "notes": [{
+            "id": id("digest"),
+            "question": "digest는 뭔가요?",
+            "topic": "Docker",
+            "session": "MSP T3 - 23-5차",
+            "text": "해시",
+            "created": t(1),
+            "updated": t(1),
+            "color": "yellow",
+            "review": { "due": "2026-12-01", "stability": 3.5 }
+        }]
+    });
+    fs::write(&path, written.to_string()).expect("write");
+    let mut s = open(&path);
+    assert_eq!(s.text(&id("digest")), Some("해시"));
+    s.set_text(&id("tag"), &info("tag와 label"), "새 노트", t(2));
+    s.set_text(
+        &id("digest"),
+        &info("digest는 뭔가요?"),
+        "sha256 해시",
+        t(3),
+    );
+    s.save().expect("save");
+
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("json");
+    assert_eq!(saved["synced_by"], "a newer app");
+    let digest = saved["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .find(|n| n["question"] == "digest는 뭔가요?")
+        .expect("digest");
+    assert_eq!(digest["text"], "sha256 해시");
+    assert_eq!(digest["color"], "yellow");
+    assert_eq!(digest["review"]["stability"], 3.5);
+}
+
+#[test]
+fn a_file_a_newer_app_wrote_while_we_ran_is_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.notes.json");
+    let mut s = open(&path);
+    s.set_text(&id("digest"), &info("digest는 뭔가요?"), "해시", t(1));
+    s.save().expect("save");
+    let newer = r#"{"schema": 2, "course": "x", "notes": [], "everything": "else"}"#;
+    fs::write(&path, newer).expect("write");
+    s.set_text(&id("digest"), &info("digest는 뭔가요?"), "더 쓴 답", t(2));
+    let err = s.save().expect_err("newer on disk");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 2, .. }),
+        "{err:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), newer);
+    assert!(s.is_dirty(), "what was typed stays in memory");
+    assert_eq!(s.text(&id("digest")), Some("더 쓴 답"));
+}

@@ -178,3 +178,85 @@ fn pathological_answers_load_and_draw() {
         );
     }
 }
+
+/// A session's notes file grown past any real notes (or a disk image renamed): not read,
+/// left as it is, said; typing is off rather than pretending to save.
+#[test]
+fn a_huge_notes_file_is_left_alone_and_said() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(study_companion::notes::MAX_NOTES_FILE_BYTES + 1)
+        .expect("sparse");
+    drop(file);
+    let mut harness = common::builder().data_dir(data.path()).build();
+    harness.get_by_label_contains("too large to be a notes file");
+    click_question(&mut harness, super::DIGEST);
+    harness.get_by_label("내 답변").focus();
+    harness.get_by_label("내 답변").type_text("사라질 글");
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("내 답변")
+            .value()
+            .as_deref()
+            .unwrap_or(""),
+        ""
+    );
+    assert_eq!(
+        std::fs::metadata(&path).expect("kept").len(),
+        study_companion::notes::MAX_NOTES_FILE_BYTES + 1
+    );
+}
+
+/// Backups handed over by others: a pipe, deeply nested JSON, a newer app's file. Each is
+/// refused at once with the file named; the notes stay as they were.
+#[test]
+fn hostile_backups_are_refused_with_the_file_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nested = dir.path().join("nested.json");
+    std::fs::write(
+        &nested,
+        format!(
+            r#"{{"schema": 1, "course": "x", "notes": [], "x": {}{}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+    )
+    .expect("write");
+    let newer = dir.path().join("newer.json");
+    std::fs::write(&newer, r#"{"schema": 9, "course": "x", "notes": []}"#).expect("write");
+    let mut backups = vec![
+        (
+            nested,
+            "nested.json is not a notes file: recursion limit exceeded",
+        ),
+        (
+            newer,
+            "newer.json was written by a newer version of the app",
+        ),
+    ];
+    #[cfg(unix)]
+    {
+        let pipe = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        backups.push((pipe, "pipe.json is a named pipe (FIFO), not a notes file"));
+    }
+    let mut harness = common::app();
+    for (backup, said) in backups {
+        harness.state_mut().import_backup(&backup, 100.0);
+        harness.run();
+        harness.get_by_label_contains(&format!(
+            "가져오지 못했습니다 — {}",
+            dir.path().join(said).display()
+        ));
+    }
+    // Nothing was imported, so nothing was written.
+    let notes = harness.state().notes_path().expect("notes").to_path_buf();
+    assert!(!notes.exists(), "{}", notes.display());
+}
