@@ -11,6 +11,19 @@ use study_companion::course::{
 
 const SEED: &str = include_str!("../content/msp-t3-23-5.md");
 
+/// The status of each stand-alone image of the first topic, in order.
+fn image_statuses(c: &Course) -> Vec<ImageStatus> {
+    c.topics[0]
+        .questions
+        .iter()
+        .flat_map(|q| &q.blocks)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Image(i) => Some(i.status.clone()),
+            BlockKind::Markdown | BlockKind::Code { .. } => None,
+        })
+        .collect()
+}
+
 fn seed() -> Course {
     course::load_builtin()
 }
@@ -367,15 +380,7 @@ fn missing_and_huge_images_are_reported_with_their_file() {
         ]
     );
     assert!(c.problems.iter().all(|p| p.file.ends_with("n.md")));
-    let statuses: Vec<ImageStatus> = c.topics[0]
-        .questions
-        .iter()
-        .flat_map(|q| &q.blocks)
-        .filter_map(|b| match &b.kind {
-            BlockKind::Image(i) => Some(i.status.clone()),
-            BlockKind::Markdown | BlockKind::Code { .. } => None,
-        })
-        .collect();
+    let statuses = image_statuses(&c);
     assert_eq!(
         statuses,
         [
@@ -566,15 +571,7 @@ fn images_that_leave_the_folder_or_use_other_schemes_are_refused() {
         - h\n\n![](img)\n";
     fs::write(notes.join("n.md"), md).expect("write");
     let c = course::load_path(&notes.join("n.md")).expect("loads");
-    let statuses: Vec<ImageStatus> = c.topics[0]
-        .questions
-        .iter()
-        .flat_map(|q| &q.blocks)
-        .filter_map(|b| match &b.kind {
-            BlockKind::Image(i) => Some(i.status.clone()),
-            BlockKind::Markdown | BlockKind::Code { .. } => None,
-        })
-        .collect();
+    let statuses = image_statuses(&c);
     use study_companion::course::Refusal;
     assert_eq!(
         statuses,

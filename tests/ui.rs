@@ -51,6 +51,23 @@ fn selected_text(harness: &Harness<'_, StudyApp>) -> Option<String> {
     Some(course.topics.get(t)?.questions.get(q?)?.text.clone())
 }
 
+/// Types into "내 답변" of `question` and checks nothing was taken: with the session's notes
+/// file not writable, nothing pretends to be saved.
+fn typing_is_off(harness: &mut Harness<'_, StudyApp>, question: &str) {
+    click_question(harness, question);
+    harness.get_by_label("내 답변").focus();
+    harness.get_by_label("내 답변").type_text("사라질 글");
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("내 답변")
+            .value()
+            .as_deref()
+            .unwrap_or(""),
+        ""
+    );
+}
+
 /// Moves egui's clock forward (autosave waits for it) and runs one frame.
 fn advance(harness: &mut Harness<'_, StudyApp>, seconds: f64) {
     let now = harness.ctx.input(|i| i.time);

@@ -372,43 +372,8 @@ pub fn decode(bytes: &[u8]) -> Result<egui::ColorImage, String> {
 mod tests {
     use super::*;
 
-    /// A PNG that claims `width`×`height` pixels and holds almost nothing: a bomb.
     fn bomb(width: u32, height: u32) -> Vec<u8> {
-        let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
-            let mut body = kind.to_vec();
-            body.extend_from_slice(data);
-            png.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
-            png.extend_from_slice(&body);
-            png.extend_from_slice(&crc32(&body).to_be_bytes());
-        };
-        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-        let mut ihdr = width.to_be_bytes().to_vec();
-        ihdr.extend_from_slice(&height.to_be_bytes());
-        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-        chunk(&mut png, b"IHDR", &ihdr);
-        // A zlib stream of zeros, cut short: a few bytes that claim gigabytes.
-        chunk(
-            &mut png,
-            b"IDAT",
-            &[0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00],
-        );
-        chunk(&mut png, b"IEND", &[]);
-        png
-    }
-
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xffff_ffffu32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xedb8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
+        crate::course::synthetic::bomb_png(width, height)
     }
 
     #[test]

@@ -80,7 +80,11 @@ fn images_outside_the_folder_and_bombs_show_placeholders_saying_why() {
         b"#!/bin/sh\necho not an image\n",
     )
     .expect("write");
-    std::fs::write(folder.join("img/bomb.png"), bomb_png(60_000, 60_000)).expect("write");
+    std::fs::write(
+        folder.join("img/bomb.png"),
+        study_companion::course::synthetic::bomb_png(60_000, 60_000),
+    )
+    .expect("write");
     std::fs::write(
         folder.join("images.md"),
         "# 이미지\n\n## Docker\n\n- 밖으로\n\n![](../secret.png)\n\n- 절대 경로\n\n![](/etc/passwd)\n\n- 가짜\n\n![](img/fake.png)\n\n- 폭탄\n\n![](img/bomb.png)\n\n- 원격\n\n![](https://example.com/cat.png)\n",
@@ -114,43 +118,6 @@ fn loaded_bytes(harness: &Harness<'static, StudyApp>, uri: &str) -> Result<usize
         assert!(started.elapsed().as_secs() < 5, "{uri} still loading");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-}
-
-/// A PNG that claims `width`×`height` pixels in a few dozen bytes.
-fn bomb_png(width: u32, height: u32) -> Vec<u8> {
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xffff_ffffu32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xedb8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
-        let mut body = kind.to_vec();
-        body.extend_from_slice(data);
-        png.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
-        png.extend_from_slice(&body);
-        png.extend_from_slice(&crc32(&body).to_be_bytes());
-    };
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = width.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &ihdr);
-    chunk(
-        &mut png,
-        b"IDAT",
-        &[0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00],
-    );
-    chunk(&mut png, b"IEND", &[]);
-    png
 }
 
 /// Each pathological answer from `course::synthetic::pathological` (the cases that make a
@@ -192,18 +159,7 @@ fn a_huge_notes_file_is_left_alone_and_said() {
     drop(file);
     let mut harness = common::builder().data_dir(data.path()).build();
     harness.get_by_label_contains("too large to be a notes file");
-    click_question(&mut harness, super::DIGEST);
-    harness.get_by_label("내 답변").focus();
-    harness.get_by_label("내 답변").type_text("사라질 글");
-    harness.run();
-    assert_eq!(
-        harness
-            .get_by_label("내 답변")
-            .value()
-            .as_deref()
-            .unwrap_or(""),
-        ""
-    );
+    super::typing_is_off(&mut harness, super::DIGEST);
     assert_eq!(
         std::fs::metadata(&path).expect("kept").len(),
         study_companion::notes::MAX_NOTES_FILE_BYTES + 1

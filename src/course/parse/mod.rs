@@ -145,6 +145,21 @@ struct Span {
     code_text: String,
 }
 
+impl Span {
+    /// The span of a block that starts with `tag` at block depth `depth`.
+    fn of_block(tag: &Tag<'_>, range: Range<usize>, depth: usize) -> Self {
+        Span {
+            range,
+            rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
+            code: matches!(tag, Tag::CodeBlock(_)),
+            code_lang: code_lang(tag),
+            start_depth: depth,
+            max_depth: 1,
+            ..Default::default()
+        }
+    }
+}
+
 fn code_lang(tag: &Tag<'_>) -> String {
     match tag {
         Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
@@ -280,15 +295,7 @@ fn outline(text: &str) -> Vec<Block> {
                         Tag::List(_) => list = Some(Vec::new()),
                         _ => {
                             paragraph_events = 0;
-                            other = Some(Span {
-                                range: range.clone(),
-                                rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
-                                code: matches!(tag, Tag::CodeBlock(_)),
-                                code_lang: code_lang(&tag),
-                                start_depth: depth,
-                                max_depth: 1,
-                                ..Default::default()
-                            });
+                            other = Some(Span::of_block(&tag, range.clone(), depth));
                         }
                     },
                     1 if list.is_some() => {
@@ -312,15 +319,7 @@ fn outline(text: &str) -> Vec<Block> {
                                 child_list_items = 0;
                             } else {
                                 paragraph_events = 0;
-                                child = Some(Span {
-                                    range: range.clone(),
-                                    rich: !matches!(tag, Tag::Paragraph | Tag::BlockQuote(_)),
-                                    code: matches!(tag, Tag::CodeBlock(_)),
-                                    code_lang: code_lang(&tag),
-                                    start_depth: depth,
-                                    max_depth: 1,
-                                    ..Default::default()
-                                });
+                                child = Some(Span::of_block(&tag, range.clone(), depth));
                             }
                         }
                     }
