@@ -68,6 +68,21 @@ fn typing_is_off(harness: &mut Harness<'_, StudyApp>, question: &str) {
     );
 }
 
+/// The URLs the app asks the system to open in the next frames.
+fn opened_urls(harness: &mut Harness<'_, StudyApp>) -> Vec<String> {
+    let mut opened = Vec::new();
+    for _ in 0..4 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::OpenUrl(open) = command {
+                opened.push(open.url.clone());
+            }
+        }
+    }
+    harness.run();
+    opened
+}
+
 /// Moves egui's clock forward (autosave waits for it) and runs one frame.
 fn advance(harness: &mut Harness<'_, StudyApp>, seconds: f64) {
     let now = harness.ctx.input(|i| i.time);
@@ -214,16 +229,10 @@ fn clicking_a_link_requests_opening_it() {
     harness
         .get_by_label("4. Docker 네트워크 (리눅스 용)")
         .click();
-    let mut opened = Vec::new();
-    for _ in 0..4 {
-        harness.step();
-        for command in &harness.output().platform_output.commands {
-            if let egui::OutputCommand::OpenUrl(open) = command {
-                opened.push(open.url.clone());
-            }
-        }
-    }
-    assert_eq!(opened, ["https://doitnow-man.tistory.com/m/183"]);
+    assert_eq!(
+        opened_urls(&mut harness),
+        ["https://doitnow-man.tistory.com/m/183"]
+    );
 }
 
 #[test]

@@ -9,21 +9,6 @@ use super::{click_question, common};
 
 const SESSION_6: &str = include_str!("../fixtures/sessions/msp-t3-23-6.md");
 
-/// The OpenUrl commands of the next frames.
-fn opened_urls(harness: &mut Harness<'static, StudyApp>) -> Vec<String> {
-    let mut opened = Vec::new();
-    for _ in 0..3 {
-        harness.step();
-        for command in &harness.output().platform_output.commands {
-            if let egui::OutputCommand::OpenUrl(open) = command {
-                opened.push(open.url.clone());
-            }
-        }
-    }
-    harness.run();
-    opened
-}
-
 #[test]
 fn only_web_and_mail_links_leave_the_app_and_a_session_link_opens_inside() {
     let root = tempfile::tempdir().expect("tempdir");
@@ -48,17 +33,20 @@ fn only_web_and_mail_links_leave_the_app_and_a_session_link_opens_inside() {
     );
 
     harness.get_by_label("스크립트").click();
-    assert!(opened_urls(&mut harness).is_empty());
+    assert!(super::opened_urls(&mut harness).is_empty());
     harness.get_by_label_contains("링크를 열지 않았습니다: javascript:alert(1)");
     harness.get_by_label("파일").click();
-    assert!(opened_urls(&mut harness).is_empty());
+    assert!(super::opened_urls(&mut harness).is_empty());
     harness.get_by_label_contains("링크를 열지 않았습니다: file:///etc/passwd");
 
     harness.get_by_label("문서").click();
-    assert_eq!(opened_urls(&mut harness), ["https://docs.docker.com/"]);
+    assert_eq!(
+        super::opened_urls(&mut harness),
+        ["https://docs.docker.com/"]
+    );
 
     harness.get_by_label("Pod 질문").click();
-    assert!(opened_urls(&mut harness).is_empty());
+    assert!(super::opened_urls(&mut harness).is_empty());
     assert_eq!(
         super::selected_text(&harness).as_deref(),
         Some("Pod와 컨테이너는 어떤 관계인가요?")
