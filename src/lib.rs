@@ -1,7 +1,8 @@
 //! Study Companion: read, annotate and present the MSP T3 class Q&A notes.
 //!
 //! Layers, each importing only from the ones below it:
-//! - pure model, no egui: `course`, `notes`, `search`, `deck`, `i18n`, `notice`, `overview`;
+//! - pure model, no egui: `course`, `notes`, `search`, `review`, `deck`, `i18n`, `notice`,
+//!   `overview`;
 //! - `state` (what is remembered between runs) and `command` (every user action once);
 //! - `ui`: panels that take what they show and return what the user asked for;
 //! - `app`: owns everything and applies every action in one place.
@@ -14,6 +15,7 @@ pub mod i18n;
 pub mod notes;
 pub mod notice;
 pub mod overview;
+pub mod review;
 pub mod search;
 pub mod state;
 pub mod ui;
@@ -33,6 +35,7 @@ mod layers {
         ("deck", 1),
         ("notes", 1),
         ("search", 2),
+        ("review", 2),
         ("i18n", 3),
         ("overview", 3),
         ("notice", 4),

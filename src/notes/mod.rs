@@ -119,9 +119,13 @@ pub enum StoreError {
     #[error("{path} is not a notes file: {message}")]
     Parse { path: PathBuf, message: String },
     #[error(
-        "{path} was written by a newer version of the app (schema {found}, this app reads {SCHEMA_VERSION})"
+        "{path} was written by a newer version of the app (schema {found}, this app reads {reads})"
     )]
-    NewerSchema { path: PathBuf, found: u32 },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        reads: u32,
+    },
     #[error("{path} is a {kind}, not a notes file: it is not read")]
     NotAFile { path: PathBuf, kind: String },
     #[error("{path} is too large to be a notes file ({mb} MB; at most {max} MB are read)", mb = bytes / (1024 * 1024), max = MAX_NOTES_FILE_BYTES / (1024 * 1024))]
@@ -217,15 +221,6 @@ impl NoteStore {
     /// backup loaded; that is reported, never silent. Errors only when the folder cannot be
     /// created or the file is from a newer app version (it is then left untouched).
     pub fn open(path: PathBuf, course: &str) -> Result<(Self, Vec<StoreWarning>), StoreError> {
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        let mut warnings = Vec::new();
         let mut store = Self {
             path,
             course: course.to_owned(),
@@ -236,44 +231,13 @@ impl NoteStore {
             warnings: Vec::new(),
             unknown: serde_json::Map::new(),
         };
-        match read_file(&store.path) {
-            Ok(Some(file)) => store.absorb(file),
-            Ok(None) => {
-                // No file yet; a backup alone means the last rename never happened.
-                if let Ok(Some(file)) = read_file(&backup_path(&store.path)) {
-                    store.absorb(file);
-                    store.dirty = true;
-                }
-            }
-            Err(e) if e.leaves_file_alone() => return Err(e),
-            Err(e) => {
-                let reason = e.to_string();
-                let moved_to = corrupt_path(&store.path);
-                match fs::rename(&store.path, &moved_to) {
-                    Ok(()) => {
-                        let backup = backup_path(&store.path);
-                        let restored_from = match read_file(&backup) {
-                            Ok(Some(file)) => {
-                                store.absorb(file);
-                                store.dirty = true;
-                                Some(backup)
-                            }
-                            _ => None,
-                        };
-                        warnings.push(StoreWarning::MovedAside {
-                            file: store.path.clone(),
-                            moved_to,
-                            restored_from,
-                            reason,
-                        });
-                    }
-                    Err(rename) => {
-                        store.blocked = Some(format!("{reason}; moving it aside failed: {rename}"));
-                    }
-                }
-            }
+        let opened = open_data::<NotesFile>(&store.path)?;
+        if let Some(file) = opened.file {
+            store.absorb(file);
         }
-        Ok((store, warnings))
+        store.dirty = opened.from_backup;
+        store.blocked = opened.blocked;
+        Ok((store, opened.warnings))
     }
 
     fn absorb(&mut self, file: NotesFile) {
@@ -504,25 +468,12 @@ impl NoteStore {
                 message: why.clone(),
             });
         }
-        let lock_path = self.path.with_extension("json.lock");
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|source| StoreError::Write {
-                path: lock_path.clone(),
-                source,
-            })?;
-        lock.lock().map_err(|source| StoreError::Lock {
-            path: lock_path.clone(),
-            source,
-        })?;
-
+        let path = self.path.clone();
+        let mut warnings = Vec::new();
         // Another window may have saved since we loaded: take its newer notes, but not the
         // ones moved away from here (unless edited there since).
-        match read_file(&self.path) {
-            Ok(Some(disk)) => {
+        let saved = save_data(&path, &mut warnings, |disk: Option<NotesFile>| {
+            if let Some(disk) = disk {
                 self.keep_unknown(disk.unknown);
                 for note in disk.notes {
                     let moved = self
@@ -534,34 +485,12 @@ impl NoteStore {
                     }
                 }
             }
-            Ok(None) => {}
-            Err(e) if e.leaves_file_alone() || matches!(e, StoreError::Read { .. }) => {
-                return Err(e);
-            }
-            Err(e) => {
-                // Appeared corrupt while we ran: never overwrite it, move it aside first.
-                let moved_to = corrupt_path(&self.path);
-                fs::rename(&self.path, &moved_to).map_err(|source| StoreError::Write {
-                    path: moved_to.clone(),
-                    source,
-                })?;
-                self.warnings.push(StoreWarning::MovedAside {
-                    file: self.path.clone(),
-                    moved_to,
-                    restored_from: None,
-                    reason: e.to_string(),
-                });
-            }
-        }
-        let json =
-            serde_json::to_string_pretty(&self.to_file()).map_err(|e| StoreError::Parse {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
-        write_with_backup(&self.path, json.as_bytes())?;
+            self.to_file()
+        });
+        self.warnings.append(&mut warnings);
+        saved?;
         self.dirty = false;
         self.moved_away.clear();
-        drop(lock);
         Ok(())
     }
 }
@@ -589,12 +518,158 @@ fn corrupt_path(path: &Path) -> PathBuf {
 /// Reads a notes file: `Ok(None)` if there is none.
 /// Only a regular file of at most [`MAX_NOTES_FILE_BYTES`] is read.
 pub fn read_file(path: &Path) -> Result<Option<NotesFile>, StoreError> {
+    read_data(path)
+}
+
+/// A file of the student's own data (notes, review history): JSON with a schema version.
+/// Such files share every guarantee: see [`open_data`] and [`save_data`].
+pub trait DataFile: Serialize + serde::de::DeserializeOwned {
+    /// The newest schema this version reads and writes.
+    const SCHEMA: u32;
+    fn schema(&self) -> u32;
+}
+
+impl DataFile for NotesFile {
+    const SCHEMA: u32 = SCHEMA_VERSION;
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+/// Reads a data file: `Ok(None)` if there is none. Only a regular file of at most
+/// [`MAX_NOTES_FILE_BYTES`] is read.
+pub fn read_data<F: DataFile>(path: &Path) -> Result<Option<F>, StoreError> {
     let bytes = match crate::course::read_regular_file(path, MAX_NOTES_FILE_BYTES) {
         Ok(b) => b,
         Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(refusal) => return Err(StoreError::refused(path, refusal)),
     };
-    parse_file(path, &bytes).map(Some)
+    parse_data(path, &bytes).map(Some)
+}
+
+/// What opening a data file found.
+#[derive(Debug)]
+pub struct OpenedData<F> {
+    /// The file's content (or its backup's); `None` when there is neither.
+    pub file: Option<F>,
+    /// The content came from the backup: it must be written back.
+    pub from_backup: bool,
+    /// A corrupt file moved aside, said to the user.
+    pub warnings: Vec<StoreWarning>,
+    /// Set when the file could not be read nor moved aside: nothing may replace it.
+    pub blocked: Option<String>,
+}
+
+/// Opens a data file (creating its folder): a missing file with a good backup gives the
+/// backup (the last rename never happened); a corrupt file is moved aside and its backup
+/// loaded, which is reported, never silent. Errors when the folder cannot be created, or
+/// the file is not this app's to change (see [`StoreError::leaves_file_alone`]).
+pub fn open_data<F: DataFile>(path: &Path) -> Result<OpenedData<F>, StoreError> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut opened = OpenedData {
+        file: None,
+        from_backup: false,
+        warnings: Vec::new(),
+        blocked: None,
+    };
+    match read_data::<F>(path) {
+        Ok(Some(file)) => opened.file = Some(file),
+        Ok(None) => {
+            if let Ok(Some(file)) = read_data::<F>(&backup_path(path)) {
+                opened.file = Some(file);
+                opened.from_backup = true;
+            }
+        }
+        Err(e) if e.leaves_file_alone() => return Err(e),
+        Err(e) => {
+            let reason = e.to_string();
+            let moved_to = corrupt_path(path);
+            match fs::rename(path, &moved_to) {
+                Ok(()) => {
+                    let backup = backup_path(path);
+                    let restored_from = match read_data::<F>(&backup) {
+                        Ok(Some(file)) => {
+                            opened.file = Some(file);
+                            opened.from_backup = true;
+                            Some(backup)
+                        }
+                        _ => None,
+                    };
+                    opened.warnings.push(StoreWarning::MovedAside {
+                        file: path.to_path_buf(),
+                        moved_to,
+                        restored_from,
+                        reason,
+                    });
+                }
+                Err(rename) => {
+                    opened.blocked = Some(format!("{reason}; moving it aside failed: {rename}"));
+                }
+            }
+        }
+    }
+    Ok(opened)
+}
+
+/// Saves a data file: under an advisory lock, `merge` gets what is on disk now (another
+/// window's save) and returns the file to write; the file is replaced atomically and the
+/// previous one kept as `.bak`. A file that turned corrupt meanwhile is moved aside first
+/// (said in `warnings`), never overwritten.
+pub fn save_data<F: DataFile>(
+    path: &Path,
+    warnings: &mut Vec<StoreWarning>,
+    merge: impl FnOnce(Option<F>) -> F,
+) -> Result<(), StoreError> {
+    let lock_path = path.with_extension("json.lock");
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| StoreError::Write {
+            path: lock_path.clone(),
+            source,
+        })?;
+    lock.lock().map_err(|source| StoreError::Lock {
+        path: lock_path.clone(),
+        source,
+    })?;
+    let disk = match read_data::<F>(path) {
+        Ok(disk) => disk,
+        Err(e) if e.leaves_file_alone() || matches!(e, StoreError::Read { .. }) => {
+            return Err(e);
+        }
+        Err(e) => {
+            // Appeared corrupt while we ran: never overwrite it, move it aside first.
+            let moved_to = corrupt_path(path);
+            fs::rename(path, &moved_to).map_err(|source| StoreError::Write {
+                path: moved_to.clone(),
+                source,
+            })?;
+            warnings.push(StoreWarning::MovedAside {
+                file: path.to_path_buf(),
+                moved_to,
+                restored_from: None,
+                reason: e.to_string(),
+            });
+            None
+        }
+    };
+    let file = merge(disk);
+    let json = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Parse {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    write_with_backup(path, json.as_bytes())?;
+    drop(lock);
+    Ok(())
 }
 
 impl StoreError {
@@ -611,14 +686,20 @@ impl StoreError {
 
 /// Parses a notes file's bytes, checking its schema version.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<NotesFile, StoreError> {
-    let file: NotesFile = serde_json::from_slice(bytes).map_err(|e| StoreError::Parse {
+    parse_data(path, bytes)
+}
+
+/// Parses a data file's bytes, checking its schema version.
+pub fn parse_data<F: DataFile>(path: &Path, bytes: &[u8]) -> Result<F, StoreError> {
+    let file: F = serde_json::from_slice(bytes).map_err(|e| StoreError::Parse {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    if file.schema > SCHEMA_VERSION {
+    if file.schema() > F::SCHEMA {
         return Err(StoreError::NewerSchema {
             path: path.to_path_buf(),
-            found: file.schema,
+            found: file.schema(),
+            reads: F::SCHEMA,
         });
     }
     Ok(file)
