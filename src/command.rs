@@ -45,6 +45,10 @@ commands! {
     ThemeDark,
     /// Enter presentation mode (F5).
     Present,
+    /// Start a review session (R).
+    Review,
+    /// Write the cards in Anki's text-import format.
+    ExportAnki,
     // Presentation mode only.
     SlideNext,
     SlidePrev,
@@ -57,6 +61,19 @@ commands! {
     ClassNote,
     ToggleRevealAll,
     ExitPresentation,
+    // Review mode only.
+    /// Show the answer; once shown, rate Good (as Anki's Space does).
+    RevealAnswer,
+    RateAgain,
+    RateHard,
+    RateGood,
+    RateEasy,
+    /// Open the card's question in the reading window.
+    ReviewOpenSource,
+    /// Show or hide my note on the card's question.
+    ReviewNote,
+    ReviewStats,
+    ExitReview,
 }
 
 /// Where a command's keys work: the reading window or the slides.
@@ -64,6 +81,7 @@ commands! {
 pub enum Mode {
     Reading,
     Presenting,
+    Reviewing,
 }
 
 impl Command {
@@ -77,9 +95,11 @@ impl Command {
             | BlankWhite | ClassNote | ToggleRevealAll | ExitPresentation => {
                 mode == Mode::Presenting
             }
+            RevealAnswer | RateAgain | RateHard | RateGood | RateEasy | ReviewOpenSource
+            | ReviewNote | ReviewStats | ExitReview => mode == Mode::Reviewing,
             OpenFile | OpenFolder | OpenBuiltin | PrevQuestion | NextQuestion | PrevTopic
             | NextTopic | ToggleBookmark | ExportSheet | ExportBackup | ImportBackup
-            | FocusSearch | Present => mode == Mode::Reading,
+            | FocusSearch | Present | Review | ExportAnki => mode == Mode::Reading,
         }
     }
 
@@ -118,6 +138,21 @@ impl Command {
             Command::ClassNote => s.class_note,
             Command::ToggleRevealAll => s.reveal_all,
             Command::ExitPresentation => s.exit_presentation,
+            Command::Review => lang.ko_en("복습 시작", "Start a review"),
+            Command::ExportAnki => lang.ko_en("Anki로 내보내기…", "Export for Anki…"),
+            Command::RevealAnswer => {
+                lang.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
+            }
+            Command::RateAgain => lang.ko_en("다시 (잊었어요)", "Again (forgot)"),
+            Command::RateHard => lang.ko_en("어려움", "Hard"),
+            Command::RateGood => lang.ko_en("알맞음", "Good"),
+            Command::RateEasy => lang.ko_en("쉬움", "Easy"),
+            Command::ReviewOpenSource => {
+                lang.ko_en("노트에서 이 질문 보기", "Open this question in the notes")
+            }
+            Command::ReviewNote => lang.ko_en("내 노트 보이기/숨기기", "Show or hide my note"),
+            Command::ReviewStats => lang.ko_en("복습 통계", "Review statistics"),
+            Command::ExitReview => lang.ko_en("복습 끝내기", "Leave the review"),
         }
     }
 
@@ -172,6 +207,15 @@ impl Command {
         const CLASS_NOTE: &[KeyboardShortcut] = &[k(NONE, Key::N)];
         const REVEAL_ALL: &[KeyboardShortcut] = &[k(NONE, Key::A)];
         const EXIT: &[KeyboardShortcut] = &[k(NONE, Key::Escape)];
+        const REVIEW: &[KeyboardShortcut] = &[k(NONE, Key::R)];
+        const REVEAL: &[KeyboardShortcut] = &[k(NONE, Key::Space), k(NONE, Key::Enter)];
+        const RATE_AGAIN: &[KeyboardShortcut] = &[k(NONE, Key::Num1)];
+        const RATE_HARD: &[KeyboardShortcut] = &[k(NONE, Key::Num2)];
+        const RATE_GOOD: &[KeyboardShortcut] = &[k(NONE, Key::Num3)];
+        const RATE_EASY: &[KeyboardShortcut] = &[k(NONE, Key::Num4)];
+        const OPEN_SOURCE: &[KeyboardShortcut] = &[k(NONE, Key::E)];
+        const REVIEW_NOTE: &[KeyboardShortcut] = &[k(NONE, Key::N)];
+        const REVIEW_STATS: &[KeyboardShortcut] = &[k(NONE, Key::S)];
         match self {
             Command::OpenFile => OPEN_FILE,
             Command::OpenFolder => OPEN_FOLDER,
@@ -198,9 +242,19 @@ impl Command {
             Command::BlankWhite => BLANK_WHITE,
             Command::ClassNote => CLASS_NOTE,
             Command::ToggleRevealAll => REVEAL_ALL,
-            Command::ExitPresentation => EXIT,
+            Command::ExitPresentation | Command::ExitReview => EXIT,
+            Command::Review => REVIEW,
+            Command::RevealAnswer => REVEAL,
+            Command::RateAgain => RATE_AGAIN,
+            Command::RateHard => RATE_HARD,
+            Command::RateGood => RATE_GOOD,
+            Command::RateEasy => RATE_EASY,
+            Command::ReviewOpenSource => OPEN_SOURCE,
+            Command::ReviewNote => REVIEW_NOTE,
+            Command::ReviewStats => REVIEW_STATS,
             Command::ExportSheet
             | Command::ExportBackup
+            | Command::ExportAnki
             | Command::ImportBackup
             | Command::ThemeSystem
             | Command::ThemeLight
@@ -324,7 +378,7 @@ mod tests {
 
     #[test]
     fn no_two_commands_of_a_mode_share_a_key() {
-        for mode in [Mode::Reading, Mode::Presenting] {
+        for mode in [Mode::Reading, Mode::Presenting, Mode::Reviewing] {
             let mut seen = Vec::new();
             for &c in Command::ALL.iter().filter(|c| c.available_in(mode)) {
                 for s in c.shortcuts() {

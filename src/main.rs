@@ -1,4 +1,5 @@
-//! `study-companion [PATH] [--present] [--screenshot OUT.png]`: opens the class notes window.
+//! `study-companion [PATH] [--present | --review] [--screenshot OUT.png]`: opens the class
+//! notes window. `--export-sheet` and `--export-anki` write a file without one.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,24 @@ struct Cli {
     #[arg(long)]
     present: bool,
 
+    /// Start a review session (복습) on the remembered scope; Esc returns to the notes.
+    #[arg(long)]
+    review: bool,
+
+    /// Start a review session on its statistics view.
+    #[arg(long)]
+    review_stats: bool,
+
+    /// Write the cards in Anki's text-import format to this .txt file (images into
+    /// OUT.media/ beside it) and exit, without opening a window.
+    #[arg(long, value_name = "OUT.txt")]
+    export_anki: Option<PathBuf>,
+
+    /// Schedule reviews as if it were this time (RFC 3339, e.g. 2026-12-01T10:00:00+09:00),
+    /// running on from there: to try tomorrow's reviews today.
+    #[arg(long, value_name = "TIME")]
+    now: Option<jiff::Timestamp>,
+
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
     size: String,
@@ -67,15 +86,19 @@ fn parse_size(s: &str) -> Option<[f32; 2]> {
     Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
 }
 
-/// `--export-sheet`: the study sheet without a window. Writes exactly `out`.
-fn export_sheet(
+/// The course at `path` (or the built-in one) and my notes on it, for an export without a
+/// window; every warning goes to stderr. Returns the data folder too.
+fn course_and_notes(
     path: Option<&std::path::Path>,
     data_dir: Option<PathBuf>,
-    out: &std::path::Path,
     lang: Lang,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(
+    study_companion::course::Course,
+    study_companion::notes::Notebook,
+    PathBuf,
+)> {
     use study_companion::course;
-    use study_companion::notes::{self, export};
+    use study_companion::notes;
     use study_companion::notice::Notice;
     let course = match path {
         Some(p) => course::load_path_within(p, std::time::Duration::from_secs(30))?,
@@ -102,8 +125,7 @@ fn export_sheet(
         };
         eprintln!("{}", notice.text(lang));
     }
-    let dir_for_seen = dir.clone();
-    let mut book = notes::Notebook::new(dir);
+    let mut book = notes::Notebook::new(dir.clone());
     let opened = book.open_sessions(&course, jiff::Timestamp::now());
     warnings.extend(opened.warnings);
     for e in opened.errors {
@@ -112,12 +134,46 @@ fn export_sheet(
     for w in warnings {
         eprintln!("warning: {}", Notice::from(w).text(lang));
     }
+    Ok((course, book, dir))
+}
+
+/// `--export-sheet`: the study sheet without a window. Writes exactly `out`.
+fn export_sheet(
+    path: Option<&std::path::Path>,
+    data_dir: Option<PathBuf>,
+    out: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use study_companion::notes::{self, export};
+    let (course, book, dir) = course_and_notes(path, data_dir, lang)?;
     // What is new since the app last showed these questions (read, not marked seen).
-    let (mut seen, _) = notes::seen::Seen::open(&dir_for_seen);
+    let (mut seen, _) = notes::seen::Seen::open(&dir);
     let news = seen.news(&course);
     let sheet = export::study_sheet(&course, &book, &news, &lang.sheet_labels());
     notes::write_atomic(out, sheet.as_bytes())
         .with_context(|| format!("failed to write {}", out.display()))?;
+    Ok(())
+}
+
+/// `--export-anki`: the cards for Anki without a window. Writes `out` and its images.
+fn export_anki(
+    path: Option<&std::path::Path>,
+    data_dir: Option<PathBuf>,
+    out: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    use study_companion::notice::Notice;
+    use study_companion::review::anki;
+    let (course, book, _) = course_and_notes(path, data_dir, lang)?;
+    let export = anki::render(&course, &book, lang.export_anki_labels());
+    let media =
+        anki::write(&export, out).with_context(|| format!("failed to write {}", out.display()))?;
+    let notice = Notice::AnkiExported {
+        path: out.display().to_string(),
+        notes: export.notes,
+        media: media.map(|m| m.display().to_string()),
+    };
+    eprintln!("{}", notice.text(lang));
     Ok(())
 }
 
@@ -153,12 +209,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         eprintln!("wrote {}", out.display());
         return Ok(());
     }
+    if let Some(out) = &cli.export_anki {
+        return export_anki(
+            cli.path.as_deref(),
+            cli.data_dir.clone(),
+            out,
+            lang.unwrap_or_default(),
+        );
+    }
     let screenshot = cli.screenshot.map(ScreenshotJob::new);
     let options = AppOptions {
         path: cli.path,
         data_dir: cli.data_dir,
         fresh: screenshot.is_some(),
         present: cli.present,
+        review: cli.review,
+        review_stats: cli.review_stats,
+        now: cli.now,
         screenshot: screenshot.clone(),
         lang,
         theme: cli.theme.map(|t| match t {

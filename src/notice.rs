@@ -48,6 +48,16 @@ pub enum Notice {
     LinkNotInCourse(String),
     Exported(String),
     ExportFailed(String),
+    /// The cards were written for Anki; `media`: the folder of their images.
+    AnkiExported {
+        path: String,
+        notes: usize,
+        media: Option<String>,
+    },
+    /// The review log could not be saved; stays until a save succeeds.
+    ReviewNotSaved(String),
+    /// A rating could not be logged: the review log of this session could not be opened.
+    ReviewNotKept(String),
     Imported(usize),
     ImportFailed(String),
 }
@@ -64,6 +74,7 @@ impl Notice {
     pub fn level(&self) -> Level {
         match self {
             Notice::Exported(_)
+            | Notice::AnkiExported { .. }
             | Notice::Imported(_)
             | Notice::NotesMigrated { .. }
             | Notice::Reloaded(_) => Level::Info,
@@ -79,6 +90,8 @@ impl Notice {
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
             | Notice::NotesError(_)
+            | Notice::ReviewNotSaved(_)
+            | Notice::ReviewNotKept(_)
             | Notice::ExportFailed(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
@@ -108,6 +121,11 @@ impl Notice {
             Notice::LinkNotInCourse(url) => lang.link_not_in_course(url),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
+            Notice::AnkiExported { path, notes, media } => {
+                lang.anki_exported(path, *notes, media.as_deref())
+            }
+            Notice::ReviewNotSaved(e) => lang.review_not_saved(e),
+            Notice::ReviewNotKept(session) => lang.review_not_kept(session),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
         }

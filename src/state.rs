@@ -7,7 +7,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::course::QuestionId;
 use crate::i18n::Lang;
+use crate::review::{DEFAULT_RETENTION, Limits, MAX_RETENTION, MIN_RETENTION};
 use crate::search::Filter;
+
+/// Which cards a review session takes (resolved when it starts).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewScope {
+    /// The topic selected in the reading window.
+    #[default]
+    Topic,
+    /// The session the reading window is narrowed to (else the selected question's).
+    Session,
+    Course,
+    /// Bookmarked (★) questions.
+    Bookmarked,
+}
+
+impl ReviewScope {
+    pub const ALL: [ReviewScope; 4] = [
+        ReviewScope::Topic,
+        ReviewScope::Session,
+        ReviewScope::Course,
+        ReviewScope::Bookmarked,
+    ];
+}
 
 /// The user's theme choice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +77,10 @@ pub struct UiState {
     pub reveal_all: bool,
     /// Presentation mode's own text zoom (Ctrl +/− on the slides).
     pub present_zoom: f32,
+    /// 복습: which cards, how many a day, and the retention FSRS aims at.
+    pub review_scope: ReviewScope,
+    pub review_limits: Limits,
+    pub retention: f32,
 }
 
 impl Default for UiState {
@@ -69,6 +96,9 @@ impl Default for UiState {
             session: None,
             reveal_all: false,
             present_zoom: 1.0,
+            review_scope: ReviewScope::Topic,
+            review_limits: Limits::default(),
+            retention: DEFAULT_RETENTION,
         }
     }
 }
@@ -79,6 +109,12 @@ impl UiState {
     pub fn clamped(mut self) -> Self {
         self.zoom = clamp_zoom(self.zoom, MIN_ZOOM, MAX_ZOOM);
         self.present_zoom = clamp_zoom(self.present_zoom, MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
+        self.review_limits = self.review_limits.clamped();
+        self.retention = if self.retention.is_finite() {
+            self.retention.clamp(MIN_RETENTION, MAX_RETENTION)
+        } else {
+            DEFAULT_RETENTION
+        };
         self
     }
 }

@@ -354,6 +354,10 @@ fn the_remembered_state_restores_selection_language_zoom_and_theme() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
     harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Light ▾")
+        .click();
+    harness.run();
     harness.get_by_role_and_label(Role::Button, "Dark").click();
     harness.run();
     let remembered = harness.state().ui_state().clone();

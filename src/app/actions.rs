@@ -82,6 +82,7 @@ impl StudyApp {
             | Command::OpenFolder
             | Command::ExportSheet
             | Command::ExportBackup
+            | Command::ExportAnki
             | Command::ImportBackup => self.file_command(command, now),
             Command::OpenBuiltin => self.open_builtin(now),
             Command::PrevQuestion | Command::NextQuestion => {
@@ -110,6 +111,16 @@ impl StudyApp {
             Command::FocusSearch => self.search.focus(ctx),
             Command::ToggleBookmark => self.toggle_bookmark(now),
             Command::Present => self.enter_presentation(ctx),
+            Command::Review => self.enter_review(ctx),
+            Command::RevealAnswer
+            | Command::RateAgain
+            | Command::RateHard
+            | Command::RateGood
+            | Command::RateEasy
+            | Command::ReviewOpenSource
+            | Command::ReviewNote
+            | Command::ReviewStats
+            | Command::ExitReview => self.review_command(ctx, command),
             Command::ExitPresentation => self.exit_presentation(ctx),
             Command::SlideNext
             | Command::SlidePrev

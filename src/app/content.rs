@@ -152,6 +152,8 @@ impl StudyApp {
         self.state.last_content = path;
         self.viewer.reset();
         self.notes.open(&self.course, &mut self.notices);
+        self.review = None;
+        self.open_review_logs(true);
         self.search.set_index(index);
         let (topic, question) = self.remembered_selection();
         self.update_news(false);
@@ -249,6 +251,7 @@ impl StudyApp {
         self.ctx.forget_all_images();
         self.search.set_index(index);
         self.notes.add_sessions(&self.course, &mut self.notices);
+        self.open_review_logs(false);
         self.update_news(true);
         self.keep_session_if_present();
         self.viewer.reset();

@@ -45,6 +45,12 @@ impl StudyApp {
                     self.write_export(&path, json.as_bytes());
                 }
             }
+            Command::ExportAnki => {
+                let name = format!("{}-anki.txt", self.course.title);
+                if let Some(path) = save_dialog(&name, "Anki (txt)", "txt") {
+                    self.export_anki(&path);
+                }
+            }
             Command::ImportBackup => {
                 if let Some(path) = rfd::FileDialog::new()
                     .add_filter("JSON", &["json"])

@@ -12,6 +12,7 @@ mod loader;
 mod notes_session;
 mod presenting;
 mod reading;
+mod reviewing;
 mod screenshot;
 mod search;
 mod watch;
@@ -19,6 +20,7 @@ mod watch;
 use std::path::PathBuf;
 
 pub use actions::Action;
+pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
 
 use crate::command::{Command, Mode};
@@ -59,6 +61,12 @@ pub struct AppOptions {
     pub data_dir: Option<PathBuf>,
     /// Start in presentation mode.
     pub present: bool,
+    /// Start a review session (`--review`); with `stats`, on its statistics.
+    pub review: bool,
+    pub review_stats: bool,
+    /// Review scheduling starts from this time instead of the computer's clock (`--now`,
+    /// tests); it runs on from there.
+    pub now: Option<jiff::Timestamp>,
 }
 
 /// Seconds between writes of what was seen.
@@ -120,6 +128,17 @@ pub struct StudyApp {
     persist: bool,
     /// `--present`: enter presentation mode on the first frame.
     present_on_start: bool,
+    /// `--review` (and its statistics): start a review session on the first frame.
+    review_on_start: Option<bool>,
+    /// The review logs of the open course.
+    reviews: crate::review::ReviewBook,
+    /// Review mode, while it is on.
+    review: Option<ReviewRun>,
+    reviewer: crate::ui::review::Reviewer,
+    /// Cards to review today per topic (the sidebar's "복습 5").
+    due: Vec<usize>,
+    /// `--now`: the fixed start of the review clock, and the app time it was taken at.
+    fixed_now: Option<(jiff::Timestamp, f64)>,
 }
 
 impl StudyApp {
@@ -178,7 +197,7 @@ impl StudyApp {
             news: News::new(),
             seen_saved_at: 0.0,
             search: Search::default(),
-            notes: NotesSession::new(data_dir),
+            notes: NotesSession::new(data_dir.clone()),
             notices: Notices::default(),
             actions: Vec::new(),
             viewer: Viewer::default(),
@@ -189,6 +208,13 @@ impl StudyApp {
             applied_zoom: None,
             persist: !options.fresh,
             present_on_start: options.present,
+            review_on_start: (options.review || options.review_stats)
+                .then_some(options.review_stats),
+            reviews: crate::review::ReviewBook::new(data_dir),
+            review: None,
+            reviewer: crate::ui::review::Reviewer::default(),
+            due: Vec::new(),
+            fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
         };
         if let Some(w) = seen_warning {
             app.notices.push(Notice::from(w));
@@ -310,15 +336,27 @@ impl StudyApp {
         self.search.invalidate();
         if presence_changed {
             self.refresh_overview();
+            // My answer to an open question makes it a card.
+            self.refresh_due();
         }
     }
 
-    /// The question my typing goes to: the selected one, or the slide's while presenting.
+    /// The question my typing goes to: the selected one, the slide's while presenting, the
+    /// card's while reviewing.
     fn note_target(&self) -> Option<(usize, usize)> {
+        if let Some(run) = &self.review {
+            let entry = run.queue.entries.get(run.current?)?;
+            return Some((entry.card.topic, entry.card.question));
+        }
         match &self.presenter {
             Some(p) => p.deck.question(),
             None => self.selection.question.map(|q| (self.selection.topic, q)),
         }
+    }
+
+    /// Where the notes and review logs live.
+    fn notes_dir(&self) -> PathBuf {
+        self.notes.dir().to_path_buf()
     }
 
     /// Loads the notes editor's text for the note target (saving the previous one first).
@@ -400,8 +438,18 @@ impl eframe::App for StudyApp {
             self.present_on_start = false;
             self.enter_presentation(&ctx);
         }
+        if !self.loading()
+            && let Some(stats) = self.review_on_start.take()
+        {
+            self.enter_review(&ctx);
+            if stats {
+                self.review_command(&ctx, Command::ReviewStats);
+            }
+        }
         let mode = if self.presenter.is_some() {
             Mode::Presenting
+        } else if self.review.is_some() {
+            Mode::Reviewing
         } else {
             Mode::Reading
         };
@@ -418,6 +466,7 @@ impl eframe::App for StudyApp {
         match mode {
             Mode::Reading => self.reading_ui(ui, &ctx),
             Mode::Presenting => self.slides_ui(ui),
+            Mode::Reviewing => self.review_ui(ui),
         }
         if self.notes.quit().asking() {
             let error = match self.notes.status() {
@@ -446,6 +495,9 @@ impl eframe::App for StudyApp {
 
     fn on_exit(&mut self) {
         self.notes.save_on_exit();
+        if let Err(e) = self.reviews.save() {
+            log::error!("the review log could not be saved at exit: {e}");
+        }
         if let Err(e) = self.seen.save() {
             log::error!("what was seen could not be saved at exit: {e}");
         }

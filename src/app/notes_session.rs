@@ -216,6 +216,11 @@ impl NotesSession {
         &self.book
     }
 
+    /// The data folder the notes (and the review logs) live in.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     /// Where the notes files are.
     pub fn location(&self) -> PathBuf {
         self.book.location()

@@ -149,6 +149,7 @@ impl StudyApp {
                 question: self.selection.question,
                 scroll_to: self.selection.sidebar_scroll.take(),
                 news: &self.news,
+                due: &self.due,
             };
             let (topic, question) = match sidebar_ui(ui, &input) {
                 Some(SidebarAction::SelectTopic(t)) => (t, None),
@@ -164,15 +165,12 @@ impl StudyApp {
         actions
     }
 
-    /// The notes panel on the selected question.
-    fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
-        let question = self.selection.question.and_then(|q| {
-            self.course
-                .topics
-                .get(self.selection.topic)?
-                .questions
-                .get(q)
-        });
+    /// The notes panel on the question my typing goes to (the selected one, or the review
+    /// card).
+    pub(super) fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
+        let question = self
+            .note_target()
+            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q));
         let session = question
             .and_then(|q| self.course.documents.get(q.document))
             .map(|d| d.title.as_str());

@@ -2,6 +2,7 @@
 
 mod en;
 mod ko;
+mod review;
 
 use serde::{Deserialize, Serialize};
 

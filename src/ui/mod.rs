@@ -6,6 +6,8 @@ pub mod fonts;
 pub mod images;
 pub mod notes_panel;
 pub mod presenter;
+pub mod review;
+pub mod review_stats;
 pub mod search_panel;
 pub mod sidebar;
 pub mod status;

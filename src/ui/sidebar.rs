@@ -54,6 +54,8 @@ pub struct SidebarInput<'a> {
     pub scroll_to: Option<usize>,
     /// What is new since the last look, marked on its row.
     pub news: &'a News,
+    /// Cards to review today, per topic ("복습 5").
+    pub due: &'a [usize],
 }
 
 /// "열린 질문 4개 중 1개 답변함" and the filter chips (전체 21 · 열린 질문 4 · …). Returns the
@@ -181,9 +183,13 @@ pub fn sidebar_ui(ui: &mut egui::Ui, input: &SidebarInput<'_>) -> Option<Sidebar
             };
             match kind {
                 Row::Topic(ti) => {
-                    let count = input.topics.get(ti).copied().unwrap_or_default();
-                    let selected = ti == selected_topic;
-                    if topic_row_ui(ui, course, lang, ti, count, selected, row_height) {
+                    let row = TopicRow {
+                        index: ti,
+                        count: input.topics.get(ti).copied().unwrap_or_default(),
+                        due: input.due.get(ti).copied().unwrap_or(0),
+                        selected: ti == selected_topic,
+                    };
+                    if topic_row_ui(ui, course, lang, &row, row_height) {
                         action = Some(SidebarAction::SelectTopic(ti));
                     }
                 }
@@ -203,15 +209,28 @@ pub fn sidebar_ui(ui: &mut egui::Ui, input: &SidebarInput<'_>) -> Option<Sidebar
     action
 }
 
+/// One topic's row: its counts and whether it is selected.
+struct TopicRow {
+    index: usize,
+    count: TopicCount,
+    /// Cards to review today.
+    due: usize,
+    selected: bool,
+}
+
 fn topic_row_ui(
     ui: &mut egui::Ui,
     course: &Course,
     lang: Lang,
-    ti: usize,
-    count: TopicCount,
-    selected: bool,
+    row: &TopicRow,
     height: f32,
 ) -> bool {
+    let TopicRow {
+        index: ti,
+        count,
+        due,
+        selected,
+    } = *row;
     let TopicCount {
         total,
         open,
@@ -227,8 +246,12 @@ fn topic_row_ui(
     };
     let label = format!("{name} ({total})");
     let open_text = lang.open_short(open);
-    let (rect, response) =
-        selectable_row_ui(ui, height, selected, &format!("{label} · {open_text}"));
+    let due_text = (due > 0).then(|| lang.due_badge(due));
+    let accessible = match &due_text {
+        Some(d) => format!("{label} · {open_text} · {d}"),
+        None => format!("{label} · {open_text}"),
+    };
+    let (rect, response) = selectable_row_ui(ui, height, selected, &accessible);
     if ui.is_rect_visible(rect) {
         let arrow = if selected { "▾" } else { "▸" };
         let font = FontId::new(15.0, super::fonts::bold());
@@ -240,6 +263,7 @@ fn topic_row_ui(
             font,
             text_color,
         );
+        let mut right = rect.right() - 8.0;
         if open > 0 {
             // "열린 질문 4 · 내 답 1": this topic's progress.
             let badge = if answered > 0 {
@@ -247,12 +271,23 @@ fn topic_row_ui(
             } else {
                 open_text.clone()
             };
-            ui.painter().text(
-                rect.right_center() - vec2(8.0, 0.0),
+            let drawn = ui.painter().text(
+                egui::pos2(right, rect.center().y),
                 Align2::RIGHT_CENTER,
                 badge,
                 FontId::proportional(12.0),
                 theme::open_color(ui.visuals()),
+            );
+            right = drawn.left() - 8.0;
+        }
+        if let Some(due_text) = &due_text {
+            // "복습 5": cards of this topic to review today.
+            ui.painter().text(
+                egui::pos2(right, rect.center().y),
+                Align2::RIGHT_CENTER,
+                due_text,
+                FontId::new(12.0, super::fonts::bold()),
+                theme::mine_color(ui.visuals()),
             );
         }
     }

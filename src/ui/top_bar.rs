@@ -49,6 +49,7 @@ pub fn top_bar_ui(
         ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
             for c in [
                 Command::ExportSheet,
+                Command::ExportAnki,
                 Command::ExportBackup,
                 Command::ImportBackup,
             ] {
@@ -71,6 +72,10 @@ pub fn top_bar_ui(
         })
         .response
         .on_hover_text(s.present_settings);
+        ui.add_space(8.0);
+        if command_button_ui(ui, Command::Review, lang.review_button(), lang) {
+            command = Some(Command::Review);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if command_button_ui(ui, Command::ShowHelp, "?", lang) {
                 command = Some(Command::ShowHelp);
@@ -96,24 +101,27 @@ pub fn top_bar_ui(
             ui.separator();
             search_box_ui(ui, lang, query);
             ui.separator();
-            for c in [
-                Command::ThemeDark,
-                Command::ThemeLight,
-                Command::ThemeSystem,
-            ] {
-                let choice = match c {
-                    Command::ThemeDark => ThemeChoice::Dark,
-                    Command::ThemeLight => ThemeChoice::Light,
-                    _ => ThemeChoice::System,
-                };
-                if ui
-                    .selectable_label(input.theme == choice, c.label(lang))
-                    .on_hover_text(s.theme)
-                    .clicked()
-                {
-                    command = Some(c);
+            // One menu for the theme: the bar keeps room for the search box.
+            let current = match input.theme {
+                ThemeChoice::Dark => Command::ThemeDark,
+                ThemeChoice::Light => Command::ThemeLight,
+                ThemeChoice::System => Command::ThemeSystem,
+            };
+            ui.menu_button(format!("{} ▾", current.label(lang)), |ui| {
+                ui.label(egui::RichText::new(s.theme).small().weak());
+                for c in [
+                    Command::ThemeSystem,
+                    Command::ThemeLight,
+                    Command::ThemeDark,
+                ] {
+                    if ui.selectable_label(c == current, c.label(lang)).clicked() {
+                        command = Some(c);
+                        ui.close();
+                    }
                 }
-            }
+            })
+            .response
+            .on_hover_text(s.theme);
         });
     });
     command

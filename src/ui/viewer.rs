@@ -11,12 +11,9 @@ use egui::{
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use super::widgets::{
-    CodeBlock, append_marked, badge_ui, code_block_ui, empty_state_ui, image_ui, markdown_ui,
-    plain_text_ui,
-};
+use super::widgets::{answer_ui, append_marked, badge_ui, empty_state_ui, plain_text_ui};
 use super::{fonts, theme};
-use crate::course::{Course, Document, ImageRef, Inline, Question, Segment};
+use crate::course::{Course, Document, ImageRef, Inline, Question};
 use crate::i18n::Lang;
 use crate::notes::Notebook;
 use crate::notes::seen::{News, NewsKind};
@@ -444,7 +441,13 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
             if q.blocks.is_empty() || q.is_open() {
                 ui.label(RichText::new(s.no_answer_yet).italics().weak());
             } else {
-                answer_ui(ui, viewer, q, card.doc, lang);
+                let clicked = answer_ui(ui, &mut viewer.cache, q, card.doc, lang);
+                if clicked.refused_link.is_some() {
+                    viewer.refused_link = clicked.refused_link;
+                }
+                if clicked.full_image.is_some() {
+                    viewer.full_image = clicked.full_image;
+                }
             }
             if let Some(text) = card.mine {
                 ui.add_space(6.0);
@@ -469,67 +472,6 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
             }
         });
     clicked
-}
-
-/// The instructor's answer: markdown runs, code blocks and stand-alone images.
-fn answer_ui(
-    ui: &mut egui::Ui,
-    viewer: &mut Viewer,
-    q: &Question,
-    doc: Option<&Document>,
-    lang: Lang,
-) {
-    let scheme = uri_prefix(doc);
-    let max_width = ui.available_width();
-    for (n, segment) in q.segments().into_iter().enumerate() {
-        match segment {
-            Segment::Markdown {
-                text,
-                blocked_links,
-            } => {
-                let clicked = ui
-                    .push_id(n, |ui| {
-                        markdown_ui(
-                            ui,
-                            &mut viewer.cache,
-                            &text,
-                            &blocked_links,
-                            &scheme,
-                            Some(max_width),
-                            lang,
-                        )
-                    })
-                    .inner;
-                if clicked.is_some() {
-                    viewer.refused_link = clicked;
-                }
-            }
-            Segment::Plain { text, why } => {
-                ui.push_id(n, |ui| plain_text_ui(ui, text, &why, lang));
-            }
-            Segment::Image(image) => {
-                if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {
-                    viewer.full_image = Some(image.clone());
-                }
-            }
-            Segment::Code {
-                lang: code_lang,
-                code,
-                longest_line,
-            } => {
-                ui.push_id(n, |ui| {
-                    let block = CodeBlock {
-                        lang: code_lang,
-                        code,
-                        longest_line,
-                        max_width,
-                        projector: false,
-                    };
-                    code_block_ui(ui, &block, lang.strings());
-                });
-            }
-        }
-    }
 }
 
 /// "🔍 답변 · …the match…": where a search matched inside this card's answer or my note.

@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::theme;
-use crate::course::{ImageRef, ImageStatus, Oversize};
+use crate::course::{Document, ImageRef, ImageStatus, Oversize, Question, Segment};
 use crate::i18n::{Lang, Strings};
 
 /// On a slide, code with long lines shrinks to this share of its size at most, then wraps.
@@ -423,4 +423,77 @@ pub fn image_ui(ui: &mut egui::Ui, image: &ImageRef, lang: Lang, max_size: Vec2)
             false
         }
     }
+}
+
+/// What a click in an answer asked for.
+#[derive(Default)]
+pub struct AnswerClick {
+    /// A link that is never opened was clicked: the app says why.
+    pub refused_link: Option<String>,
+    /// An image was clicked: show it at full size.
+    pub full_image: Option<ImageRef>,
+}
+
+/// The instructor's answer: markdown runs, code blocks and stand-alone images, as the
+/// cards and the review cards show it.
+pub fn answer_ui(
+    ui: &mut egui::Ui,
+    cache: &mut egui_commonmark::CommonMarkCache,
+    q: &Question,
+    doc: Option<&Document>,
+    lang: Lang,
+) -> AnswerClick {
+    let scheme = doc.map(|d| d.image_base.uri_prefix()).unwrap_or_default();
+    let max_width = ui.available_width();
+    let mut click = AnswerClick::default();
+    for (n, segment) in q.segments().into_iter().enumerate() {
+        match segment {
+            Segment::Markdown {
+                text,
+                blocked_links,
+            } => {
+                let clicked = ui
+                    .push_id(n, |ui| {
+                        markdown_ui(
+                            ui,
+                            cache,
+                            &text,
+                            &blocked_links,
+                            &scheme,
+                            Some(max_width),
+                            lang,
+                        )
+                    })
+                    .inner;
+                if clicked.is_some() {
+                    click.refused_link = clicked;
+                }
+            }
+            Segment::Plain { text, why } => {
+                ui.push_id(n, |ui| plain_text_ui(ui, text, &why, lang));
+            }
+            Segment::Image(image) => {
+                if image_ui(ui, image, lang, vec2(max_width, f32::INFINITY)) {
+                    click.full_image = Some(image.clone());
+                }
+            }
+            Segment::Code {
+                lang: code_lang,
+                code,
+                longest_line,
+            } => {
+                ui.push_id(n, |ui| {
+                    let block = CodeBlock {
+                        lang: code_lang,
+                        code,
+                        longest_line,
+                        max_width,
+                        projector: false,
+                    };
+                    code_block_ui(ui, &block, lang.strings());
+                });
+            }
+        }
+    }
+    click
 }

@@ -1,0 +1,505 @@
+//! 복습 in the app: starting and leaving a review session, rating cards into the review
+//! log, the statistics, the due counts of the sidebar, and the Anki export. The panels are
+//! `ui::review` and `ui::review_stats`; the scheduling is `crate::review`.
+
+use jiff::Timestamp;
+
+use super::{Action, StudyApp};
+use crate::command::Command;
+use crate::notice::Notice;
+use crate::review::queue::Queue;
+use crate::review::stats::Stats;
+use crate::review::{Clock, Rating, ReviewBook, Scheduler, Scope, anki, cards_in};
+use crate::state::ReviewScope;
+use crate::ui::notes_panel::NotesAction;
+use crate::ui::review::{CardView, ReviewAction, ReviewInput, review_card_ui, review_header_ui};
+use crate::ui::review_stats::{StatsInput, review_stats_ui};
+
+/// A review session, while it runs.
+#[derive(Debug)]
+pub struct ReviewRun {
+    pub scope: Scope,
+    pub queue: Queue,
+    /// The card on screen (an index into the queue's entries).
+    pub current: Option<usize>,
+    pub revealed: bool,
+    pub note_open: bool,
+    /// The statistics view, while it is open (computed when opened and after each rating).
+    pub stats: Option<Stats>,
+}
+
+impl StudyApp {
+    /// Whether review mode is on.
+    pub fn reviewing(&self) -> bool {
+        self.review.is_some()
+    }
+
+    /// The running review session (tests read it).
+    pub fn review_run(&self) -> Option<&ReviewRun> {
+        self.review.as_ref()
+    }
+
+    /// The review logs of the open course.
+    pub fn review_book(&self) -> &ReviewBook {
+        &self.reviews
+    }
+
+    /// Cards to review today per topic (learning and due review cards), for the sidebar.
+    pub fn due_by_topic(&self) -> &[usize] {
+        &self.due
+    }
+
+    /// The one clock of review scheduling: the computer's, or (`--now`, tests) a fixed
+    /// start that runs on with the app's time.
+    pub(super) fn clock(&self) -> Clock {
+        match self.fixed_now {
+            Some((start, at)) => {
+                let elapsed = self.ctx.input(|i| i.time) - at;
+                let mut clock = Clock::fixed(start);
+                clock.now = Timestamp::from_second(start.as_second() + elapsed.max(0.0) as i64)
+                    .unwrap_or(start);
+                clock
+            }
+            None => Clock::system(),
+        }
+    }
+
+    fn scheduler(&self) -> Scheduler {
+        Scheduler::new(self.state.retention)
+    }
+
+    /// Opens the review logs of the course's sessions (a load or a reload).
+    pub(super) fn open_review_logs(&mut self, fresh: bool) {
+        if fresh {
+            self.reviews = ReviewBook::new(self.notes_dir());
+        }
+        let opened = self.reviews.open_sessions(&self.course);
+        for w in opened.warnings {
+            self.notices.push(Notice::from(w));
+        }
+        for e in opened.errors {
+            self.notices.push(Notice::NotesError(e.to_string()));
+        }
+        self.refresh_due();
+    }
+
+    /// Recomputes the sidebar's due counts: after a load, a rating, a note (which can make
+    /// a card), and when leaving a review. Never per frame.
+    pub(super) fn refresh_due(&mut self) {
+        let clock = self.clock();
+        let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &Scope::Course);
+        let queue = Queue::build(cards, unanswered, &self.reviews, &self.scheduler(), &clock);
+        let mut due = vec![0; self.course.topics.len()];
+        for e in queue.entries.iter().filter(|e| e.state.is_due(&clock)) {
+            if let Some(n) = due.get_mut(e.card.topic) {
+                *n += 1;
+            }
+        }
+        self.due = due;
+    }
+
+    /// What the scope setting means now: the selected topic, the session in view, …
+    fn resolve_scope(&self) -> Scope {
+        match self.state.review_scope {
+            ReviewScope::Course => Scope::Course,
+            ReviewScope::Bookmarked => Scope::Bookmarked,
+            ReviewScope::Topic => self
+                .course
+                .topics
+                .get(self.selection.topic)
+                .map_or(Scope::Course, |t| Scope::Topic(t.name.clone())),
+            ReviewScope::Session => {
+                let selected = self
+                    .selection
+                    .question
+                    .and_then(|q| {
+                        self.course
+                            .topics
+                            .get(self.selection.topic)?
+                            .questions
+                            .get(q)
+                    })
+                    .and_then(|q| self.course.documents.get(q.document));
+                match (&self.state.session, selected) {
+                    (Some(title), _) => Scope::Session(title.clone()),
+                    (None, Some(doc)) => Scope::Session(doc.title.clone()),
+                    (None, None) => Scope::Course,
+                }
+            }
+        }
+    }
+
+    /// R: a review session on the scope; the reading window is left as it is, so Esc finds
+    /// it again.
+    pub(super) fn enter_review(&mut self, ctx: &egui::Context) {
+        if self.review.is_some() || self.presenter.is_some() {
+            return;
+        }
+        self.notes.save(ctx.input(|i| i.time), &mut self.notices);
+        self.show_help = false;
+        self.viewer.full_image = None;
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+        let scope = self.resolve_scope();
+        self.review = Some(ReviewRun {
+            queue: Queue::default(),
+            scope,
+            current: None,
+            revealed: false,
+            note_open: false,
+            stats: None,
+        });
+        self.rebuild_queue();
+    }
+
+    /// The queue of the running session from the logs and notes as they are now.
+    fn rebuild_queue(&mut self) {
+        let clock = self.clock();
+        let scheduler = self.scheduler();
+        let limits = self.state.review_limits;
+        let Some(run) = self.review.as_mut() else {
+            return;
+        };
+        let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &run.scope);
+        let done = run.queue.done;
+        run.queue = Queue::build(cards, unanswered, &self.reviews, &scheduler, &clock);
+        run.queue.done = done;
+        run.current = run.queue.next(&clock, &limits);
+        run.revealed = false;
+    }
+
+    /// Esc: back to the reading window as it was; the log is saved.
+    pub(super) fn exit_review(&mut self, ctx: &egui::Context) {
+        if self.review.take().is_none() {
+            return;
+        }
+        self.notes.save(ctx.input(|i| i.time), &mut self.notices);
+        self.save_reviews();
+        self.refresh_due();
+    }
+
+    /// Writes the review log; a failure is said until a save succeeds.
+    fn save_reviews(&mut self) {
+        match self.reviews.save() {
+            Ok(()) => self
+                .notices
+                .clear(|n| matches!(n, Notice::ReviewNotSaved(_))),
+            Err(e) => {
+                self.notices
+                    .clear(|n| matches!(n, Notice::ReviewNotSaved(_)));
+                self.notices.push(Notice::ReviewNotSaved(e.to_string()));
+            }
+        }
+        for w in self.reviews.take_warnings() {
+            self.notices.push(Notice::from(w));
+        }
+    }
+
+    /// A key or button of review mode.
+    pub(super) fn review_command(&mut self, ctx: &egui::Context, command: Command) {
+        let rating = match command {
+            Command::RateAgain => Some(Rating::Again),
+            Command::RateHard => Some(Rating::Hard),
+            Command::RateGood => Some(Rating::Good),
+            Command::RateEasy => Some(Rating::Easy),
+            _ => None,
+        };
+        match command {
+            Command::RevealAnswer => {
+                let Some(run) = self.review.as_mut() else {
+                    return;
+                };
+                if run.current.is_none() {
+                    return;
+                }
+                if run.revealed {
+                    self.rate(Rating::Good);
+                } else {
+                    run.revealed = true;
+                }
+            }
+            Command::ReviewOpenSource => {
+                let target = self
+                    .review
+                    .as_ref()
+                    .and_then(|r| r.queue.entries.get(r.current?))
+                    .map(|e| (e.card.topic, e.card.question));
+                if let Some((topic, question)) = target {
+                    self.exit_review(ctx);
+                    self.select(topic, Some(question));
+                }
+            }
+            Command::ReviewNote => {
+                if let Some(run) = self.review.as_mut() {
+                    run.note_open = !run.note_open;
+                }
+            }
+            Command::ReviewStats => {
+                let open = self.review.as_ref().is_some_and(|r| r.stats.is_some());
+                let stats = (!open).then(|| self.compute_stats());
+                if let Some(run) = self.review.as_mut() {
+                    run.stats = stats;
+                }
+            }
+            Command::ExitReview => self.exit_review(ctx),
+            _ => {}
+        }
+        if let Some(rating) = rating {
+            self.rate(rating);
+        }
+    }
+
+    /// Rates the card on screen (only once its answer is shown), logs and saves the
+    /// review, and moves on.
+    fn rate(&mut self, rating: Rating) {
+        let clock = self.clock();
+        let scheduler = self.scheduler();
+        let limits = self.state.review_limits;
+        let Some(run) = self.review.as_mut() else {
+            return;
+        };
+        let Some(index) = run.current.filter(|_| run.revealed) else {
+            return;
+        };
+        let Some(entry) = run.queue.entries.get(index).cloned() else {
+            return;
+        };
+        let Some(q) = self
+            .course
+            .topics
+            .get(entry.card.topic)
+            .and_then(|t| t.questions.get(entry.card.question))
+        else {
+            return;
+        };
+        let topic = self.course.topics[entry.card.topic].name.clone();
+        let review = scheduler.rate(&entry.state, rating, &clock, &entry.card.answer);
+        if !self
+            .reviews
+            .record(&entry.card.session, &entry.card.id, &q.text, &topic, review)
+        {
+            self.notices
+                .push(Notice::ReviewNotKept(entry.card.session.clone()));
+            return;
+        }
+        let reviews = self.reviews.reviews(&entry.card.session, &entry.card.id);
+        run.queue.rated(index, reviews, &scheduler, &clock);
+        run.current = run.queue.next(&clock, &limits);
+        run.revealed = false;
+        self.save_reviews();
+        if self.review.as_ref().is_some_and(|r| r.stats.is_some()) {
+            let stats = self.compute_stats();
+            if let Some(run) = self.review.as_mut() {
+                run.stats = Some(stats);
+            }
+        }
+        self.refresh_due();
+    }
+
+    /// The statistics of the whole course.
+    pub fn compute_stats(&self) -> Stats {
+        let clock = self.clock();
+        let scheduler = self.scheduler();
+        let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &Scope::Course);
+        let queue = Queue::build(cards, unanswered, &self.reviews, &scheduler, &clock);
+        Stats::compute(
+            &queue.entries,
+            self.course.topics.len(),
+            &self.reviews,
+            &scheduler,
+            &clock,
+        )
+    }
+
+    fn apply_review_action(&mut self, action: ReviewAction) {
+        match action {
+            ReviewAction::Command(command) => self.push(Action::Command(command)),
+            ReviewAction::SetScope(scope) => {
+                self.state.review_scope = scope;
+                let resolved = self.resolve_scope();
+                if let Some(run) = self.review.as_mut() {
+                    run.scope = resolved;
+                }
+                self.rebuild_queue();
+            }
+            ReviewAction::SetLimits(limits) => {
+                self.state.review_limits = limits.clamped();
+                self.rebuild_queue();
+            }
+            ReviewAction::SetRetention(retention) => {
+                self.state.retention = retention;
+                self.state = std::mem::take(&mut self.state).clamped();
+                self.rebuild_queue();
+            }
+        }
+    }
+
+    /// "주제: Docker", "수업: 23-5차", …
+    fn scope_label(&self, scope: &Scope) -> String {
+        let lang = self.state.lang;
+        match scope {
+            Scope::Course => lang.scope_course().to_owned(),
+            Scope::Bookmarked => lang.scope_bookmarked().to_owned(),
+            Scope::Topic(name) if name.is_empty() => lang.scope_topic(lang.strings().general_topic),
+            Scope::Topic(name) => lang.scope_topic(name),
+            Scope::Session(title) => {
+                let label = self
+                    .course
+                    .documents
+                    .iter()
+                    .find(|d| &d.title == title)
+                    .map_or(title.as_str(), |d| d.short_label());
+                lang.scope_session(label)
+            }
+        }
+    }
+
+    /// Review mode: the header, my note beside the card when asked for, and the card (or
+    /// the statistics).
+    pub(super) fn review_ui(&mut self, ui: &mut egui::Ui) {
+        let clock = self.clock();
+        let limits = self.state.review_limits;
+        let Some(run) = self.review.as_mut() else {
+            return;
+        };
+        // A learning card that fell due while nothing was shown comes up now.
+        if run.current.is_none() {
+            run.current = run.queue.next(&clock, &limits);
+        }
+        let wake = match run.current {
+            None => run.queue.next_wake(&clock),
+            Some(_) => None,
+        };
+        let note_open = run.note_open && run.current.is_some();
+        let mut actions = Vec::new();
+        let header = {
+            let input = self.review_input(&clock, wake, false);
+            egui::Panel::top("review_header")
+                .show(ui, |ui| review_header_ui(ui, &input))
+                .inner
+        };
+        actions.extend(header);
+        if note_open {
+            let notes_action = egui::Panel::right("review_notes")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(260.0)
+                .show(ui, |ui| self.notes_ui(ui))
+                .inner;
+            match notes_action {
+                Some(NotesAction::Edited) => self.push(Action::NoteEdited),
+                Some(NotesAction::ToggleBookmark) => {
+                    self.push(Action::Command(Command::ToggleBookmark));
+                }
+                None => {}
+            }
+        }
+        let stats = self.review.as_ref().and_then(|r| r.stats.clone());
+        let body = match &stats {
+            Some(stats) => {
+                let topics: Vec<String> =
+                    self.course.topics.iter().map(|t| t.name.clone()).collect();
+                let input = StatsInput {
+                    lang: self.state.lang,
+                    stats,
+                    topics: &topics,
+                };
+                egui::CentralPanel::default().show(ui, |ui| review_stats_ui(ui, &input));
+                None
+            }
+            None => {
+                let mut reviewer = std::mem::take(&mut self.reviewer);
+                let input = self.review_input(&clock, wake, true);
+                let action = egui::CentralPanel::default()
+                    .show(ui, |ui| review_card_ui(ui, &mut reviewer, &input))
+                    .inner;
+                drop(input);
+                self.reviewer = reviewer;
+                action
+            }
+        };
+        actions.extend(body);
+        for action in actions {
+            self.apply_review_action(action);
+        }
+        if let Some(url) = self.reviewer.refused_link.take() {
+            self.notices.push(Notice::LinkRefused(url));
+        }
+        if let Some(wake) = wake {
+            let secs = (wake.as_second() - clock.now.as_second()).max(1);
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(secs.unsigned_abs()));
+        }
+    }
+
+    /// What the review panels show; the card only when `with_card`.
+    fn review_input(
+        &self,
+        clock: &Clock,
+        wake: Option<Timestamp>,
+        with_card: bool,
+    ) -> ReviewInput<'_> {
+        let lang = self.state.lang;
+        let limits = self.state.review_limits;
+        let run = self.review.as_ref();
+        let counts = run
+            .map(|r| r.queue.counts(clock, &limits))
+            .unwrap_or_default();
+        let entry = run
+            .filter(|_| with_card)
+            .and_then(|r| r.queue.entries.get(r.current?));
+        let card = entry.and_then(|e| {
+            let topic = self.course.topics.get(e.card.topic)?;
+            let question = topic.questions.get(e.card.question)?;
+            let note = self.notes.store().text(&question.id);
+            let intervals = self
+                .scheduler()
+                .preview(&e.state, clock)
+                .map(|o| lang.interval(o.interval));
+            Some(CardView {
+                question,
+                doc: self.course.documents.get(question.document),
+                topic: if topic.is_general() {
+                    lang.strings().general_topic
+                } else {
+                    &topic.name
+                },
+                revealed: run.is_some_and(|r| r.revealed),
+                mine: e.card.mine.then_some(note).flatten(),
+                note: (!e.card.mine).then_some(note).flatten(),
+                answer_changed: e.answer_changed,
+                intervals,
+            })
+        });
+        ReviewInput {
+            lang,
+            scope_label: run.map(|r| self.scope_label(&r.scope)).unwrap_or_default(),
+            scope: self.state.review_scope,
+            limits,
+            retention: self.state.retention,
+            left: [counts.new, counts.learning, counts.review],
+            done: run.map_or(0, |r| r.queue.done),
+            card,
+            unanswered: run.map_or(0, |r| r.queue.unanswered),
+            next_in_minutes: wake.map(|t| (t.as_second() - clock.now.as_second() + 59) / 60),
+            empty: run.is_none_or(|r| r.queue.entries.is_empty()),
+            note_open: run.is_some_and(|r| r.note_open),
+            stats_open: run.is_some_and(|r| r.stats.is_some()),
+        }
+    }
+
+    /// The cards in Anki's text-import format, with their images beside.
+    pub fn export_anki(&mut self, path: &std::path::Path) {
+        let lang = self.state.lang;
+        let export = anki::render(&self.course, self.notes.store(), lang.export_anki_labels());
+        match anki::write(&export, path) {
+            Ok(media) => self.notices.push(Notice::AnkiExported {
+                path: path.display().to_string(),
+                notes: export.notes,
+                media: media.map(|m| m.display().to_string()),
+            }),
+            Err(e) => self.notices.push(Notice::ExportFailed(e.to_string())),
+        }
+    }
+}
