@@ -9,6 +9,8 @@ mod live;
 mod notes;
 #[path = "ui/presenter.rs"]
 mod presenter;
+#[path = "ui/review.rs"]
+mod review;
 #[path = "ui/search.rs"]
 mod search;
 #[path = "ui/spec.rs"]

@@ -90,7 +90,7 @@ impl StudyApp {
         let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &Scope::Course);
         let queue = Queue::build(cards, unanswered, &self.reviews, &self.scheduler(), &clock);
         let mut due = vec![0; self.course.topics.len()];
-        for e in queue.entries.iter().filter(|e| e.state.is_due(&clock)) {
+        for e in queue.entries.iter().filter(|e| e.state.due_today(&clock)) {
             if let Some(n) = due.get_mut(e.card.topic) {
                 *n += 1;
             }

@@ -219,6 +219,16 @@ impl CardState {
         }
     }
 
+    /// To review today: a learning card due any time today, a review card due today or
+    /// before (the sidebar's count, which does not change by the minute).
+    pub fn due_today(&self, clock: &Clock) -> bool {
+        match self.due {
+            Due::New => false,
+            Due::At(t) => clock.day_of(t) <= clock.today(),
+            Due::Day(d) => d <= clock.today(),
+        }
+    }
+
     /// A review card whose interval is three weeks or more.
     pub fn is_mature(&self) -> bool {
         self.phase == Phase::Review

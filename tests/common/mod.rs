@@ -119,6 +119,12 @@ impl Builder {
         self
     }
 
+    /// Review scheduling starts at this time (it runs on with the app's clock).
+    pub fn now(mut self, now: jiff::Timestamp) -> Self {
+        self.options.now = Some(now);
+        self
+    }
+
     pub fn lang(mut self, lang: Lang) -> Self {
         self.options.lang = Some(lang);
         self
