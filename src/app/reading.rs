@@ -109,7 +109,7 @@ impl StudyApp {
                 scroll_cards: false,
             });
         }
-        if self.show_help && !help_window_ui(ctx, lang) {
+        if self.show_help && !help_window_ui(ctx, lang, crate::command::Mode::Reading) {
             self.push(Action::CloseHelp);
         }
     }

@@ -423,6 +423,15 @@ impl StudyApp {
         for action in actions {
             self.apply_review_action(action);
         }
+        if self.show_help
+            && !crate::ui::dialogs::help_window_ui(
+                ui.ctx(),
+                self.state.lang,
+                crate::command::Mode::Reviewing,
+            )
+        {
+            self.push(Action::CloseHelp);
+        }
         if let Some(url) = self.reviewer.refused_link.take() {
             self.notices.push(Notice::LinkRefused(url));
         }

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 
 /// The keys of the reading window, from the command table (F1, ?). Returns false when the
 /// user closed it.
-pub fn help_window_ui(ctx: &egui::Context, lang: Lang) -> bool {
+pub fn help_window_ui(ctx: &egui::Context, lang: Lang, mode: Mode) -> bool {
     let s = lang.strings();
     let mut open = true;
     egui::Window::new(s.help)
@@ -19,7 +19,7 @@ pub fn help_window_ui(ctx: &egui::Context, lang: Lang) -> bool {
                 ui.strong(s.shortcut);
                 ui.strong(s.action);
                 ui.end_row();
-                for command in Command::with_keys_in(Mode::Reading) {
+                for command in Command::with_keys_in(mode) {
                     ui.monospace(command.all_shortcuts_text(ctx));
                     ui.label(command.label(lang));
                     ui.end_row();

@@ -334,6 +334,15 @@ fn finished_ui(ui: &mut egui::Ui, input: &ReviewInput<'_>) {
         lang.review_finished()
     };
     let mut body = Vec::new();
+    if input.empty {
+        body.push(
+            lang.ko_en(
+                "위의 범위 메뉴에서 전체 과정이나 다른 주제를 고를 수 있습니다.",
+                "Pick the whole course or another topic in the scope menu above.",
+            )
+            .to_owned(),
+        );
+    }
     if let Some(minutes) = input.next_in_minutes {
         body.push(lang.next_card_in(minutes.max(1)));
     }

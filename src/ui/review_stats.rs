@@ -63,9 +63,29 @@ fn heat(visuals: &egui::Visuals, n: u32, max: u32) -> Color32 {
 fn heatmap_ui(ui: &mut egui::Ui, lang: Lang, stats: &Stats) {
     const CELL: f32 = 14.0;
     const GAP: f32 = 3.0;
+    const LABELS: f32 = 28.0;
     let weeks = HEATMAP_DAYS.div_ceil(7) + 1;
-    let size = vec2(weeks as f32 * (CELL + GAP), 7.0 * (CELL + GAP));
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let size = vec2(LABELS + weeks as f32 * (CELL + GAP), 7.0 * (CELL + GAP));
+    let (outer, _) = ui.allocate_exact_size(size, Sense::hover());
+    let weak = ui.visuals().weak_text_color();
+    // Monday, Wednesday and Friday name their rows.
+    for (row, day) in [
+        (0, lang.ko_en("월", "Mon")),
+        (2, lang.ko_en("수", "Wed")),
+        (4, lang.ko_en("금", "Fri")),
+    ] {
+        ui.painter().text(
+            pos2(
+                outer.left(),
+                outer.top() + row as f32 * (CELL + GAP) + CELL / 2.0,
+            ),
+            egui::Align2::LEFT_CENTER,
+            day,
+            egui::FontId::proportional(11.0),
+            weak,
+        );
+    }
+    let rect = Rect::from_min_max(outer.min + vec2(LABELS, 0.0), outer.max);
     let max = stats.heatmap.iter().copied().max().unwrap_or(0);
     let visuals = ui.visuals().clone();
     let first = usize::from(stats.first_weekday);
