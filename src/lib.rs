@@ -18,6 +18,8 @@ pub mod overview;
 pub mod review;
 pub mod search;
 pub mod state;
+#[cfg(test)]
+mod testkit;
 pub mod ui;
 
 pub use app::{AppOptions, StudyApp};
@@ -31,6 +33,7 @@ mod layers {
 
     /// Each top-level module and its layer; a module may import only from lower layers.
     const LAYERS: &[(&str, u8)] = &[
+        ("testkit", 0),
         ("course", 0),
         ("deck", 1),
         ("notes", 1),

@@ -72,19 +72,7 @@ impl StudyApp {
             .inner;
         self.actions.extend(left);
 
-        let notes_action = egui::Panel::right("notes")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(260.0)
-            .show(ui, |ui| self.notes_ui(ui))
-            .inner;
-        match notes_action {
-            Some(NotesAction::Edited) => self.push(Action::NoteEdited),
-            Some(NotesAction::ToggleBookmark) => {
-                self.push(Action::Command(crate::command::Command::ToggleBookmark));
-            }
-            None => {}
-        }
+        self.notes_side_panel_ui(ui, "notes");
 
         let input = ViewerInput {
             course: &self.course,
@@ -165,9 +153,27 @@ impl StudyApp {
         actions
     }
 
+    /// The notes panel on the right (the reading window's, or beside a review card), its
+    /// actions queued.
+    pub(super) fn notes_side_panel_ui(&mut self, ui: &mut egui::Ui, id: &'static str) {
+        let notes_action = egui::Panel::right(id)
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.notes_ui(ui))
+            .inner;
+        match notes_action {
+            Some(NotesAction::Edited) => self.push(Action::NoteEdited),
+            Some(NotesAction::ToggleBookmark) => {
+                self.push(Action::Command(crate::command::Command::ToggleBookmark));
+            }
+            None => {}
+        }
+    }
+
     /// The notes panel on the question my typing goes to (the selected one, or the review
     /// card).
-    pub(super) fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
+    fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
         let question = self
             .note_target()
             .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q));

@@ -11,7 +11,6 @@ use crate::review::queue::Queue;
 use crate::review::stats::Stats;
 use crate::review::{Clock, Rating, ReviewBook, Scheduler, Scope, anki, cards_in};
 use crate::state::ReviewScope;
-use crate::ui::notes_panel::NotesAction;
 use crate::ui::review::{CardView, ReviewAction, ReviewInput, review_card_ui, review_header_ui};
 use crate::ui::review_stats::{StatsInput, review_stats_ui};
 
@@ -381,19 +380,7 @@ impl StudyApp {
         };
         actions.extend(header);
         if note_open {
-            let notes_action = egui::Panel::right("review_notes")
-                .resizable(true)
-                .default_size(380.0)
-                .min_size(260.0)
-                .show(ui, |ui| self.notes_ui(ui))
-                .inner;
-            match notes_action {
-                Some(NotesAction::Edited) => self.push(Action::NoteEdited),
-                Some(NotesAction::ToggleBookmark) => {
-                    self.push(Action::Command(Command::ToggleBookmark));
-                }
-                None => {}
-            }
+            self.notes_side_panel_ui(ui, "review_notes");
         }
         let stats = self.review.as_ref().and_then(|r| r.stats.clone());
         let body = match &stats {

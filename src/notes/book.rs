@@ -38,6 +38,35 @@ pub struct Opened {
     pub errors: Vec<StoreError>,
 }
 
+/// Opens a store per session of `course` that is not open (nor failed) yet: what
+/// `Notebook` and the review log share. A session whose file cannot be opened is
+/// remembered as failed (nothing is written there) and its error returned.
+pub fn open_each<S>(
+    course: &Course,
+    stores: &mut BTreeMap<String, S>,
+    failed: &mut BTreeMap<String, String>,
+    mut open: impl FnMut(&str) -> Result<(S, Vec<StoreWarning>), StoreError>,
+) -> Opened {
+    let mut opened = Opened::default();
+    for doc in &course.documents {
+        let session = doc.title.as_str();
+        if stores.contains_key(session) || failed.contains_key(session) {
+            continue;
+        }
+        match open(session) {
+            Ok((store, warnings)) => {
+                opened.warnings.extend(warnings);
+                stores.insert(session.to_owned(), store);
+            }
+            Err(e) => {
+                failed.insert(session.to_owned(), e.to_string());
+                opened.errors.push(e);
+            }
+        }
+    }
+    opened
+}
+
 impl Notebook {
     /// The notes file of a session: `sessions/<slug>-<hash>.notes.json`. The hash keeps
     /// titles apart whose slugs are the same.
@@ -66,23 +95,10 @@ impl Notebook {
     /// Opens the notes of every session of `course` not open yet (a reload keeps the open
     /// ones, with whatever is unsaved in them), then re-attaches orphans.
     pub fn open_sessions(&mut self, course: &Course, now: Timestamp) -> Opened {
-        let mut opened = Opened::default();
-        for doc in &course.documents {
-            let session = doc.title.as_str();
-            if self.stores.contains_key(session) || self.failed.contains_key(session) {
-                continue;
-            }
-            match NoteStore::open(Self::session_path(&self.dir, session), session) {
-                Ok((store, warnings)) => {
-                    opened.warnings.extend(warnings);
-                    self.stores.insert(session.to_owned(), store);
-                }
-                Err(e) => {
-                    self.failed.insert(session.to_owned(), e.to_string());
-                    opened.errors.push(e);
-                }
-            }
-        }
+        let dir = self.dir.clone();
+        let opened = open_each(course, &mut self.stores, &mut self.failed, |session| {
+            NoteStore::open(Self::session_path(&dir, session), session)
+        });
         self.reattach(course, now);
         opened
     }

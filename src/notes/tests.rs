@@ -315,46 +315,29 @@ fn sigkill_child_saves_forever() {
 
 #[test]
 fn sigkill_at_random_moments_never_leaves_a_broken_or_mixed_file() {
-    let exe = std::env::current_exe().expect("test binary");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("crash.notes.json");
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut kills = 0;
-    for round in 0..200 {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "notes::tests::sigkill_child_saves_forever",
-                "--ignored",
-                "--test-threads=1",
-            ])
-            .env("STUDY_COMPANION_SIGKILL_CHILD", &path)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        // xorshift: 5–80 ms, so kills land in every phase of a save.
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        std::thread::sleep(std::time::Duration::from_millis(5 + seed % 76));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap the killed child");
-        kills += 1;
-
-        let Some(file) = read_file(&path).unwrap_or_else(|e| panic!("round {round}: {e}")) else {
-            continue; // killed before the first save finished: no file, nothing lost
-        };
-        // One complete save: every note from the same generation.
-        let generations: std::collections::BTreeSet<&str> = file
-            .notes
-            .iter()
-            .map(|n| n.text.split(' ').nth(1).unwrap_or(""))
-            .collect();
-        assert_eq!(file.notes.len(), 20, "round {round}");
-        assert_eq!(generations.len(), 1, "round {round}: mixed {generations:?}");
-    }
-    assert_eq!(kills, 200);
+    crate::testkit::kill_at_random_moments(
+        "notes::tests::sigkill_child_saves_forever",
+        "STUDY_COMPANION_SIGKILL_CHILD",
+        &path,
+        200,
+        76,
+        |round| {
+            let Some(file) = read_file(&path).unwrap_or_else(|e| panic!("round {round}: {e}"))
+            else {
+                return; // killed before the first save finished: no file, nothing lost
+            };
+            // One complete save: every note from the same generation.
+            let generations: std::collections::BTreeSet<&str> = file
+                .notes
+                .iter()
+                .map(|n| n.text.split(' ').nth(1).unwrap_or(""))
+                .collect();
+            assert_eq!(file.notes.len(), 20, "round {round}");
+            assert_eq!(generations.len(), 1, "round {round}: mixed {generations:?}");
+        },
+    );
     assert!(
         read_file(&path).expect("final").is_some(),
         "some save completed"

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Review;
 use crate::course::{Course, QuestionId};
-use crate::notes::book::Opened;
+use crate::notes::book::{Opened, open_each};
 use crate::notes::{DataFile, Notebook, StoreError, StoreWarning, open_data, save_data};
 
 /// The review file's schema version.
@@ -169,24 +169,10 @@ impl ReviewBook {
 
     /// Opens the log of every session of `course` not open yet.
     pub fn open_sessions(&mut self, course: &Course) -> Opened {
-        let mut opened = Opened::default();
-        for doc in &course.documents {
-            let session = doc.title.as_str();
-            if self.stores.contains_key(session) || self.failed.contains_key(session) {
-                continue;
-            }
-            match ReviewStore::open(Self::session_path(&self.dir, session), session) {
-                Ok((store, warnings)) => {
-                    opened.warnings.extend(warnings);
-                    self.stores.insert(session.to_owned(), store);
-                }
-                Err(e) => {
-                    self.failed.insert(session.to_owned(), e.to_string());
-                    opened.errors.push(e);
-                }
-            }
-        }
-        opened
+        let dir = self.dir.clone();
+        open_each(course, &mut self.stores, &mut self.failed, |session| {
+            ReviewStore::open(Self::session_path(&dir, session), session)
+        })
     }
 
     /// The reviews of a card, in time order (empty for a new card).

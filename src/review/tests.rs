@@ -36,6 +36,34 @@ fn queue_of(course: &Course, book: &ReviewBook, s: &Scheduler, clock: &Clock) ->
     Queue::build(cards, unanswered, book, s, clock)
 }
 
+/// The seed, its review log in a temporary folder, the default scheduler, the fixed clock
+/// and a queue of the whole course.
+struct Fixture {
+    dir: tempfile::TempDir,
+    course: Course,
+    b: ReviewBook,
+    s: Scheduler,
+    c: Clock,
+    q: Queue,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let course = seed();
+    let b = book(dir.path(), &course);
+    let s = Scheduler::default();
+    let c = clock();
+    let q = queue_of(&course, &b, &s, &c);
+    Fixture {
+        dir,
+        course,
+        b,
+        s,
+        c,
+        q,
+    }
+}
+
 /// Rates the queue's card `i` now, logs it, and updates the queue.
 fn rate(q: &mut Queue, book: &mut ReviewBook, s: &Scheduler, clock: &Clock, i: usize, r: Rating) {
     let e = q.entries[i].clone();
@@ -77,12 +105,14 @@ fn a_new_card_rated_good_is_due_later_than_one_rated_hard() {
 
 #[test]
 fn again_comes_back_in_the_same_session() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let course = seed();
-    let mut b = book(dir.path(), &course);
-    let s = Scheduler::default();
-    let c = clock();
-    let mut q = queue_of(&course, &b, &s, &c);
+    let Fixture {
+        dir: _dir,
+        course: _,
+        mut b,
+        s,
+        c,
+        mut q,
+    } = fixture();
     let limits = Limits {
         new_per_day: 1,
         reviews_per_day: 200,
@@ -140,16 +170,18 @@ fn intervals_grow_on_repeated_good() {
 
 #[test]
 fn the_daily_limits_stop_new_cards_and_reviews() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let course = seed();
-    let mut b = book(dir.path(), &course);
-    let s = Scheduler::default();
-    let c = clock();
+    let Fixture {
+        dir: _dir,
+        course,
+        mut b,
+        s,
+        c,
+        mut q,
+    } = fixture();
     let limits = Limits {
         new_per_day: 3,
         reviews_per_day: 2,
     };
-    let mut q = queue_of(&course, &b, &s, &c);
     assert_eq!(q.entries.len(), 17, "the seed's 17 answered questions");
     assert_eq!(q.unanswered, 4);
     assert_eq!(q.counts(&c, &limits).new, 3);
@@ -180,12 +212,14 @@ fn the_daily_limits_stop_new_cards_and_reviews() {
 
 #[test]
 fn a_card_whose_answer_changed_keeps_its_log_and_is_flagged() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let course = seed();
-    let mut b = book(dir.path(), &course);
-    let s = Scheduler::default();
-    let c = clock();
-    let mut q = queue_of(&course, &b, &s, &c);
+    let Fixture {
+        dir,
+        course: _,
+        mut b,
+        s,
+        c,
+        mut q,
+    } = fixture();
     rate(&mut q, &mut b, &s, &c, 0, Rating::Easy);
     assert!(!q.entries[0].answer_changed);
     // The instructor edits the answer: same question id, other answer.
@@ -206,12 +240,14 @@ fn a_card_whose_answer_changed_keeps_its_log_and_is_flagged() {
 
 #[test]
 fn the_review_log_round_trips_and_keeps_unknown_fields() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let course = seed();
-    let mut b = book(dir.path(), &course);
-    let s = Scheduler::default();
-    let c = clock();
-    let mut q = queue_of(&course, &b, &s, &c);
+    let Fixture {
+        dir,
+        course,
+        mut b,
+        s,
+        c,
+        mut q,
+    } = fixture();
     rate(&mut q, &mut b, &s, &c, 0, Rating::Good);
     rate(&mut q, &mut b, &s, &c.later(11 * MIN), 0, Rating::Hard);
     b.save().expect("save");
@@ -356,41 +392,28 @@ fn sigkill_child_reviews_forever() {
 
 #[test]
 fn sigkill_during_review_saves_never_leaves_a_broken_log() {
-    let exe = std::env::current_exe().expect("test binary");
     let dir = tempfile::tempdir().expect("tempdir");
     let course = seed();
     let path = ReviewBook::session_path(dir.path(), &course.documents[0].title);
-    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    for round in 0..60 {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "review::tests::sigkill_child_reviews_forever",
-                "--ignored",
-                "--test-threads=1",
-            ])
-            .env("STUDY_COMPANION_SIGKILL_REVIEW", dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        std::thread::sleep(std::time::Duration::from_millis(5 + seed % 60));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
-        let Some(file) =
-            read_data::<ReviewFile>(&path).unwrap_or_else(|e| panic!("round {round}: {e}"))
-        else {
-            continue;
-        };
-        // One complete generation: every card has the same number of reviews.
-        let counts: std::collections::BTreeSet<usize> =
-            file.cards.values().map(|c| c.reviews.len()).collect();
-        assert_eq!(file.cards.len(), 21, "round {round}");
-        assert_eq!(counts.len(), 1, "round {round}: mixed {counts:?}");
-    }
+    crate::testkit::kill_at_random_moments(
+        "review::tests::sigkill_child_reviews_forever",
+        "STUDY_COMPANION_SIGKILL_REVIEW",
+        dir.path(),
+        60,
+        60,
+        |round| {
+            let Some(file) =
+                read_data::<ReviewFile>(&path).unwrap_or_else(|e| panic!("round {round}: {e}"))
+            else {
+                return;
+            };
+            // One complete generation: every card has the same number of reviews.
+            let counts: std::collections::BTreeSet<usize> =
+                file.cards.values().map(|c| c.reviews.len()).collect();
+            assert_eq!(file.cards.len(), 21, "round {round}");
+            assert_eq!(counts.len(), 1, "round {round}: mixed {counts:?}");
+        },
+    );
     assert!(read_data::<ReviewFile>(&path).expect("final").is_some());
 }
 
