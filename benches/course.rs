@@ -117,6 +117,53 @@ fn present(c: &mut Criterion) {
     g.finish();
 }
 
+/// 복습: a frame on a card, showing and rating one (the log is written at each rating,
+/// fsync included), and starting a session (the topic's cards replayed from their log).
+fn review(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.md");
+    std::fs::write(&big, synthetic::document(10_000)).expect("write");
+    let mut g = c.benchmark_group("review");
+    // No daily limit, and Again: every iteration rates a card (a new one while there are,
+    // then the same ones again), and the log grows as it would.
+    let unlimited = study_companion::UiState {
+        review_limits: study_companion::review::Limits {
+            new_per_day: study_companion::review::Limits::MAX,
+            reviews_per_day: study_companion::review::Limits::MAX,
+        },
+        ..Default::default()
+    };
+    for (name, path) in [("seed", None), ("10k_questions", Some(big))] {
+        let mut builder = common::builder().remembered(unlimited.clone());
+        if let Some(path) = &path {
+            builder = builder.path(path);
+        }
+        let mut h = builder.build();
+        h.key_press(egui::Key::R);
+        h.run();
+        assert!(h.state().reviewing());
+        g.bench_function(format!("{name}/card_idle"), |b| b.iter(|| h.step()));
+        g.bench_function(format!("{name}/reveal_and_rate_again"), |b| {
+            b.iter(|| {
+                h.key_press(egui::Key::Space);
+                h.step();
+                h.key_press(egui::Key::Num1);
+                h.step();
+                assert!(h.state().review_run().is_some_and(|r| r.current.is_some()));
+            })
+        });
+        g.bench_function(format!("{name}/start"), |b| {
+            b.iter(|| {
+                h.key_press(egui::Key::Escape);
+                h.step();
+                h.key_press(egui::Key::R);
+                h.step();
+            })
+        });
+    }
+    g.finish();
+}
+
 /// Saving 1,000 notes: merge with the file on disk, pretty JSON, fsync, rename, .bak.
 fn save_notes(c: &mut Criterion) {
     use study_companion::notes::{NoteStore, QuestionInfo};
@@ -165,5 +212,5 @@ fn search(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, frame, present, save_notes, search);
+criterion_group!(benches, parse, frame, present, review, save_notes, search);
 criterion_main!(benches);

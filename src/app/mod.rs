@@ -134,7 +134,9 @@ pub struct StudyApp {
     reviews: crate::review::ReviewBook,
     /// Review mode, while it is on.
     review: Option<ReviewRun>,
-    reviewer: crate::ui::review::Reviewer,
+    /// The review card's runtime data; made at the first review (its markdown cache loads
+    /// the syntax definitions), taken out while the card is drawn.
+    reviewer: Option<crate::ui::review::Reviewer>,
     /// Cards to review today per topic (the sidebar's "복습 5").
     due: Vec<usize>,
     /// `--now`: the fixed start of the review clock, and the app time it was taken at.
@@ -212,7 +214,7 @@ impl StudyApp {
                 .then_some(options.review_stats),
             reviews: crate::review::ReviewBook::new(data_dir),
             review: None,
-            reviewer: crate::ui::review::Reviewer::default(),
+            reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
         };

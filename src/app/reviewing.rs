@@ -396,13 +396,17 @@ impl StudyApp {
                 None
             }
             None => {
-                let mut reviewer = std::mem::take(&mut self.reviewer);
+                let mut reviewer = self.reviewer.take().unwrap_or_default();
                 let input = self.review_input(&clock, wake, true);
                 let action = egui::CentralPanel::default()
                     .show(ui, |ui| review_card_ui(ui, &mut reviewer, &input))
                     .inner;
                 drop(input);
-                self.reviewer = reviewer;
+                let refused = reviewer.refused_link.take();
+                self.reviewer = Some(reviewer);
+                if let Some(url) = refused {
+                    self.notices.push(Notice::LinkRefused(url));
+                }
                 action
             }
         };
@@ -418,9 +422,6 @@ impl StudyApp {
             )
         {
             self.push(Action::CloseHelp);
-        }
-        if let Some(url) = self.reviewer.refused_link.take() {
-            self.notices.push(Notice::LinkRefused(url));
         }
         if let Some(wake) = wake {
             let secs = (wake.as_second() - clock.now.as_second()).max(1);
