@@ -73,6 +73,9 @@ pub enum Level {
 impl Notice {
     pub fn level(&self) -> Level {
         match self {
+            Notice::Problem(p) if matches!(p.kind, crate::course::ProblemKind::Decoded(_)) => {
+                Level::Info
+            }
             Notice::Exported(_)
             | Notice::AnkiExported { .. }
             | Notice::Imported(_)

@@ -647,3 +647,61 @@ fn every_commonmark_example_parses_alone_and_as_an_answer() {
         assert_eq!(q.text, commonmark::question(example));
     }
 }
+
+/// What Windows Notepad saves: UTF-16 with a BOM (LE and BE) and CP949. Each opens with its
+/// Korean text intact and says which encoding it was; a binary `.md` is still refused.
+#[test]
+fn utf16_and_cp949_notes_open_with_their_korean_text_and_say_so() {
+    use study_companion::course::text::Decoded;
+    let seed = include_str!("../content/msp-t3-23-5.md");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let utf16 = |big_endian: bool| -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in seed.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let (cp949, _, unmappable) = encoding_rs::EUC_KR.encode(seed);
+    assert!(!unmappable, "the seed is all in CP949");
+    let reference = course::load_builtin();
+    for (name, bytes, encoding) in [
+        ("utf16le.md", utf16(false), Decoded::Utf16Le),
+        ("utf16be.md", utf16(true), Decoded::Utf16Be),
+        ("cp949.md", cp949.into_owned(), Decoded::Cp949),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).expect("write");
+        let c = course::load_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(c.title, "MSP T3 - 23-5차", "{name}");
+        let texts = |c: &course::Course| -> Vec<String> {
+            c.topics[0]
+                .questions
+                .iter()
+                .map(|q| q.text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&c), texts(&reference), "{name}");
+        assert_eq!(
+            c.topics[0].questions[3].answer,
+            reference.topics[0].questions[3].answer
+        );
+        assert_eq!(c.problems[0].kind, ProblemKind::Decoded(encoding), "{name}");
+        assert!(c.problems[0].file.ends_with(name));
+        let said = study_companion::i18n::Lang::Ko.problem(&c.problems[0]);
+        assert!(said.contains(encoding.name()), "{said}");
+    }
+    let binary = dir.path().join("binary.md");
+    fs::write(&binary, course::builtin::IMAGES[0].1).expect("write");
+    let err = course::load_path(&binary).expect_err("a PNG is not notes");
+    assert!(matches!(err, LoadError::NotUtf8 { .. }), "{err}");
+    assert!(err.to_string().contains("binary.md"), "{err}");
+}

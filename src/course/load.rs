@@ -125,7 +125,7 @@ fn is_absolute(url: &str) -> bool {
 pub enum LoadError {
     #[error("{path}: cannot read: {message}")]
     Unreadable { path: String, message: String },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("{path}: not text: neither UTF-8, UTF-16 nor CP949 (invalid byte at offset {offset})")]
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: no markdown (.md) files in this folder")]
     NoMarkdown { path: String },
@@ -317,19 +317,18 @@ fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
             ReadRefusal::TooLarge { bytes } => ProblemKind::TooLarge { bytes },
         })
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| Problem {
+    let (text, decoded) = super::text::decode(bytes).map_err(|offset| Problem {
         file: shown.clone(),
-        kind: ProblemKind::NotUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        },
+        kind: ProblemKind::NotUtf8 { offset },
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(parse_document(
-        &text,
-        &file_stem(path),
-        &shown,
-        ImageBase::Dir(dir),
-    ))
+    let mut parsed = parse_document(&text, &file_stem(path), &shown, ImageBase::Dir(dir));
+    if let Some(decoded) = decoded {
+        parsed
+            .problems
+            .insert(0, problem(ProblemKind::Decoded(decoded)));
+    }
+    Ok(parsed)
 }
 
 /// What a path that is not a regular file is, in plain words.

@@ -10,6 +10,7 @@ pub mod links;
 mod load;
 pub mod parse;
 pub mod synthetic;
+pub mod text;
 
 use std::collections::HashMap;
 
@@ -377,8 +378,10 @@ pub struct Problem {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
-    /// The file is not valid UTF-8 (at this byte offset).
+    /// The file is not valid UTF-8 (at this byte offset), nor UTF-16 nor CP949.
     NotUtf8 { offset: usize },
+    /// Not a problem, but said: the file was in another encoding and was converted.
+    Decoded(text::Decoded),
     /// The file or folder could not be read.
     Unreadable(String),
     /// The folder holds no markdown file.

@@ -635,11 +635,18 @@ impl Lang {
     pub fn problem(self, p: &Problem) -> String {
         let file = &p.file;
         match (self, &p.kind) {
-            (Lang::Ko, ProblemKind::NotUtf8 { offset }) => {
-                format!("{file}: UTF-8 텍스트가 아닙니다 (바이트 {offset}). 이 파일은 건너뜁니다.")
-            }
-            (Lang::En, ProblemKind::NotUtf8 { offset }) => {
-                format!("{file}: not UTF-8 text (byte {offset}); this file was skipped.")
+            (Lang::Ko, ProblemKind::NotUtf8 { offset }) => format!(
+                "{file}: 텍스트 파일이 아닙니다 (UTF-8·UTF-16·CP949 모두 아님, 바이트 {offset}). 이 파일은 건너뜁니다."
+            ),
+            (Lang::En, ProblemKind::NotUtf8 { offset }) => format!(
+                "{file}: not text (neither UTF-8, UTF-16 nor CP949; byte {offset}); this file was skipped."
+            ),
+            (Lang::Ko, ProblemKind::Decoded(encoding)) => format!(
+                "{file}: {} 인코딩으로 저장된 파일이라 변환해서 열었습니다",
+                encoding.name()
+            ),
+            (Lang::En, ProblemKind::Decoded(encoding)) => {
+                format!("{file}: saved as {}; converted to open it", encoding.name())
             }
             (Lang::Ko, ProblemKind::Unreadable(e)) => format!("{file}: 읽을 수 없습니다 ({e})"),
             (Lang::En, ProblemKind::Unreadable(e)) => format!("{file}: cannot be read ({e})"),
