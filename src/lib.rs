@@ -11,6 +11,7 @@ pub mod app;
 pub mod command;
 pub mod course;
 pub mod deck;
+pub mod desktop;
 pub mod i18n;
 pub mod notes;
 pub mod notice;
@@ -35,6 +36,7 @@ mod layers {
     const LAYERS: &[(&str, u8)] = &[
         ("testkit", 0),
         ("course", 0),
+        ("desktop", 0),
         ("deck", 1),
         ("notes", 1),
         ("search", 2),

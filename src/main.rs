@@ -16,8 +16,8 @@ use study_companion::{AppOptions, StudyApp};
 #[command(name = "study-companion", version, about, long_about = None)]
 struct Cli {
     /// A class-notes .md file, or a folder of them. Default: what was open last time,
-    /// or the built-in notes.
-    path: Option<PathBuf>,
+    /// or the built-in notes. (A file manager may pass several: the first is opened.)
+    paths: Vec<PathBuf>,
 
     /// Render the first complete frame (fonts and images loaded) to this PNG and exit.
     #[arg(long, value_name = "OUT.png")]
@@ -62,6 +62,15 @@ struct Cli {
     /// running on from there: to try tomorrow's reviews today.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+
+    /// Put the app in the desktop's menu: write a freedesktop entry and its icons into the
+    /// user's data folder ($XDG_DATA_HOME, ~/.local/share), print what was written, and exit.
+    #[arg(long)]
+    install_desktop: bool,
+
+    /// Remove exactly what --install-desktop wrote, and exit.
+    #[arg(long)]
+    uninstall_desktop: bool,
 
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
@@ -192,7 +201,70 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--install-desktop` / `--uninstall-desktop`.
+fn desktop_integration(install: bool) -> anyhow::Result<()> {
+    use study_companion::desktop;
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        anyhow::bail!("desktop entries are for Linux and BSD desktops (freedesktop.org)");
+    }
+    let home = desktop::data_home().context("no home folder to install into")?;
+    if install {
+        let exe = std::env::current_exe()
+            .and_then(|p| p.canonicalize())
+            .context("cannot tell where this program is")?;
+        let written = desktop::install(&home, &exe)
+            .with_context(|| format!("cannot write into {}", home.display()))?;
+        for path in written {
+            eprintln!("wrote {}", path.display());
+        }
+        eprintln!(
+            "Study Companion is in the menu (Education); .md files open with it from the file manager."
+        );
+    } else {
+        let removed = desktop::uninstall(&home)
+            .with_context(|| format!("cannot remove from {}", home.display()))?;
+        if removed.is_empty() {
+            eprintln!("nothing to remove: the desktop entry is not installed");
+        }
+        for path in removed {
+            eprintln!("removed {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// The window's icon, decoded from the bundled PNG.
+fn window_icon() -> Option<egui::IconData> {
+    let png = study_companion::desktop::window_icon_png();
+    match image::load_from_memory(png) {
+        Ok(img) => {
+            let rgba = img.into_rgba8();
+            let (width, height) = rgba.dimensions();
+            Some(egui::IconData {
+                rgba: rgba.into_raw(),
+                width,
+                height,
+            })
+        }
+        Err(e) => {
+            log::error!("the window icon could not be decoded: {e}");
+            None
+        }
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if cli.install_desktop || cli.uninstall_desktop {
+        return desktop_integration(cli.install_desktop);
+    }
+    let path = cli.paths.first().cloned();
+    if cli.paths.len() > 1 {
+        log::warn!(
+            "{} paths given: opening the first, {}",
+            cli.paths.len(),
+            cli.paths[0].display()
+        );
+    }
     let lang = cli.lang.map(|l| match l {
         LangArg::Ko => Lang::Ko,
         LangArg::En => Lang::En,
@@ -201,7 +273,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         .with_context(|| format!("--size expects WxH, e.g. 1400x900 (got {:?})", cli.size))?;
     if let Some(out) = &cli.export_sheet {
         export_sheet(
-            cli.path.as_deref(),
+            path.as_deref(),
             cli.data_dir.clone(),
             out,
             lang.unwrap_or_default(),
@@ -211,7 +283,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     if let Some(out) = &cli.export_anki {
         return export_anki(
-            cli.path.as_deref(),
+            path.as_deref(),
             cli.data_dir.clone(),
             out,
             lang.unwrap_or_default(),
@@ -219,7 +291,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let screenshot = cli.screenshot.map(ScreenshotJob::new);
     let options = AppOptions {
-        path: cli.path,
+        path,
         data_dir: cli.data_dir,
         fresh: screenshot.is_some(),
         present: cli.present,
@@ -239,11 +311,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(_) => Some(tempfile::tempdir().context("cannot create a temporary folder")?),
         None => None,
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Study Companion")
+        .with_app_id(study_companion::desktop::APP_ID);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let native = eframe::NativeOptions {
         persistence_path: scratch.as_ref().map(|d| d.path().join("app.ron")),
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Study Companion")
-            .with_app_id("study-companion")
+        viewport: viewport
             .with_inner_size(size)
             .with_min_inner_size([640.0, 400.0]),
         persist_window: screenshot.is_none(),

@@ -148,6 +148,7 @@ impl StudyApp {
     fn set_course(&mut self, course: Course, index: search::Index, path: Option<PathBuf>) {
         self.notices.set_problems(&course.problems);
         self.course = course;
+        self.set_window_title();
         self.set_image_roots();
         self.state.last_content = path;
         self.viewer.reset();
@@ -163,6 +164,16 @@ impl StudyApp {
         self.refresh_overview();
         self.select(topic, question);
         self.watch_content();
+    }
+
+    /// The window (and the task bar) is named after the course.
+    fn set_window_title(&self) {
+        let title = match self.course.title.trim() {
+            "" => "Study Companion".to_owned(),
+            course => format!("{course} — Study Companion"),
+        };
+        self.ctx
+            .send_viewport_cmd(egui::ViewportCommand::Title(title));
     }
 
     /// The images the notes may show are those of their own folders.
@@ -246,6 +257,7 @@ impl StudyApp {
 
         self.notices.set_problems(&course.problems);
         self.course = course;
+        self.set_window_title();
         self.set_image_roots();
         // Images may have changed with the notes: load them again when shown.
         self.ctx.forget_all_images();
