@@ -25,6 +25,8 @@ commands! {
     OpenFile,
     OpenFolder,
     OpenBuiltin,
+    /// `git pull --ff-only` in the course's folder (offered in a git clone).
+    GitPull,
     PrevQuestion,
     NextQuestion,
     PrevTopic,
@@ -97,9 +99,9 @@ impl Command {
             }
             RevealAnswer | RateAgain | RateHard | RateGood | RateEasy | ReviewOpenSource
             | ReviewNote | ReviewStats | ExitReview => mode == Mode::Reviewing,
-            OpenFile | OpenFolder | OpenBuiltin | PrevQuestion | NextQuestion | PrevTopic
-            | NextTopic | ToggleBookmark | ExportSheet | ExportBackup | ImportBackup
-            | FocusSearch | Present | Review | ExportAnki => mode == Mode::Reading,
+            OpenFile | OpenFolder | OpenBuiltin | GitPull | PrevQuestion | NextQuestion
+            | PrevTopic | NextTopic | ToggleBookmark | ExportSheet | ExportBackup
+            | ImportBackup | FocusSearch | Present | Review | ExportAnki => mode == Mode::Reading,
         }
     }
 
@@ -139,6 +141,7 @@ impl Command {
             Command::ToggleRevealAll => s.reveal_all,
             Command::ExitPresentation => s.exit_presentation,
             Command::Review => lang.ko_en("복습 시작", "Start a review"),
+            Command::GitPull => lang.git_pull(),
             Command::ExportAnki => lang.ko_en("Anki로 내보내기…", "Export for Anki…"),
             Command::RevealAnswer => {
                 lang.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
@@ -219,7 +222,7 @@ impl Command {
         match self {
             Command::OpenFile => OPEN_FILE,
             Command::OpenFolder => OPEN_FOLDER,
-            Command::OpenBuiltin => &[],
+            Command::OpenBuiltin | Command::GitPull => &[],
             Command::PrevQuestion => PREV_QUESTION,
             Command::NextQuestion => NEXT_QUESTION,
             Command::PrevTopic => PREV_TOPIC,

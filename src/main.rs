@@ -313,7 +313,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Study Companion")
-        .with_app_id(study_companion::desktop::APP_ID);
+        .with_app_id(study_companion::desktop::APP_ID)
+        .with_drag_and_drop(true);
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }

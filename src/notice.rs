@@ -54,6 +54,12 @@ pub enum Notice {
         notes: usize,
         media: Option<String>,
     },
+    /// 최신 노트 받기 brought this many changed files (0: already up to date).
+    GitPulled(usize),
+    /// 최신 노트 받기 failed: git's words.
+    GitFailed(String),
+    /// Something without a path was dropped on the window.
+    DroppedNothing,
     /// The review log could not be saved; stays until a save succeeds.
     ReviewNotSaved(String),
     /// A rating could not be logged: the review log of this session could not be opened.
@@ -78,6 +84,7 @@ impl Notice {
             }
             Notice::Exported(_)
             | Notice::AnkiExported { .. }
+            | Notice::GitPulled(_)
             | Notice::Imported(_)
             | Notice::NotesMigrated { .. }
             | Notice::Reloaded(_) => Level::Info,
@@ -88,13 +95,15 @@ impl Notice {
             | Notice::WatchFailed(_)
             | Notice::SeenNotSaved(_)
             | Notice::LinkRefused(_)
-            | Notice::LinkNotInCourse(_) => Level::Warning,
+            | Notice::LinkNotInCourse(_)
+            | Notice::DroppedNothing => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
             | Notice::NoFileDialog
             | Notice::NotesError(_)
             | Notice::ReviewNotSaved(_)
             | Notice::ReviewNotKept(_)
+            | Notice::GitFailed(_)
             | Notice::ExportFailed(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
@@ -129,6 +138,9 @@ impl Notice {
             }
             Notice::ReviewNotSaved(e) => lang.review_not_saved(e),
             Notice::ReviewNotKept(session) => lang.review_not_kept(session),
+            Notice::GitPulled(files) => lang.git_updated(*files),
+            Notice::GitFailed(e) => lang.git_failed(e),
+            Notice::DroppedNothing => lang.dropped_nothing_to_open().to_owned(),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
         }

@@ -81,6 +81,21 @@ pub struct UiState {
     pub review_scope: ReviewScope,
     pub review_limits: Limits,
     pub retention: f32,
+    /// Files and folders opened, newest first, at most [`MAX_RECENT`].
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent courses are remembered.
+pub const MAX_RECENT: usize = 10;
+
+impl UiState {
+    /// `path` was opened: first in the recent list (once), the oldest beyond the limit
+    /// dropped.
+    pub fn remember_recent(&mut self, path: &std::path::Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
 }
 
 impl Default for UiState {
@@ -99,6 +114,7 @@ impl Default for UiState {
             review_scope: ReviewScope::Topic,
             review_limits: Limits::default(),
             retention: DEFAULT_RETENTION,
+            recent: Vec::new(),
         }
     }
 }
@@ -110,6 +126,7 @@ impl UiState {
         self.zoom = clamp_zoom(self.zoom, MIN_ZOOM, MAX_ZOOM);
         self.present_zoom = clamp_zoom(self.present_zoom, MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
         self.review_limits = self.review_limits.clamped();
+        self.recent.truncate(MAX_RECENT);
         self.retention = if self.retention.is_finite() {
             self.retention.clamp(MIN_RETENTION, MAX_RETENTION)
         } else {
@@ -144,6 +161,25 @@ mod tests {
         assert_eq!(state.present_zoom, MAX_PRESENT_ZOOM);
         assert_eq!(clamp_zoom(1.04, MIN_ZOOM, MAX_ZOOM), 1.0);
         assert_eq!(clamp_zoom(0.1, MIN_ZOOM, MAX_ZOOM), MIN_ZOOM);
+    }
+
+    #[test]
+    fn the_recent_list_is_newest_first_without_repeats_and_at_most_ten() {
+        let mut state = UiState::default();
+        for n in 0..12 {
+            state.remember_recent(std::path::Path::new(&format!("/notes/{n}")));
+        }
+        state.remember_recent(std::path::Path::new("/notes/5"));
+        let names: Vec<String> = state
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        assert_eq!(names.len(), MAX_RECENT);
+        assert_eq!(names[0], "/notes/5");
+        assert_eq!(names[1], "/notes/11");
+        assert_eq!(names.iter().filter(|n| *n == "/notes/5").count(), 1);
+        assert!(!names.contains(&"/notes/0".to_owned()), "the oldest went");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The real app, driven headless through AccessKit (roles and labels), as a student would.
 
 mod common;
+#[path = "ui/desktop.rs"]
+mod desktop;
 #[path = "ui/hostile.rs"]
 mod hostile;
 #[path = "ui/live.rs"]

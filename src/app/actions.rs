@@ -36,6 +36,9 @@ pub enum Action {
     CloseHelp,
     /// The answer to "quit with unsaved notes?".
     Quit(QuitChoice),
+    /// Open the recent course at this index of the list; remove it from the list.
+    OpenRecent(usize),
+    ForgetRecent(usize),
 }
 
 impl StudyApp {
@@ -66,6 +69,8 @@ impl StudyApp {
             Action::CloseClassNote => self.close_class_note(now),
             Action::DismissNotice(index) => self.notices.dismiss(index),
             Action::CloseHelp => self.show_help = false,
+            Action::OpenRecent(index) => self.open_recent(index),
+            Action::ForgetRecent(index) => self.forget_recent(index),
             Action::Quit(choice) => {
                 if self.notes.quit().answer(choice) {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -85,6 +90,7 @@ impl StudyApp {
             | Command::ExportAnki
             | Command::ImportBackup => self.file_command(command, now),
             Command::OpenBuiltin => self.open_builtin(now),
+            Command::GitPull => self.git_pull(),
             Command::PrevQuestion | Command::NextQuestion => {
                 self.step_question(command == Command::NextQuestion);
             }

@@ -86,7 +86,7 @@ impl StudyApp {
     }
 
     /// The open content changed on disk: read it again (after the load in flight).
-    fn reload(&mut self) {
+    pub(super) fn reload(&mut self) {
         let Some(path) = self.state.last_content.clone() else {
             return;
         };
@@ -150,6 +150,13 @@ impl StudyApp {
         self.course = course;
         self.set_window_title();
         self.set_image_roots();
+        if let Some(path) = &path {
+            self.state.remember_recent(path);
+            self.refresh_recent();
+        }
+        let ctx = self.ctx.clone();
+        self.git
+            .detect(path.as_deref(), move || ctx.request_repaint());
         self.state.last_content = path;
         self.viewer.reset();
         self.notes.open(&self.course, &mut self.notices);

@@ -15,9 +15,11 @@ impl StudyApp {
             self.notices.push(Notice::NoFileDialog);
             return;
         }
+        let lang = self.state.lang;
         match command {
             Command::OpenFile => {
                 if let Some(path) = rfd::FileDialog::new()
+                    .set_title(lang.dialog_open_file())
                     .add_filter("Markdown", &["md", "markdown"])
                     .pick_file()
                 {
@@ -25,14 +27,17 @@ impl StudyApp {
                 }
             }
             Command::OpenFolder => {
-                if let Some(path) = rfd::FileDialog::new().pick_folder() {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title(lang.dialog_open_folder())
+                    .pick_folder()
+                {
                     self.open(&path);
                 }
             }
             Command::ExportSheet => {
                 let name = format!("{}-study-sheet.md", self.course.title);
                 if let Some(sheet) = self.study_sheet()
-                    && let Some(path) = save_dialog(&name, "Markdown", "md")
+                    && let Some(path) = save_dialog(lang, &name, "Markdown", "md")
                 {
                     self.write_export(&path, sheet.as_bytes());
                 }
@@ -40,19 +45,20 @@ impl StudyApp {
             Command::ExportBackup => {
                 let name = format!("{}-notes-backup.json", self.course.title);
                 if let Some(json) = self.backup_json()
-                    && let Some(path) = save_dialog(&name, "JSON", "json")
+                    && let Some(path) = save_dialog(lang, &name, "JSON", "json")
                 {
                     self.write_export(&path, json.as_bytes());
                 }
             }
             Command::ExportAnki => {
                 let name = format!("{}-anki.txt", self.course.title);
-                if let Some(path) = save_dialog(&name, "Anki (txt)", "txt") {
+                if let Some(path) = save_dialog(lang, &name, "Anki (txt)", "txt") {
                     self.export_anki(&path);
                 }
             }
             Command::ImportBackup => {
                 if let Some(path) = rfd::FileDialog::new()
+                    .set_title(lang.dialog_import())
                     .add_filter("JSON", &["json"])
                     .pick_file()
                 {
@@ -124,8 +130,14 @@ impl StudyApp {
 }
 
 /// Asks where to save an export; `None` when the user cancels.
-fn save_dialog(file_name: &str, filter: &str, extension: &str) -> Option<PathBuf> {
+fn save_dialog(
+    lang: crate::i18n::Lang,
+    file_name: &str,
+    filter: &str,
+    extension: &str,
+) -> Option<PathBuf> {
     rfd::FileDialog::new()
+        .set_title(lang.dialog_export())
         .set_file_name(file_name)
         .add_filter(filter, &[extension])
         .save_file()

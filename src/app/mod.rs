@@ -8,8 +8,10 @@
 mod actions;
 mod content;
 mod files;
+mod git;
 mod loader;
 mod notes_session;
+mod opening;
 mod presenting;
 mod reading;
 mod reviewing;
@@ -141,6 +143,10 @@ pub struct StudyApp {
     due: Vec<usize>,
     /// `--now`: the fixed start of the review clock, and the app time it was taken at.
     fixed_now: Option<(jiff::Timestamp, f64)>,
+    /// The recent list as the 열기 menu shows it: each path, and whether it is there.
+    recent_shown: Vec<(String, bool)>,
+    /// 최신 노트 받기 for a course in a git clone.
+    git: git::Git,
 }
 
 impl StudyApp {
@@ -217,7 +223,10 @@ impl StudyApp {
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
+            recent_shown: Vec::new(),
+            git: git::Git::default(),
         };
+        app.refresh_recent();
         if let Some(w) = seen_warning {
             app.notices.push(Notice::from(w));
         }
@@ -435,6 +444,8 @@ impl eframe::App for StudyApp {
         }
         ctx.set_theme(self.state.theme.preference());
         self.poll_content(&ctx);
+        self.poll_git(&ctx);
+        self.drag_and_drop(&ctx);
         // `--present` once the course is there.
         if self.present_on_start && !self.loading() {
             self.present_on_start = false;

@@ -10,7 +10,7 @@ use crate::ui::sidebar::{
     SidebarAction, SidebarInput, progress_and_filters_ui, session_picker_ui, sidebar_ui,
 };
 use crate::ui::status::{StatusInput, status_ui};
-use crate::ui::top_bar::{TopBarInput, top_bar_ui};
+use crate::ui::top_bar::{TopAction, TopBarInput, top_bar_ui};
 use crate::ui::viewer::{ViewerAction, ViewerInput, viewer_ui};
 
 impl StudyApp {
@@ -26,12 +26,17 @@ impl StudyApp {
             theme: self.state.theme,
             zoom: self.state.zoom,
             reveal_all: self.state.reveal_all,
+            recent: &self.recent_shown,
+            git: self.git.available(),
         };
         let command = egui::Panel::top("top_bar")
             .show(ui, |ui| top_bar_ui(ui, &top, &mut self.search.query))
             .inner;
-        if let Some(command) = command {
-            self.push(Action::Command(command));
+        match command {
+            Some(TopAction::Command(command)) => self.push(Action::Command(command)),
+            Some(TopAction::OpenRecent(i)) => self.push(Action::OpenRecent(i)),
+            Some(TopAction::ForgetRecent(i)) => self.push(Action::ForgetRecent(i)),
+            None => {}
         }
         // The query as typed this frame; then the keys that came with it.
         self.search.refresh(self.notes.store());
@@ -44,6 +49,7 @@ impl StudyApp {
             None => lang.builtin_source().to_owned(),
         };
         let loading = self.loading_path().map(|p| p.display().to_string());
+        let pulling = self.git.pulling().map(|p| p.display().to_string());
         let status = StatusInput {
             lang,
             source: &source,
@@ -51,6 +57,7 @@ impl StudyApp {
             questions: self.course.question_count(),
             open: self.course.open_count(),
             loading: loading.as_deref(),
+            pulling: pulling.as_deref(),
             watching: self
                 .watch
                 .as_ref()

@@ -1,5 +1,6 @@
 //! Every user-visible string, in Korean (the default) and English, in one place.
 
+mod desktop;
 mod en;
 mod ko;
 mod review;

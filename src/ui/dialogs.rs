@@ -67,3 +67,39 @@ pub fn confirm_quit_ui(ctx: &egui::Context, lang: Lang, error: Option<&str>) -> 
     }
     choice
 }
+
+/// Files dragged over the window: a veil over everything that says dropping opens them.
+pub fn drop_overlay_ui(ctx: &egui::Context, lang: Lang, names: &[String]) {
+    let screen = ctx.content_rect();
+    egui::Area::new(egui::Id::unique("drop_overlay"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(screen.min)
+        .interactable(false)
+        .show(ctx, |ui| {
+            let visuals = ui.visuals().clone();
+            ui.painter()
+                .rect_filled(screen, 0.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+            let inner = screen.shrink(24.0);
+            ui.painter().rect_stroke(
+                inner,
+                egui::CornerRadius::same(16),
+                egui::Stroke::new(3.0, visuals.selection.stroke.color),
+                egui::StrokeKind::Inside,
+            );
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(inner)
+                    .layout(egui::Layout::top_down(egui::Align::Center)),
+                |ui| {
+                    ui.add_space(inner.height() * 0.35);
+                    ui.label(
+                        egui::RichText::new(format!("🗁 {}", lang.drop_here()))
+                            .size(32.0)
+                            .strong(),
+                    );
+                    ui.label(egui::RichText::new(names.join(", ")).size(18.0));
+                    ui.label(egui::RichText::new(lang.drop_what()).weak());
+                },
+            );
+        });
+}

@@ -13,6 +13,8 @@ pub struct StatusInput<'a> {
     pub open: usize,
     /// The file or folder being read, while it is.
     pub loading: Option<&'a str>,
+    /// The folder 최신 노트 받기 is pulling, while it is.
+    pub pulling: Option<&'a str>,
     /// Whether changes on disk show by themselves: `Some(polling)` while watching.
     pub watching: Option<bool>,
     pub notices: &'a [Notice],
@@ -26,6 +28,11 @@ pub fn status_ui(ui: &mut egui::Ui, input: &StatusInput<'_>) -> Option<usize> {
         if let Some(path) = input.loading {
             ui.spinner();
             ui.label(egui::RichText::new(lang.loading(path)).small().strong());
+            ui.separator();
+        }
+        if let Some(dir) = input.pulling {
+            ui.spinner();
+            ui.label(egui::RichText::new(lang.git_pulling(dir)).small().strong());
             ui.separator();
         }
         ui.label(egui::RichText::new(loaded).small());

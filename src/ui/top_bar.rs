@@ -18,18 +18,31 @@ pub struct TopBarInput<'a> {
     pub theme: ThemeChoice,
     pub zoom: f32,
     pub reveal_all: bool,
+    /// Recent files and folders, newest first: how each is shown, and whether it is there.
+    pub recent: &'a [(String, bool)],
+    /// The course is in a git work tree and git is installed: "get the latest notes".
+    pub git: bool,
 }
 
-/// Shows the bar; returns the command a button asked for. `query` is the search box's text
+/// What the bar asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TopAction {
+    Command(Command),
+    OpenRecent(usize),
+    ForgetRecent(usize),
+}
+
+/// Shows the bar; returns what a button asked for. `query` is the search box's text
 /// (typing edits it; the app runs the search).
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     input: &TopBarInput<'_>,
     query: &mut String,
-) -> Option<Command> {
+) -> Option<TopAction> {
     let lang = input.lang;
     let s = lang.strings();
     let mut command = None;
+    let mut recent = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.add_space(4.0);
         ui.label(egui::RichText::new(input.title).heading().strong());
@@ -44,6 +57,37 @@ pub fn top_bar_ui(
                     command = Some(c);
                     ui.close();
                 }
+            }
+            if input.git && ui.button(Command::GitPull.label(lang)).clicked() {
+                command = Some(Command::GitPull);
+                ui.close();
+            }
+            ui.separator();
+            ui.label(egui::RichText::new(lang.recent_courses()).small().weak());
+            if input.recent.is_empty() {
+                ui.label(egui::RichText::new(lang.no_recent()).weak());
+            }
+            for (i, (name, exists)) in input.recent.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    if *exists {
+                        if ui.button(name).clicked() {
+                            recent = Some(TopAction::OpenRecent(i));
+                            ui.close();
+                        }
+                    } else {
+                        ui.add_enabled(
+                            false,
+                            egui::Button::new(format!("{name} {}", lang.recent_missing())),
+                        );
+                    }
+                    if ui
+                        .small_button("✕")
+                        .on_hover_text(lang.forget_recent())
+                        .clicked()
+                    {
+                        recent = Some(TopAction::ForgetRecent(i));
+                    }
+                });
             }
         });
         ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
@@ -124,7 +168,7 @@ pub fn top_bar_ui(
             .on_hover_text(s.theme);
         });
     });
-    command
+    recent.or(command.map(TopAction::Command))
 }
 
 /// The search box, named "검색" for screen readers (and tests). ↑/↓, Enter and Esc act on

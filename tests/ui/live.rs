@@ -14,7 +14,7 @@ const SEED: &str = include_str!("../../content/msp-t3-23-5.md");
 const SESSION_6: &str = include_str!("../fixtures/sessions/msp-t3-23-6.md");
 
 /// Runs frames until `done` holds; panics after `limit`. Returns how long it took.
-fn wait_until(
+pub(super) fn wait_until(
     harness: &mut Harness<'static, StudyApp>,
     limit: Duration,
     what: &str,
@@ -33,7 +33,7 @@ fn wait_until(
 }
 
 /// A course folder holding the seed session.
-fn folder_with_seed(root: &Path) -> PathBuf {
+pub(super) fn folder_with_seed(root: &Path) -> PathBuf {
     let folder = root.join("msp");
     std::fs::create_dir_all(&folder).expect("mkdir");
     std::fs::write(folder.join("msp-t3-23-5.md"), SEED).expect("write");

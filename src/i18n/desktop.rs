@@ -1,0 +1,91 @@
+//! The words of opening files from anywhere: drag and drop, recent courses, file dialogs,
+//! and getting the latest notes with git. Both languages side by side.
+
+use super::Lang;
+
+impl Lang {
+    /// The drop overlay: "여기에 놓으면 엽니다".
+    pub fn drop_here(self) -> &'static str {
+        self.ko_en("여기에 놓으면 엽니다", "Drop to open")
+    }
+
+    pub fn drop_what(self) -> &'static str {
+        self.ko_en(
+            "노트 파일(.md)이나 노트가 든 폴더",
+            "A notes file (.md) or a folder of them",
+        )
+    }
+
+    pub fn dropped_nothing_to_open(self) -> &'static str {
+        self.ko_en(
+            "놓은 항목에 열 수 있는 경로가 없습니다",
+            "What was dropped has no path to open",
+        )
+    }
+
+    pub fn recent_courses(self) -> &'static str {
+        self.ko_en("최근 연 노트", "Recent notes")
+    }
+
+    pub fn no_recent(self) -> &'static str {
+        self.ko_en("아직 없습니다", "None yet")
+    }
+
+    /// A recent course that is not there any more.
+    pub fn recent_missing(self) -> &'static str {
+        self.ko_en("(찾을 수 없음)", "(not found)")
+    }
+
+    pub fn forget_recent(self) -> &'static str {
+        self.ko_en("목록에서 지우기", "Remove from the list")
+    }
+
+    pub fn dialog_open_file(self) -> &'static str {
+        self.ko_en("노트 파일 열기", "Open a notes file")
+    }
+
+    pub fn dialog_open_folder(self) -> &'static str {
+        self.ko_en("노트 폴더 열기", "Open a folder of notes")
+    }
+
+    pub fn dialog_export(self) -> &'static str {
+        self.ko_en("내보내기", "Export")
+    }
+
+    pub fn dialog_import(self) -> &'static str {
+        self.ko_en("백업 가져오기", "Import a backup")
+    }
+
+    pub fn git_pull(self) -> &'static str {
+        self.ko_en(
+            "최신 노트 받기 (git pull)",
+            "Get the latest notes (git pull)",
+        )
+    }
+
+    pub fn git_pulling(self, dir: &str) -> String {
+        match self {
+            Lang::Ko => format!("최신 노트를 받는 중… ({dir})"),
+            Lang::En => format!("Getting the latest notes… ({dir})"),
+        }
+    }
+
+    pub fn git_updated(self, files: usize) -> String {
+        match (self, files) {
+            (Lang::Ko, 0) => "최신 노트 받기: 이미 최신입니다".to_owned(),
+            (Lang::En, 0) => "Latest notes: already up to date".to_owned(),
+            (Lang::Ko, n) => format!("최신 노트 받기: {n}개 파일 갱신"),
+            (Lang::En, 1) => "Latest notes: 1 file updated".to_owned(),
+            (Lang::En, n) => format!("Latest notes: {n} files updated"),
+        }
+    }
+
+    pub fn git_failed(self, error: &str) -> String {
+        match self {
+            Lang::Ko => {
+                format!("최신 노트를 받지 못했습니다 (아무것도 바뀌지 않았습니다) — {error}")
+            }
+            Lang::En => format!("Could not get the latest notes (nothing changed) — {error}"),
+        }
+    }
+}

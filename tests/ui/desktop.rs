@@ -1,0 +1,272 @@
+//! A real desktop app through the real app: files dropped on the window, the recent list of
+//! the 열기 menu, 최신 노트 받기 from a git clone, a CP949 file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+use super::common;
+use super::live::{folder_with_seed, wait_until};
+
+const SESSION_6: &str = include_str!("../fixtures/sessions/msp-t3-23-6.md");
+
+/// A file dropped on the window, as egui-winit hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_folder_dropped_on_the_window_opens_and_hovering_shows_the_overlay() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = folder_with_seed(root.path());
+    std::fs::write(folder.join("msp-t3-23-6.md"), SESSION_6).expect("write");
+    let mut harness = common::app();
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(folder.clone()),
+        mime: String::new(),
+    });
+    // (egui repaints while files hover: steps, not `run`.)
+    harness.run_steps(2);
+    harness.get_by_label_contains("여기에 놓으면 엽니다");
+    harness.get_by_label("msp");
+    harness.input_mut().hovered_files.clear();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(folder.clone())));
+    harness.step();
+    common::wait_loaded(&mut harness);
+    assert_eq!(harness.state().course().title, "MSP T3");
+    assert_eq!(harness.state().course().documents.len(), 2);
+    assert!(
+        harness
+            .query_by_label_contains("여기에 놓으면 엽니다")
+            .is_none()
+    );
+    assert_eq!(harness.state().ui_state().recent, [folder]);
+}
+
+#[test]
+fn the_recent_list_orders_persists_and_prunes() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = folder_with_seed(root.path());
+    let single = root.path().join("23-6.md");
+    std::fs::write(&single, SESSION_6).expect("write");
+    let remembered = {
+        let mut harness = common::builder().path(&folder).build();
+        harness.state_mut().open(&single);
+        common::wait_loaded(&mut harness);
+        harness.state().ui_state().clone()
+    };
+    assert_eq!(remembered.recent, [single.clone(), folder.clone()]);
+    // Remembered between runs; one of them gone meanwhile.
+    std::fs::remove_file(&single).expect("rm");
+    let mut harness = common::builder().remembered(remembered).build();
+    harness
+        .get_by_role_and_label(Role::Button, "🗁 열기")
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("{} (찾을 수 없음)", single.display()));
+    harness.get_by_role_and_label(Role::Button, &folder.display().to_string());
+    // The gone one is removed from the list.
+    let forget: Vec<_> = harness.get_all_by_label("✕").collect();
+    assert_eq!(forget.len(), 2);
+    forget[0].click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().recent,
+        std::slice::from_ref(&folder)
+    );
+    // The other opens (the menu closed with the click).
+    if harness
+        .query_by_label(&folder.display().to_string())
+        .is_none()
+    {
+        harness
+            .get_by_role_and_label(Role::Button, "🗁 열기")
+            .click();
+        harness.run();
+    }
+    harness
+        .get_by_role_and_label(Role::Button, &folder.display().to_string())
+        .click();
+    harness.step();
+    common::wait_loaded(&mut harness);
+    assert_eq!(harness.state().course().documents.len(), 1);
+    assert_eq!(harness.state().course().title, "MSP T3 - 23-5차");
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Instructor",
+            "-c",
+            "user.email=i@example.com",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "protocol.file.allow=always",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The instructor's bare repository with the seed session, the instructor's clone that
+/// pushes, and the student's clone (opened in the app).
+fn repositories(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    if Command::new("git").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("STUDY_COMPANION_REQUIRE_DESKTOP_VALIDATE").is_none(),
+            "git is required on CI"
+        );
+        eprintln!("skipped: git is not installed");
+        return None;
+    }
+    let bare = root.join("course.git");
+    std::fs::create_dir_all(&bare).expect("mkdir");
+    git(&bare, &["init", "--bare", "-q", "-b", "main"]);
+    let url = format!("file://{}", bare.display());
+    let instructor = root.join("instructor");
+    git(root, &["clone", "-q", &url, "instructor"]);
+    std::fs::write(
+        instructor.join("msp-t3-23-5.md"),
+        include_str!("../../content/msp-t3-23-5.md"),
+    )
+    .expect("write");
+    git(&instructor, &["add", "."]);
+    git(&instructor, &["commit", "-q", "-m", "23-5"]);
+    git(&instructor, &["push", "-q", "origin", "HEAD:main"]);
+    git(root, &["clone", "-q", &url, "student"]);
+    Some((instructor, root.join("student")))
+}
+
+fn pull_from_the_menu(harness: &mut common::TestApp) {
+    wait_until(harness, Duration::from_secs(10), "git detected", |h| {
+        h.state().git_offered()
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "🗁 열기")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "최신 노트 받기 (git pull)")
+        .click();
+    // (The spinner turns while git runs: steps, not `run`.)
+    harness.step();
+    wait_until(harness, Duration::from_secs(20), "pull done", |h| {
+        !h.state().git_pulling()
+    });
+}
+
+#[test]
+fn a_new_session_pushed_by_the_instructor_arrives_through_get_the_latest_notes() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let Some((instructor, student)) = repositories(root.path()) else {
+        return;
+    };
+    let mut harness = common::builder().path(&student).build();
+    assert_eq!(harness.state().course().documents.len(), 1);
+    std::fs::write(instructor.join("msp-t3-23-6.md"), SESSION_6).expect("write");
+    git(&instructor, &["add", "."]);
+    git(&instructor, &["commit", "-q", "-m", "23-6"]);
+    git(&instructor, &["push", "-q", "origin", "HEAD:main"]);
+    pull_from_the_menu(&mut harness);
+    harness.get_by_label_contains("최신 노트 받기: 1개 파일 갱신");
+    wait_until(&mut harness, Duration::from_secs(10), "reloaded", |h| {
+        h.state().course().documents.len() == 2
+    });
+    assert_eq!(harness.state().course().title, "MSP T3");
+    // Nothing was committed or pushed from the student's clone.
+    assert_eq!(git(&student, &["status", "--porcelain"]), "");
+    assert_eq!(
+        git(&student, &["rev-parse", "HEAD"]),
+        git(&instructor, &["rev-parse", "HEAD"])
+    );
+}
+
+#[test]
+fn a_dirty_work_tree_gives_gits_error_and_changes_nothing() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let Some((instructor, student)) = repositories(root.path()) else {
+        return;
+    };
+    // The instructor answers a question; the student edited the same file locally.
+    let seed = include_str!("../../content/msp-t3-23-5.md");
+    std::fs::write(
+        instructor.join("msp-t3-23-5.md"),
+        format!("{seed}\n- 새 질문\n"),
+    )
+    .expect("write");
+    git(&instructor, &["commit", "-q", "-am", "edit"]);
+    git(&instructor, &["push", "-q", "origin", "HEAD:main"]);
+    let local = format!("{seed}\n<!-- 내 메모 -->\n");
+    std::fs::write(student.join("msp-t3-23-5.md"), &local).expect("write");
+    let head = git(&student, &["rev-parse", "HEAD"]);
+    let mut harness = common::builder().path(&student).build();
+    pull_from_the_menu(&mut harness);
+    harness.get_by_label_contains("최신 노트를 받지 못했습니다 (아무것도 바뀌지 않았습니다)");
+    harness.get_by_label_contains("local changes");
+    assert_eq!(git(&student, &["rev-parse", "HEAD"]), head);
+    assert_eq!(
+        std::fs::read_to_string(student.join("msp-t3-23-5.md")).expect("read"),
+        local
+    );
+}
+
+#[test]
+fn outside_a_git_work_tree_the_pull_is_not_offered() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let folder = folder_with_seed(root.path());
+    let mut harness = common::builder().path(&folder).build();
+    // Give the background check time to answer.
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!harness.state().git_offered());
+    harness
+        .get_by_role_and_label(Role::Button, "🗁 열기")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("최신 노트 받기 (git pull)")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_cp949_file_opens_in_korean_and_says_which_encoding_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (cp949, _, _) = encoding_rs::EUC_KR.encode(include_str!("../../content/msp-t3-23-5.md"));
+    let path = root.path().join("23-5-notepad.md");
+    std::fs::write(&path, &cp949).expect("write");
+    let harness = common::builder().path(&path).build();
+    assert_eq!(harness.state().course().title, "MSP T3 - 23-5차");
+    harness.get_by_label_contains("CP949 (EUC-KR) 인코딩으로 저장된 파일이라 변환해서 열었습니다");
+    harness.get_by_label_contains("digest는 뭔가요?");
+}
