@@ -72,6 +72,11 @@ struct Cli {
     #[arg(long)]
     uninstall_desktop: bool,
 
+    /// Log where start-up goes (window and renderer, fonts, course, first frame, first
+    /// complete frame), in ms since the program started.
+    #[arg(long)]
+    trace_startup: bool,
+
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
     size: String,
@@ -187,12 +192,13 @@ fn export_anki(
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,study_companion=info"),
     )
     .format_timestamp_millis()
     .init();
-    match run(Cli::parse()) {
+    match run(Cli::parse(), started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -253,7 +259,7 @@ fn window_icon() -> Option<egui::IconData> {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     if cli.install_desktop || cli.uninstall_desktop {
         return desktop_integration(cli.install_desktop);
     }
@@ -289,7 +295,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             lang.unwrap_or_default(),
         );
     }
-    let screenshot = cli.screenshot.map(ScreenshotJob::new);
+    // A screenshot starts from a clean slate: no remembered window, scroll or panel state.
+    let scratch = match &cli.screenshot {
+        Some(_) => Some(tempfile::tempdir().context("cannot create a temporary folder")?),
+        None => None,
+    };
+    let screenshot = cli.screenshot.map(|path| {
+        let job = ScreenshotJob::new(path);
+        match &scratch {
+            Some(dir) => job.exiting_when_written(dir.path().to_path_buf()),
+            None => job,
+        }
+    });
     let options = AppOptions {
         path,
         data_dir: cli.data_dir,
@@ -298,6 +315,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         review: cli.review,
         review_stats: cli.review_stats,
         now: cli.now,
+        trace_startup: cli.trace_startup.then_some(started),
         screenshot: screenshot.clone(),
         lang,
         theme: cli.theme.map(|t| match t {
@@ -305,11 +323,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,
         }),
-    };
-    // A screenshot starts from a clean slate: no remembered window, scroll or panel state.
-    let scratch = match &screenshot {
-        Some(_) => Some(tempfile::tempdir().context("cannot create a temporary folder")?),
-        None => None,
     };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Study Companion")
@@ -334,6 +347,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(StudyApp::new(cc, options)))),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if cli.trace_startup {
+        log::info!(
+            "start-up: the event loop ended at {} ms",
+            started.elapsed().as_millis()
+        );
+    }
     match screenshot.map(|job| job.outcome()) {
         None | Some(Some(Ok(()))) => Ok(()),
         Some(Some(Err(e))) => Err(anyhow::anyhow!("could not save the screenshot: {e}")),

@@ -105,6 +105,7 @@ impl StudyApp {
             took,
         } = loaded;
         log::info!("read {} in {} ms", path.display(), took.as_millis());
+        self.startup_mark("course");
         match (result, purpose) {
             (Ok((course, index)), Purpose::Reload) => self.apply_reload(course, index),
             (Ok((course, index)), Purpose::Start { .. } | Purpose::Open) => {

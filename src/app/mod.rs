@@ -17,6 +17,7 @@ mod reading;
 mod reviewing;
 mod screenshot;
 mod search;
+mod startup;
 mod watch;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 pub use actions::Action;
 pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
+pub use startup::StartupTrace;
 
 use crate::command::{Command, Mode};
 use crate::course::links::{self, LinkTarget};
@@ -69,6 +71,9 @@ pub struct AppOptions {
     /// Review scheduling starts from this time instead of the computer's clock (`--now`,
     /// tests); it runs on from there.
     pub now: Option<jiff::Timestamp>,
+    /// `--trace-startup`: when `main` started; the breakdown is logged at the first
+    /// complete frame.
+    pub trace_startup: Option<std::time::Instant>,
 }
 
 /// Seconds between writes of what was seen.
@@ -147,6 +152,8 @@ pub struct StudyApp {
     recent_shown: Vec<(String, bool)>,
     /// 최신 노트 받기 for a course in a git clone.
     git: git::Git,
+    /// `--trace-startup`.
+    startup: Option<StartupTrace>,
 }
 
 impl StudyApp {
@@ -169,7 +176,14 @@ impl StudyApp {
         remembered: Option<UiState>,
     ) -> Self {
         let ctx = &cc.egui_ctx;
+        let mut startup = options.trace_startup.map(StartupTrace::new);
+        if let Some(t) = startup.as_mut() {
+            t.mark("window + renderer");
+        }
         fonts::install(ctx);
+        if let Some(t) = startup.as_mut() {
+            t.mark("fonts");
+        }
         theme::apply_text_styles(ctx);
         let image_roots = crate::ui::images::install(ctx);
         for (path, bytes) in course::builtin::IMAGES {
@@ -225,12 +239,14 @@ impl StudyApp {
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
             recent_shown: Vec::new(),
             git: git::Git::default(),
+            startup,
         };
         app.refresh_recent();
         if let Some(w) = seen_warning {
             app.notices.push(Notice::from(w));
         }
         app.load_initial(options.path);
+        app.startup_mark("app state");
         app
     }
 
@@ -413,6 +429,18 @@ impl StudyApp {
         }
     }
 
+    /// `--trace-startup`: `what` is reached now.
+    fn startup_mark(&mut self, what: &'static str) {
+        if let Some(t) = self.startup.as_mut() {
+            t.mark(what);
+        }
+    }
+
+    /// The start-up trace, with `--trace-startup` (tests and benches read it).
+    pub fn startup_trace(&self) -> Option<&StartupTrace> {
+        self.startup.as_ref()
+    }
+
     /// Whether the frame is complete (screenshots wait for it).
     fn settled(&self, ctx: &egui::Context) -> bool {
         !self.loading()
@@ -501,19 +529,41 @@ impl eframe::App for StudyApp {
         self.search.end_frame(&ctx);
         self.end_frame_notes(&ctx);
         let settled = self.settled(&ctx);
-        if let Some(shot) = self.screenshot.as_mut() {
-            shot.step(&ctx, settled);
+        self.startup_mark("first frame");
+        if settled {
+            self.startup_mark("complete");
+        }
+        if let Some(mark) = self.screenshot.as_mut().and_then(|s| s.step(&ctx, settled)) {
+            self.startup_mark(mark);
+        }
+        // Logged at the first complete frame (with --screenshot: once the PNG is written).
+        let done = match &self.screenshot {
+            Some(_) => self
+                .startup
+                .as_ref()
+                .is_some_and(|t| t.reached("PNG written")),
+            None => settled,
+        };
+        if done && let Some(report) = self.startup.as_mut().and_then(StartupTrace::report_once) {
+            log::info!("{report}");
+        }
+        if let Some(shot) = &self.screenshot
+            && let Some(scratch) = shot.exit_when_written()
+        {
+            // `--screenshot` from the command line: the PNG is written, nothing is left to
+            // show. Closing through the event loop would paint two more frames (half a
+            // second on a CPU renderer): save what a close saves and end here.
+            self.save_all_at_exit();
+            if let Err(e) = std::fs::remove_dir_all(&scratch) {
+                log::warn!("could not remove {}: {e}", scratch.display());
+            }
+            log::logger().flush();
+            std::process::exit(0);
         }
     }
 
     fn on_exit(&mut self) {
-        self.notes.save_on_exit();
-        if let Err(e) = self.reviews.save() {
-            log::error!("the review log could not be saved at exit: {e}");
-        }
-        if let Err(e) = self.seen.save() {
-            log::error!("what was seen could not be saved at exit: {e}");
-        }
+        self.save_all_at_exit();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -524,6 +574,19 @@ impl eframe::App for StudyApp {
 
     fn persist_egui_memory(&self) -> bool {
         self.persist
+    }
+}
+
+impl StudyApp {
+    /// What is saved when the window closes: my notes, the review log, what was seen.
+    fn save_all_at_exit(&mut self) {
+        self.notes.save_on_exit();
+        if let Err(e) = self.reviews.save() {
+            log::error!("the review log could not be saved at exit: {e}");
+        }
+        if let Err(e) = self.seen.save() {
+            log::error!("what was seen could not be saved at exit: {e}");
+        }
     }
 }
 
