@@ -56,8 +56,18 @@ impl fmt::Display for QuestionId {
 /// NFC, whitespace runs collapsed to one space, trimmed, trailing punctuation dropped,
 /// lower-cased. "digest는  뭔가요?" and "digest는 뭔가요" give the same string.
 pub fn normalize_question(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let collapsed = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Almost every text is NFC already (precomposed Hangul, ASCII): checked, not rebuilt.
+    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    };
+    let mut collapsed = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
     let trimmed = collapsed.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -110,6 +120,30 @@ mod tests {
             normalize_question("Tag와 label의\n차이는 뭔가요?!"),
             "tag와 label의 차이는 뭔가요"
         );
+    }
+
+    /// The normalization as first written (every text rebuilt): the fast path must give
+    /// exactly its result, or stored notes would lose their questions.
+    fn reference(text: &str) -> String {
+        let nfc: String = text.nfc().collect();
+        let collapsed = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let trimmed = collapsed.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '?' | '.' | '!' | '…' | '？' | '。' | '！' | '~' | ',' | ':' | ';'
+                )
+        });
+        trimmed.to_lowercase()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_normalization_equals_the_reference(
+            text in "[ a-zA-Z가-힣ᄀ-ᇿ\u{0300}-\u{036f}\u{3000}\t\n?.!…？。,:;ΣσςİK]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize_question(&text), reference(&text));
+        }
     }
 
     #[test]
