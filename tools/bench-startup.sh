@@ -3,7 +3,8 @@
 # renderer where there is no GPU): for the built-in notes and for a 10,000-question course,
 # RUNS runs each of `--screenshot --trace-startup` (exits after the first complete frame is
 # written as a PNG). Prints the median wall time, the median peak RSS and the median time
-# of each start-up step (see src/app/startup.rs), in ms since main.
+# of each start-up step (see src/app/startup.rs), in ms since main, with the resident
+# memory at that step (Linux).
 #
 #   tools/bench-startup.sh [RUNS] [WxH]      (default 5 runs at 1920x1080)
 # Needs: xvfb python3 /usr/bin/time mesa-vulkan-drivers, and `cargo build --release` first.
@@ -58,11 +59,15 @@ for label, name in (("seed", "built-in notes (21 questions)"), ("big", "10,000-q
     times = [l.split() for l in open(f"{work}/{label}/time") if l.strip()]
     wall = statistics.median(float(t[0]) for t in times)
     peak = statistics.median(int(t[1]) for t in times) / 1024
-    steps = {}
+    steps, rss = {}, {}
     for line in open(f"{work}/{label}/trace"):
-        for what, ms in re.findall(r"([a-zA-Z +]+?) (\d+) ms \(\+\d+\)", line):
-            steps.setdefault(what.strip(" ·"), []).append(int(ms))
+        for what, ms, mib in re.findall(r"([a-zA-Z +]+?) (\d+) ms \(\+\d+(?:, (\d+) MiB)?\)", line):
+            what = what.strip(" ·")
+            steps.setdefault(what, []).append(int(ms))
+            if mib:
+                rss.setdefault(what, []).append(int(mib))
     print(f"\n{name}: wall {wall:.2f} s, peak RSS {peak:.0f} MiB")
     for what, values in steps.items():
-        print(f"  {what:<22} {statistics.median(values):6.0f} ms")
+        memory = f"  {statistics.median(rss[what]):5.0f} MiB resident" if what in rss else ""
+        print(f"  {what:<22} {statistics.median(values):6.0f} ms{memory}")
 PY

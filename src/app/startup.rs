@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 pub struct StartupTrace {
     start: Instant,
     marks: Vec<(&'static str, Duration)>,
+    /// Resident memory at each mark, in MiB, where the system says (Linux).
+    rss: Vec<Option<u64>>,
     reported: bool,
 }
 
@@ -27,6 +29,7 @@ impl StartupTrace {
         Self {
             start,
             marks: Vec::new(),
+            rss: Vec::new(),
             reported: false,
         }
     }
@@ -35,6 +38,7 @@ impl StartupTrace {
     pub fn mark(&mut self, what: &'static str) {
         if !self.marks.iter().any(|(m, _)| *m == what) {
             self.marks.push((what, self.start.elapsed()));
+            self.rss.push(resident_mib());
         }
     }
 
@@ -58,12 +62,29 @@ impl StartupTrace {
         let parts: Vec<String> = self
             .marks
             .iter()
-            .map(|(what, at)| {
+            .zip(&self.rss)
+            .map(|((what, at), rss)| {
                 let step = at.saturating_sub(last);
                 last = *at;
-                format!("{what} {} ms (+{})", at.as_millis(), step.as_millis())
+                let memory = rss.map(|m| format!(", {m} MiB")).unwrap_or_default();
+                format!(
+                    "{what} {} ms (+{}{memory})",
+                    at.as_millis(),
+                    step.as_millis()
+                )
             })
             .collect();
         Some(format!("start-up: {}", parts.join(" · ")))
     }
+}
+
+/// The process's resident memory now, in MiB (Linux: `/proc/self/statm`).
+fn resident_mib() -> Option<u64> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // 4 KiB pages on every Linux this runs on.
+    Some(pages * 4096 / (1024 * 1024))
 }
