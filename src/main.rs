@@ -77,6 +77,10 @@ struct Cli {
     #[arg(long)]
     trace_startup: bool,
 
+    /// How the window is drawn (default: glow, or $STUDY_COMPANION_RENDERER).
+    #[arg(long, value_enum, env = "STUDY_COMPANION_RENDERER")]
+    renderer: Option<RendererArg>,
+
     /// Window size in logical pixels, e.g. 1400x900.
     #[arg(long, value_name = "WxH", default_value = "1400x900")]
     size: String,
@@ -86,6 +90,17 @@ struct Cli {
 enum LangArg {
     Ko,
     En,
+}
+
+/// How the window is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RendererArg {
+    /// OpenGL (glow): the default — on a machine without a GPU (Mesa's llvmpipe) it starts
+    /// in less than half wgpu's time with less memory. Falls back to wgpu by itself when
+    /// OpenGL cannot start.
+    Glow,
+    /// wgpu (Vulkan, Metal, DX12).
+    Wgpu,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -259,6 +274,22 @@ fn window_icon() -> Option<egui::IconData> {
     }
 }
 
+/// This program again, with the same arguments, drawing with wgpu; its exit status is ours.
+fn restart_with_wgpu() -> anyhow::Result<()> {
+    let exe = std::env::current_exe().context("cannot tell where this program is")?;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let status = std::process::Command::new(exe)
+        .args(args)
+        .env("STUDY_COMPANION_RENDERER", "wgpu")
+        .status()
+        .context("cannot start again with wgpu")?;
+    if status.success() {
+        Ok(())
+    } else {
+        anyhow::bail!("the window could not be shown ({status})")
+    }
+}
+
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     if cli.install_desktop || cli.uninstall_desktop {
         return desktop_integration(cli.install_desktop);
@@ -324,6 +355,8 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             ThemeArg::Dark => ThemeChoice::Dark,
         }),
     };
+    let renderer = cli.renderer.unwrap_or(RendererArg::Glow);
+    log::info!("drawing with {renderer:?}");
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Study Companion")
         .with_app_id(study_companion::desktop::APP_ID)
@@ -339,14 +372,33 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         persist_window: screenshot.is_none(),
         // The bundled fonts cover everything; enumerating system fonts only costs start-up.
         system_font_fallback: false,
+        renderer: match renderer {
+            RendererArg::Glow => eframe::Renderer::Glow,
+            RendererArg::Wgpu => eframe::Renderer::Wgpu,
+        },
         ..Default::default()
     };
-    eframe::run_native(
+    let created = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let app_created = created.clone();
+    let ran = eframe::run_native(
         "study-companion",
         native,
-        Box::new(move |cc| Ok(Box::new(StudyApp::new(cc, options)))),
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+        Box::new(move |cc| {
+            app_created.store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(Box::new(StudyApp::new(cc, options)))
+        }),
+    );
+    if let Err(e) = ran {
+        let by_default = cli.renderer.is_none();
+        if by_default && !created.load(std::sync::atomic::Ordering::SeqCst) {
+            // OpenGL could not start here (no usable driver): the same command with wgpu. A
+            // process has one event loop, so in a new process.
+            log::warn!("OpenGL could not start ({e}); starting again with wgpu");
+            drop(scratch);
+            return restart_with_wgpu();
+        }
+        anyhow::bail!("{e}");
+    }
     if cli.trace_startup {
         log::info!(
             "start-up: the event loop ended at {} ms",

@@ -562,7 +562,7 @@ impl eframe::App for StudyApp {
         }
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_all_at_exit();
     }
 
