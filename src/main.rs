@@ -134,7 +134,11 @@ fn course_and_notes(
         None => course::load_builtin(),
     };
     for p in &course.problems {
-        eprintln!("warning: {}", lang.problem(p));
+        let kind = match p.kind {
+            course::ProblemKind::Decoded(_) => "note",
+            _ => "warning",
+        };
+        eprintln!("{kind}: {}", lang.problem(p));
     }
     let dir = data_dir.unwrap_or_else(study_companion::app::default_data_dir);
     let migration = notes::migrate::migrate_layout(&dir, &course);
