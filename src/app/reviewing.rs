@@ -264,19 +264,16 @@ impl StudyApp {
         let Some(entry) = run.queue.entries.get(index).cloned() else {
             return;
         };
-        let Some(q) = self
-            .course
-            .topics
-            .get(entry.card.topic)
-            .and_then(|t| t.questions.get(entry.card.question))
-        else {
+        let Some((topic, q)) = self.course.topics.get(entry.card.topic).and_then(|t| {
+            let q = t.questions.get(entry.card.question)?;
+            Some((t.name.as_str(), q))
+        }) else {
             return;
         };
-        let topic = self.course.topics[entry.card.topic].name.clone();
         let review = scheduler.rate(&entry.state, rating, &clock, &entry.card.answer);
         if !self
             .reviews
-            .record(&entry.card.session, &entry.card.id, &q.text, &topic, review)
+            .record(&entry.card.session, &entry.card.id, &q.text, topic, review)
         {
             self.notices
                 .push(Notice::ReviewNotKept(entry.card.session.clone()));
