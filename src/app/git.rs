@@ -24,17 +24,18 @@ impl Git {
     pub fn detect(&mut self, path: Option<&Path>, wake: impl Fn() + Send + 'static) {
         self.dir = None;
         self.detecting = None;
-        let Some(path) = path else {
+        let Some(path) = path.map(Path::to_path_buf) else {
             return;
-        };
-        let dir = if path.is_dir() {
-            path.to_path_buf()
-        } else {
-            path.parent().map(Path::to_path_buf).unwrap_or_default()
         };
         let (tx, rx) = channel();
         self.detecting = Some(rx);
+        // Even looking at the path is left to the thread: a network drive may not answer.
         std::thread::spawn(move || {
+            let dir = if path.is_dir() {
+                path
+            } else {
+                path.parent().map(Path::to_path_buf).unwrap_or_default()
+            };
             let found = in_work_tree(&dir).then_some(dir);
             if tx.send(found).is_ok() {
                 wake();

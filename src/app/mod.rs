@@ -150,6 +150,8 @@ pub struct StudyApp {
     fixed_now: Option<(jiff::Timestamp, f64)>,
     /// The recent list as the 열기 menu shows it: each path, and whether it is there.
     recent_shown: Vec<(String, bool)>,
+    /// The check of the recent list in flight.
+    recent_check: Option<std::sync::mpsc::Receiver<Vec<(String, bool)>>>,
     /// 최신 노트 받기 for a course in a git clone.
     git: git::Git,
     /// `--trace-startup`.
@@ -238,6 +240,7 @@ impl StudyApp {
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
             recent_shown: Vec::new(),
+            recent_check: None,
             git: git::Git::default(),
             startup,
         };
@@ -473,6 +476,7 @@ impl eframe::App for StudyApp {
         ctx.set_theme(self.state.theme.preference());
         self.poll_content(&ctx);
         self.poll_git(&ctx);
+        self.poll_recent();
         self.drag_and_drop(&ctx);
         // `--present` once the course is there.
         if self.present_on_start && !self.loading() {

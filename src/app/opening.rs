@@ -50,14 +50,36 @@ impl StudyApp {
     }
 
     /// Whether each recent course is still there: looked at when the list changes (and at
-    /// start), not per frame.
+    /// start), off the UI thread (a network drive may not answer); until then each is shown
+    /// as there.
     pub(super) fn refresh_recent(&mut self) {
-        self.recent_shown = self
-            .state
-            .recent
+        let paths = self.state.recent.clone();
+        self.recent_shown = paths
             .iter()
-            .map(|p| (p.display().to_string(), p.exists()))
+            .map(|p| (p.display().to_string(), true))
             .collect();
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.recent_check = Some(rx);
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let shown = paths
+                .iter()
+                .map(|p| (p.display().to_string(), p.exists()))
+                .collect();
+            if tx.send(shown).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Takes in what the check of the recent list found. Per frame; cheap.
+    pub(super) fn poll_recent(&mut self) {
+        if let Some(rx) = &self.recent_check
+            && let Ok(shown) = rx.try_recv()
+        {
+            self.recent_shown = shown;
+            self.recent_check = None;
+        }
     }
 
     pub(super) fn open_recent(&mut self, index: usize) {
