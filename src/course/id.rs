@@ -28,13 +28,25 @@ impl QuestionId {
         h.write(&[0x1f]);
         h.write(topic.as_bytes());
         h.write(&[0x1f]);
-        h.write(normalize_question(question_text).as_bytes());
-        Self(format!("q{:016x}", h.0))
+        if !write_normalized_plain(&mut h, question_text) {
+            h.write(normalize_question(question_text).as_bytes());
+        }
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut id = String::with_capacity(17);
+        id.push('q');
+        for shift in (0..16).rev() {
+            id.push(char::from(HEX[((h.0 >> (shift * 4)) & 0xf) as usize]));
+        }
+        Self(id)
     }
 
     /// Before the document's title is known (the parser sets the real id at the end).
     pub(crate) fn placeholder() -> Self {
         Self(String::new())
+    }
+
+    pub(crate) fn is_placeholder(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// The n-th question with the same normalized text in the same place.
@@ -57,9 +69,13 @@ impl fmt::Display for QuestionId {
 /// lower-cased. "digest는  뭔가요?" and "digest는 뭔가요" give the same string.
 pub fn normalize_question(text: &str) -> String {
     // Almost every text is NFC already (precomposed Hangul, ASCII): checked, not rebuilt.
-    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
-        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    let nfc: std::borrow::Cow<'_, str> = if is_plain(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+            _ => std::borrow::Cow::Owned(text.nfc().collect()),
+        }
     };
     let mut collapsed = String::with_capacity(nfc.len());
     for word in nfc.split_whitespace() {
@@ -68,14 +84,90 @@ pub fn normalize_question(text: &str) -> String {
         }
         collapsed.push_str(word);
     }
-    let trimmed = collapsed.trim_end_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '?' | '.' | '!' | '…' | '？' | '。' | '！' | '~' | ',' | ':' | ';'
-            )
-    });
-    trimmed.to_lowercase()
+    let trimmed = collapsed.trim_end_matches(trailing);
+    // Class notes are ASCII and Hangul, which lower-case without Unicode's tables (Hangul
+    // has no case): the text is lowered in place. Anything else takes the full rules
+    // (Greek final sigma, İ, the Kelvin sign).
+    if trimmed.chars().all(lowers_alone) {
+        collapsed.truncate(trimmed.len());
+        collapsed.make_ascii_lowercase();
+        collapsed
+    } else {
+        trimmed.to_lowercase()
+    }
+}
+
+/// What a question may end with without changing it: whitespace and closing punctuation.
+fn trailing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '?' | '.' | '!' | '…' | '？' | '。' | '！' | '~' | ',' | ':' | ';'
+        )
+}
+
+/// ASCII and precomposed Hangul only: NFC as it is, lower-cased by ASCII rules.
+fn is_plain(text: &str) -> bool {
+    // Byte by byte, not char by char: every question of a course goes through here. A
+    // Hangul syllable is three bytes led by 0xEA…0xED (U+A000…U+D7FF).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let Some(&[b1, b2]) = bytes
+            .get(i + 1..i + 3)
+            .and_then(|s| <&[u8; 2]>::try_from(s).ok())
+        else {
+            return false;
+        };
+        let c = (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+        if !(0xea..=0xed).contains(&lead) || !(0xac00..=0xd7a3).contains(&c) {
+            return false;
+        }
+        i += 3;
+    }
+    true
+}
+
+/// Feeds [`normalize_question`]`(text)` to the hash without building it, when the text is
+/// plain (see [`is_plain`]); returns whether it did. A course's every question goes
+/// through here on every load.
+fn write_normalized_plain(h: &mut Fnv64, text: &str) -> bool {
+    if !is_plain(text) {
+        return false;
+    }
+    // Trimming before collapsing whitespace gives the same text: whitespace is trimmed too.
+    for (n, word) in text
+        .trim_end_matches(trailing)
+        .split_whitespace()
+        .enumerate()
+    {
+        if n > 0 {
+            h.write(b" ");
+        }
+        for &b in word.as_bytes() {
+            h.write(&[b.to_ascii_lowercase()]);
+        }
+    }
+    true
+}
+
+/// Whether `c` is lower-cased by ASCII rules alone: ASCII itself, and characters without
+/// case (Hangul syllables and jamo, general and CJK punctuation).
+fn lowers_alone(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c,
+            '\u{ac00}'..='\u{d7a3}' // Hangul syllables
+            | '\u{1100}'..='\u{11ff}' // Hangul jamo
+            | '\u{3130}'..='\u{318f}' // Hangul compatibility jamo
+            | '\u{a960}'..='\u{a97f}' // Hangul jamo extended-A
+            | '\u{d7b0}'..='\u{d7ff}' // Hangul jamo extended-B
+            | '\u{2000}'..='\u{206f}' // general punctuation
+            | '\u{3000}'..='\u{303f}' // CJK symbols and punctuation
+        )
 }
 
 /// A stable 64-bit fingerprint of `text` (FNV-1a): the same text gives the same number in
@@ -140,9 +232,38 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_fast_normalization_equals_the_reference(
-            text in "[ a-zA-Z가-힣ᄀ-ᇿ\u{0300}-\u{036f}\u{3000}\t\n?.!…？。,:;ΣσςİK]{0,40}"
+            text in "[ a-zA-Z가-힣ᄀ-ᇿ\u{0300}-\u{036f}\u{3000}\t\n?.!…？。,:;ΣσςİKＡ-Ｚ‐-⁯]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalize_question(&text), reference(&text));
+        }
+
+        #[test]
+        fn plain_is_ascii_and_hangul_syllables(text in "([a-z가-힣]|.){0,20}") {
+            let by_chars = text
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{ac00}'..='\u{d7a3}').contains(&c));
+            proptest::prop_assert_eq!(is_plain(&text), by_chars);
+        }
+
+        #[test]
+        fn the_fast_normalization_equals_the_reference_on_any_text(text in ".{0,40}") {
+            proptest::prop_assert_eq!(normalize_question(&text), reference(&text));
+        }
+
+        /// The id hashes the normalized text as first written, however it gets there.
+        #[test]
+        fn ids_hash_the_reference_normalization(
+            text in "([ a-zA-Z가-힣\t\n?.!…？~]|.){0,40}"
+        ) {
+            let mut h = Fnv64::default();
+            h.write(b"t");
+            h.write(&[0x1f]);
+            h.write(b"d");
+            h.write(&[0x1f]);
+            h.write(reference(&text).as_bytes());
+            let expected = format!("q{:016x}", h.0);
+            let id = QuestionId::new("T", "D", &text);
+            proptest::prop_assert_eq!(id.as_str(), expected);
         }
     }
 

@@ -19,7 +19,7 @@ pub use load::{
     ImageBase, LoadError, ReadRefusal, load_builtin, load_path, load_path_within, load_sources,
     read_regular_file, scheme_of, shared_title,
 };
-pub use parse::{ParsedDocument, parse_document, visible_controls};
+pub use parse::{PARSER_OPTIONS, ParsedDocument, parse_document, visible_controls};
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
@@ -281,6 +281,9 @@ impl Oversize {
         }
         if spans > MAX_RENDERED_SPANS {
             return Some(Oversize::Busy { spans });
+        }
+        if source.len() <= MAX_RENDERED_LINE {
+            return None; // no line can be longer than the whole text
         }
         let longest = source.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         (longest > MAX_RENDERED_LINE).then_some(Oversize::LongLine { chars: longest })

@@ -9,6 +9,8 @@ use pulldown_cmark::HeadingLevel;
 
 mod outline;
 
+pub use outline::PARSER_OPTIONS;
+
 use outline::{Block, Span, outline};
 
 use super::{
@@ -44,10 +46,7 @@ pub fn parse_document(
     // Control characters (a NUL byte in a hostile file) and U+FFFD have no glyph in any
     // font: shown as their pictures (␀) and □ instead of boxes of nothing.
     let visible;
-    let text = if text
-        .chars()
-        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{fffd}')
-    {
+    let text = if has_invisible(text) {
         visible = visible_controls(text);
         visible.as_str()
     } else {
@@ -58,8 +57,10 @@ pub fn parse_document(
     let mut b = Builder {
         text,
         title: None,
+        title_key: None,
         preface: String::new(),
         topics: Vec::new(),
+        topic_keys: Vec::new(),
         current_topic: None,
         current_question: None,
         image_base,
@@ -73,11 +74,13 @@ pub fn parse_document(
 
     let title = b.title.clone().unwrap_or_else(|| fallback_title.to_owned());
     let mut topics = std::mem::take(&mut b.topics);
+    // Questions before the `#` title, or in a file without one, get their ids now.
     let title_key = super::normalize_question(&title);
-    for topic in &mut topics {
-        let topic_key = super::normalize_question(&topic.name);
+    for (topic, topic_key) in topics.iter_mut().zip(&b.topic_keys) {
         for q in &mut topic.questions {
-            q.id = QuestionId::from_normalized(&title_key, &topic_key, &q.text);
+            if q.id.is_placeholder() {
+                q.id = QuestionId::from_normalized(&title_key, topic_key, &q.text);
+            }
         }
         topic.open = topic.questions.iter().filter(|q| q.is_open()).count();
     }
@@ -91,6 +94,33 @@ pub fn parse_document(
         topics,
         problems: b.problems,
     }
+}
+
+/// Whether `text` has a control character other than newline and tab, or U+FFFD. Byte by
+/// byte (the text is long, and almost never has one): C0 and DEL are single bytes, C1
+/// (U+0080…U+009F) is 0xC2 then 0x80…0x9F, and U+FFFD is EF BF BD.
+fn has_invisible(text: &str) -> bool {
+    const CHUNK: usize = 64;
+    // A branch-free pass, which the compiler vectorizes, finds the first chunk with a byte
+    // that may start one (0xC2 and 0xEF also start `·` and full-width forms); the exact
+    // rules run from there. A chunk may start inside a character: its continuation bytes
+    // (0x80…0xBF) match nothing.
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | matches!(b, 0x7f | 0xc2 | 0xef);
+    let Some(first) = text
+        .as_bytes()
+        .chunks(CHUNK)
+        .position(|chunk| chunk.iter().fold(false, |any, &b| any | suspect(b)))
+    else {
+        return false;
+    };
+    let bytes = &text.as_bytes()[first * CHUNK..];
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]),
+        _ => false,
+    })
 }
 
 /// `text` with C0 control characters as their Unicode pictures (U+2400…), DEL as ␡, other
@@ -110,14 +140,17 @@ pub fn visible_controls(text: &str) -> String {
 /// What a question's answer is built from while parsing.
 struct PendingQuestion {
     inlines: Vec<Inline>,
-    spans: Vec<(Span, usize)>, // span and the indentation to strip
+    spans: Vec<Span>,
 }
 
 struct Builder<'a> {
     text: &'a str,
     title: Option<String>,
+    /// The title and each topic's name as ids hash them (see [`QuestionId`]).
+    title_key: Option<String>,
     preface: String,
     topics: Vec<Topic>,
+    topic_keys: Vec<String>,
     current_topic: Option<usize>,
     current_question: Option<PendingQuestion>,
     image_base: ImageBase,
@@ -132,7 +165,10 @@ impl Builder<'_> {
                 self.finish_question();
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 match level {
-                    HeadingLevel::H1 if self.title.is_none() => self.title = Some(text),
+                    HeadingLevel::H1 if self.title.is_none() => {
+                        self.title_key = Some(super::normalize_question(&text));
+                        self.title = Some(text);
+                    }
                     HeadingLevel::H1 | HeadingLevel::H2 => self.start_topic(text),
                     _ => {
                         let hashes = "#".repeat(level as usize);
@@ -144,14 +180,10 @@ impl Builder<'_> {
             Block::List(items) => {
                 for item in items {
                     self.finish_question();
-                    let spans = item
-                        .children
-                        .into_iter()
-                        .map(|s| {
-                            let indent = column(self.text, s.range.start);
-                            (s, indent)
-                        })
-                        .collect();
+                    let mut spans = item.children;
+                    for s in &mut spans {
+                        s.indent = column(self.text, s.range.start);
+                    }
                     self.current_question = Some(PendingQuestion {
                         inlines: item.inlines,
                         spans,
@@ -159,7 +191,7 @@ impl Builder<'_> {
                 }
             }
             Block::Other(span) => match self.current_question.as_mut() {
-                Some(q) => q.spans.push((span, 0)),
+                Some(q) => q.spans.push(span),
                 None => {
                     let src = self
                         .text
@@ -204,15 +236,18 @@ impl Builder<'_> {
             .position(|t| t.name.to_lowercase() == key)
         {
             Some(i) => i,
-            None => {
-                self.topics.push(Topic {
-                    name,
-                    ..Default::default()
-                });
-                self.topics.len() - 1
-            }
+            None => self.push_topic(Topic {
+                name,
+                ..Default::default()
+            }),
         };
         self.current_topic = Some(index);
+    }
+
+    fn push_topic(&mut self, topic: Topic) -> usize {
+        self.topic_keys.push(super::normalize_question(&topic.name));
+        self.topics.push(topic);
+        self.topics.len() - 1
     }
 
     /// Markdown that belongs to no question: the preface before the first topic, or the
@@ -236,23 +271,20 @@ impl Builder<'_> {
         }
     }
 
-    fn topic_mut(&mut self) -> &mut Topic {
-        let index = match self.current_topic {
+    /// The topic questions go to now, created if there is none.
+    fn topic_index(&mut self) -> usize {
+        match self.current_topic {
             Some(i) if i < self.topics.len() => i,
             _ => {
                 // Questions before any `##`: the general topic (empty name).
                 let i = match self.topics.iter().position(Topic::is_general) {
                     Some(i) => i,
-                    None => {
-                        self.topics.push(Topic::default());
-                        self.topics.len() - 1
-                    }
+                    None => self.push_topic(Topic::default()),
                 };
                 self.current_topic = Some(i);
                 i
             }
-        };
-        &mut self.topics[index]
+        }
     }
 
     fn finish_question(&mut self) {
@@ -262,11 +294,11 @@ impl Builder<'_> {
         let mut blocks = Vec::new();
         let mut rich = false;
         let mut only_placeholders = true;
-        for (span, indent) in pending.spans {
+        for span in pending.spans {
             rich |= span.rich;
-            only_placeholders &= span.text.split_whitespace().all(is_placeholder);
+            only_placeholders &= !span.has_answer_words;
             let raw = self.text.get(span.range.clone()).unwrap_or("");
-            let source = dedent(raw, indent).trim_end().to_owned();
+            let source = dedent(raw, span.indent);
             if source.is_empty() {
                 continue;
             }
@@ -314,8 +346,15 @@ impl Builder<'_> {
         }
         let answer = join_blocks(&blocks);
         let open = !rich && only_placeholders;
+        let topic = self.topic_index();
+        // The id while the text is fresh in the cache; once the title is known at the end
+        // when the `#` comes later or never.
+        let id = match (&self.title_key, self.topic_keys.get(topic)) {
+            (Some(title), Some(topic)) => QuestionId::from_normalized(title, topic, &text),
+            _ => QuestionId::placeholder(),
+        };
         let question = Question {
-            id: QuestionId::placeholder(), // set once the document's title is known
+            id,
             inlines: pending.inlines,
             text,
             answer,
@@ -323,7 +362,9 @@ impl Builder<'_> {
             document: 0,
             open,
         };
-        self.topic_mut().questions.push(question);
+        if let Some(topic) = self.topics.get_mut(topic) {
+            topic.questions.push(question);
+        }
     }
 
     /// Resolves an image reference and reports it if it is missing or huge.
@@ -363,7 +404,8 @@ impl Builder<'_> {
 
 /// Joins answer blocks back into one markdown text: bullets of one list stay one list.
 pub(crate) fn join_blocks(blocks: &[AnswerBlock]) -> String {
-    let mut out = String::new();
+    let len = blocks.iter().map(|b| b.source.len() + 2).sum();
+    let mut out = String::with_capacity(len);
     for block in blocks {
         if !out.is_empty() {
             out.push_str(if block.continues_list { "\n" } else { "\n\n" });
@@ -379,17 +421,37 @@ fn is_placeholder(word: &str) -> bool {
     w.is_empty()
         || w.chars()
             .all(|c| matches!(c, '.' | '…' | '?' | '？' | '-' | '_' | '~' | '·'))
-        || ["todo", "tbd", "todo:", "tbd:"].contains(&w.to_lowercase().as_str())
+        || ["todo", "tbd", "todo:", "tbd:"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
 }
 
+/// The question's text: its inlines with every run of whitespace as one space, trimmed.
 fn plain_text(inlines: &[Inline]) -> String {
-    let mut s = String::new();
+    let len = inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Code(t) => t.len(),
+        })
+        .sum();
+    let mut s = String::with_capacity(len);
+    // A space is written only before the next word, so none ends the text.
+    let mut space = false;
     for i in inlines {
-        match i {
-            Inline::Text(t) | Inline::Code(t) => s.push_str(t),
+        let (Inline::Text(t) | Inline::Code(t)) = i;
+        for (n, word) in t.split(char::is_whitespace).enumerate() {
+            space |= n > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if space && !s.is_empty() {
+                s.push(' ');
+            }
+            space = false;
+            s.push_str(word);
         }
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s
 }
 
 /// The column (in bytes from the line start) of `offset`.
@@ -402,8 +464,9 @@ fn column(text: &str, offset: usize) -> usize {
 }
 
 /// Strips up to `indent` leading spaces from every line but the first (which starts at the
-/// block itself), so a nested block reads as top-level markdown.
+/// block itself), so a nested block reads as top-level markdown; trailing whitespace goes.
 fn dedent(source: &str, indent: usize) -> String {
+    let source = source.trim_end();
     if indent == 0 {
         return source.to_owned();
     }

@@ -33,8 +33,10 @@ pub(super) struct Item {
 #[derive(Debug, Default, Clone)]
 pub(super) struct Span {
     pub(super) range: Range<usize>,
-    /// Text of the block (for the "only placeholders" test).
-    pub(super) text: String,
+    /// The block has text that is not whitespace.
+    pub(super) has_text: bool,
+    /// The block has a word that is not a placeholder (`...`, `TODO`): an answer.
+    pub(super) has_answer_words: bool,
     /// Has content that is not text: code block, image, table, html.
     pub(super) rich: bool,
     /// Images in the block.
@@ -57,6 +59,8 @@ pub(super) struct Span {
     pub(super) continues_list: bool,
     /// The block is a code block.
     pub(super) code: bool,
+    /// A child of a question: the column its lines are indented to, stripped from them.
+    pub(super) indent: usize,
     /// A code block's language (first word of the fence info) and text.
     pub(super) code_lang: String,
     pub(super) code_text: String,
@@ -112,14 +116,18 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
+/// The markdown extensions notes are read with: GitHub's tables, strikethrough, task lists
+/// and footnotes.
+pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES);
+
 /// Walks pulldown-cmark's events once and returns the top-level blocks, with top-level
 /// list items split into question text and child blocks, and where the link reference
 /// definitions are (they make no events, and a block rendered alone needs the ones it uses).
 pub(super) fn outline(text: &str) -> Vec<Block> {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
+    let opts = PARSER_OPTIONS;
     let mut out = Vec::new();
     // Block depth (inline tags do not count).
     let mut depth = 0usize;
@@ -273,7 +281,7 @@ pub(super) fn outline(text: &str) -> Vec<Block> {
                             span.lone_image = tag == TagEnd::Paragraph
                                 && span.images.len() == 1
                                 && paragraph_events == 1
-                                && span.text.trim().is_empty();
+                                && !span.has_text;
                             out.push(Block::Other(span));
                         }
                     }
@@ -293,7 +301,7 @@ pub(super) fn outline(text: &str) -> Vec<Block> {
                             span.lone_image = tag == TagEnd::Paragraph
                                 && span.images.len() == 1
                                 && paragraph_events == 1
-                                && span.text.trim().is_empty();
+                                && !span.has_text;
                             if let Some(it) = item.as_mut() {
                                 it.children.push(span);
                             }
@@ -327,8 +335,9 @@ pub(super) fn outline(text: &str) -> Vec<Block> {
                     if span.code {
                         span.code_text.push_str(t);
                     }
-                    span.text.push_str(t);
-                    span.text.push(' ');
+                    // Word by word as the text comes: no copy of it is kept.
+                    span.has_text |= !t.trim().is_empty();
+                    span.has_answer_words |= !t.split_whitespace().all(super::is_placeholder);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {

@@ -130,3 +130,40 @@ fn a_thematic_break_in_an_answer_is_kept() {
     let q = &doc.topics[0].questions[0];
     assert_eq!(q.answer, "***\n\nafter");
 }
+
+proptest::proptest! {
+    /// The byte scan for invisible characters agrees with the character rules it replaces.
+    #[test]
+    fn the_invisible_scan_equals_the_char_rules(
+        text in "(.|[\u{0}-\u{1f}\u{7f}-\u{a0}\u{fffd}\u{ff00}-\u{ffff}\u{c0}-\u{c3}])*"
+    ) {
+        let by_chars = text
+            .chars()
+            .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{fffd}');
+        proptest::prop_assert_eq!(has_invisible(&text), by_chars);
+    }
+
+    /// The question text is its inlines' text with whitespace collapsed, as first written.
+    #[test]
+    fn plain_text_collapses_whitespace_across_inlines(
+        parts in proptest::collection::vec(("[a가 \t\n\u{3000}]{0,6}", proptest::bool::ANY), 0..6)
+    ) {
+        let inlines: Vec<Inline> = parts
+            .iter()
+            .map(|(t, code)| if *code { Inline::Code(t.clone()) } else { Inline::Text(t.clone()) })
+            .collect();
+        let joined: String = parts.iter().map(|(t, _)| t.as_str()).collect();
+        let reference = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+        proptest::prop_assert_eq!(plain_text(&inlines), reference);
+    }
+}
+
+#[test]
+fn placeholder_words_match_in_any_case() {
+    for w in ["TODO", "todo", "Tbd:", "...", "…", "？", ""] {
+        assert!(is_placeholder(w), "{w}");
+    }
+    for w in ["todos", "네", "tbd?x"] {
+        assert!(!is_placeholder(w), "{w}");
+    }
+}
