@@ -466,7 +466,7 @@ fn view_of(state: &UiState, topic: usize) -> View<'_> {
 }
 
 impl eframe::App for StudyApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         if self.applied_zoom != Some(self.state.zoom) {
@@ -537,12 +537,7 @@ impl eframe::App for StudyApp {
         if settled {
             self.startup_mark("complete");
         }
-        let gl = frame.gl().is_some();
-        if let Some(mark) = self
-            .screenshot
-            .as_mut()
-            .and_then(|s| s.step(&ctx, settled, gl))
-        {
+        if let Some(mark) = self.screenshot.as_mut().and_then(|s| s.step(&ctx, settled)) {
             self.startup_mark(mark);
         }
         // Logged at the first complete frame (with --screenshot: once the PNG is written).

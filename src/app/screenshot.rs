@@ -83,15 +83,9 @@ impl Screenshot {
     }
 
     /// One step per frame. `settled`: no image is loading and no card is changing height.
-    /// `gl`: the window paints with OpenGL (glow), which can read this very frame back.
     /// Keeps the frames coming until done, then closes the window. Returns the start-up
     /// mark this step reached, if any.
-    pub fn step(
-        &mut self,
-        ctx: &egui::Context,
-        settled: bool,
-        gl: bool,
-    ) -> Option<&'static str> {
+    pub fn step(&mut self, ctx: &egui::Context, settled: bool) -> Option<&'static str> {
         let before = std::mem::discriminant(&self.phase);
         self.phase = match std::mem::replace(&mut self.phase, Phase::Done) {
             Phase::Waiting { frames } => {
@@ -104,17 +98,12 @@ impl Screenshot {
                 if (frames >= 1 && settled) || timed_out {
                     let (tx, rx) = mpsc::channel();
                     let repaint = ctx.clone();
-                    // The receiver lives until the deadline; after it nobody waits.
-                    let deliver = move |image| {
+                    ctx.request_screenshot(move |image| {
+                        // The receiver lives until the deadline; after it nobody waits.
                         if tx.send(image).is_ok() {
                             repaint.request_repaint();
                         }
-                    };
-                    if gl {
-                        read_back_this_frame(ctx, deliver);
-                    } else {
-                        ctx.request_screenshot(deliver);
-                    }
+                    });
                     Phase::Requested {
                         since: Instant::now(),
                         rx,
@@ -178,26 +167,6 @@ impl Screenshot {
     }
 }
 
-/// Reads this frame back once it is painted: a paint callback on the top layer runs after
-/// everything else is drawn. `Context::request_screenshot` would paint one frame more
-/// (about 60 ms at 1920×1080 on a CPU renderer); this is for OpenGL only.
-fn read_back_this_frame(
-    ctx: &egui::Context,
-    deliver: impl Fn(Arc<egui::ColorImage>) + Send + Sync + 'static,
-) {
-    let callback = eframe::egui_glow::CallbackFn::new(move |info, painter| {
-        deliver(Arc::new(painter.read_screen_rgba(info.screen_size_px)));
-    });
-    ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Debug,
-        egui::Id::unique("screenshot read-back"),
-    ))
-    .add(egui::PaintCallback {
-        rect: ctx.content_rect(),
-        callback: Arc::new(callback),
-    });
-}
-
 fn save_png(path: &Path, image: &egui::ColorImage) -> anyhow::Result<()> {
     let [w, h] = image.size;
     let width = u32::try_from(w).context("screenshot too wide")?;
@@ -209,7 +178,7 @@ fn save_png(path: &Path, image: &egui::ColorImage) -> anyhow::Result<()> {
     let encoder = image::codecs::png::PngEncoder::new_with_quality(
         std::io::BufWriter::new(file),
         image::codecs::png::CompressionType::Fast,
-        image::codecs::png::FilterType::NoFilter,
+        image::codecs::png::FilterType::Adaptive,
     );
     // Straight from the frame's pixels (opaque, so premultiplied is plain RGBA): a copy of
     // a 1920×1080 frame would add 8 MiB to the peak.
