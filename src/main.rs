@@ -342,8 +342,13 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             None => job,
         }
     });
+    // The course is read while eframe opens the window and the renderer.
+    let early_load = path.clone().map(|p| {
+        study_companion::app::EarlyLoadSlot::new(study_companion::app::EarlyLoad::start(p))
+    });
     let options = AppOptions {
         path,
+        early_load,
         data_dir: cli.data_dir,
         fresh: screenshot.is_some(),
         present: cli.present,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::StudyApp;
-use super::loader::{Loaded, Purpose};
+use super::loader::{EarlyLoad, Loaded, Purpose};
 use super::watch::Watch;
 use crate::course::{self, Course, diff};
 use crate::notice::Notice;
@@ -14,11 +14,15 @@ use crate::search;
 impl StudyApp {
     /// At start-up: the path given on the command line, else what was open last time, else
     /// the built-in notes. A path is read in the background; the window shows at once.
-    pub(super) fn load_initial(&mut self, path: Option<PathBuf>) {
+    /// `early`: the command line's path, read since before the window opened.
+    pub(super) fn load_initial(&mut self, path: Option<PathBuf>, early: Option<EarlyLoad>) {
         let from_command_line = path.is_some();
-        match path.or_else(|| self.state.last_content.clone()) {
-            Some(path) => self.start_load(path, Purpose::Start { from_command_line }),
-            None => self.show_builtin(),
+        match (path.or_else(|| self.state.last_content.clone()), early) {
+            (Some(path), Some(early)) if early.path() == path => {
+                self.loader.adopt(early, &self.ctx);
+            }
+            (Some(path), _) => self.start_load(path, Purpose::Start { from_command_line }),
+            (None, _) => self.show_builtin(),
         }
     }
 

@@ -23,6 +23,7 @@ mod watch;
 use std::path::PathBuf;
 
 pub use actions::Action;
+pub use loader::{EarlyLoad, EarlyLoadSlot};
 pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
 pub use startup::StartupTrace;
@@ -52,6 +53,8 @@ use watch::Watch;
 pub struct AppOptions {
     /// Open this file or folder instead of what was open last time.
     pub path: Option<PathBuf>,
+    /// `path`, already being read since before the window opened.
+    pub early_load: Option<EarlyLoadSlot>,
     /// Render the first complete frame to a PNG, then close.
     pub screenshot: Option<ScreenshotJob>,
     /// Override the remembered language.
@@ -248,7 +251,8 @@ impl StudyApp {
         if let Some(w) = seen_warning {
             app.notices.push(Notice::from(w));
         }
-        app.load_initial(options.path);
+        let early = options.early_load.as_ref().and_then(EarlyLoadSlot::take);
+        app.load_initial(options.path, early);
         app.startup_mark("app state");
         app
     }
