@@ -259,6 +259,29 @@ fn desktop_integration(install: bool) -> anyhow::Result<()> {
 }
 
 /// The window's icon, decoded from the bundled PNG.
+/// What was open last time, from the state eframe remembers (`eframe::get_value` reads it
+/// the same way once the window exists). `None` on a first run, or when the state cannot be
+/// read: the app then reads and reports it as usual.
+fn remembered_content() -> Option<PathBuf> {
+    remembered_content_in(&eframe::storage_dir(study_companion::desktop::APP_ID)?.join("app.ron"))
+}
+
+/// [`remembered_content`] from eframe's state file `file`.
+fn remembered_content_in(file: &std::path::Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let stored: std::collections::HashMap<String, String> = match ron::from_str(&text) {
+        Ok(stored) => stored,
+        Err(e) => {
+            log::debug!("{}: {e}", file.display());
+            return None;
+        }
+    };
+    let state: study_companion::state::UiState = ron::from_str(stored.get(eframe::APP_KEY)?)
+        .map_err(|e| log::debug!("{}: {e}", file.display()))
+        .ok()?;
+    state.last_content
+}
+
 fn window_icon() -> Option<egui::IconData> {
     let png = study_companion::desktop::window_icon_png();
     match image::load_from_memory(png) {
@@ -342,9 +365,20 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             None => job,
         }
     });
-    // The course is read while eframe opens the window and the renderer.
-    let early_load = path.clone().map(|p| {
-        study_companion::app::EarlyLoadSlot::new(study_companion::app::EarlyLoad::start(p))
+    // The course is read while eframe opens the window and the renderer: the one named here,
+    // else the one open last time (the app reads the same remembered state once the window
+    // exists, and takes this load over if it is for the same path).
+    let early_load = match (&path, &screenshot) {
+        (Some(p), _) => Some((p.clone(), true)),
+        (None, None) => remembered_content().map(|p| (p, false)),
+        // A screenshot starts from a clean slate: nothing remembered.
+        (None, Some(_)) => None,
+    }
+    .map(|(p, from_command_line)| {
+        study_companion::app::EarlyLoadSlot::new(study_companion::app::EarlyLoad::start(
+            p,
+            from_command_line,
+        ))
     });
     let options = AppOptions {
         path,
@@ -420,5 +454,48 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         Some(None) => Err(anyhow::anyhow!(
             "the window closed before the screenshot was taken"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The state file as eframe writes it (`set_value`, then the store written pretty).
+    fn eframe_state_file(
+        dir: &std::path::Path,
+        state: &study_companion::state::UiState,
+    ) -> PathBuf {
+        let value = ron::ser::to_string(state).expect("the state serializes");
+        let stored = std::collections::HashMap::from([
+            (eframe::APP_KEY.to_owned(), value),
+            ("egui".to_owned(), "()".to_owned()),
+        ]);
+        let text = ron::Options::default()
+            .to_string_pretty(&stored, ron::ser::PrettyConfig::default())
+            .expect("the store serializes");
+        let file = dir.join("app.ron");
+        std::fs::write(&file, text).expect("write the state file");
+        file
+    }
+
+    #[test]
+    fn the_course_open_last_time_is_read_from_eframes_state_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = study_companion::state::UiState {
+            last_content: Some(PathBuf::from("/notes/MSP T3/23-5차.md")),
+            ..Default::default()
+        };
+        let file = eframe_state_file(dir.path(), &state);
+        assert_eq!(
+            remembered_content_in(&file),
+            Some(PathBuf::from("/notes/MSP T3/23-5차.md"))
+        );
+        // The built-in notes last time, no file, a broken file: nothing to read early.
+        let file = eframe_state_file(dir.path(), &Default::default());
+        assert_eq!(remembered_content_in(&file), None);
+        assert_eq!(remembered_content_in(&dir.path().join("none.ron")), None);
+        std::fs::write(&file, "{ \"app\": ").expect("write");
+        assert_eq!(remembered_content_in(&file), None);
     }
 }

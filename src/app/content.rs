@@ -14,14 +14,16 @@ use crate::search;
 impl StudyApp {
     /// At start-up: the path given on the command line, else what was open last time, else
     /// the built-in notes. A path is read in the background; the window shows at once.
-    /// `early`: the command line's path, read since before the window opened.
+    /// `early`: a load started before the window opened, taken over if it reads the same.
     pub(super) fn load_initial(&mut self, path: Option<PathBuf>, early: Option<EarlyLoad>) {
-        let from_command_line = path.is_some();
+        let purpose = Purpose::Start {
+            from_command_line: path.is_some(),
+        };
         match (path.or_else(|| self.state.last_content.clone()), early) {
-            (Some(path), Some(early)) if early.path() == path => {
+            (Some(path), Some(early)) if early.is_for(&path, purpose) => {
                 self.loader.adopt(early, &self.ctx);
             }
-            (Some(path), _) => self.start_load(path, Purpose::Start { from_command_line }),
+            (Some(path), _) => self.start_load(path, purpose),
             (None, _) => self.show_builtin(),
         }
     }

@@ -71,7 +71,7 @@ fn spawn(path: PathBuf, purpose: Purpose, wake: impl Fn() + Send + 'static) -> I
     }
 }
 
-/// A load started before the window exists: the path from the command line is read while
+/// A load started before the window exists: the course is read while
 /// eframe opens the window and the renderer (on two cores, most of that is waiting on the X
 /// server and the GL driver). The app adopts it ([`Loader::adopt`]) as its load in flight.
 pub struct EarlyLoad {
@@ -80,21 +80,18 @@ pub struct EarlyLoad {
 }
 
 impl EarlyLoad {
-    pub fn start(path: PathBuf) -> Self {
+    /// Reads `path`, named on the command line or open last time.
+    pub fn start(path: PathBuf, from_command_line: bool) -> Self {
         let wake = LateWake::default();
         let waker = wake.clone();
-        let inflight = spawn(
-            path,
-            Purpose::Start {
-                from_command_line: true,
-            },
-            move || waker.wake(),
-        );
+        let purpose = Purpose::Start { from_command_line };
+        let inflight = spawn(path, purpose, move || waker.wake());
         Self { inflight, wake }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.inflight.path
+    /// Whether this is the load the app would start itself.
+    pub(super) fn is_for(&self, path: &Path, purpose: Purpose) -> bool {
+        self.inflight.path == path && self.inflight.purpose == purpose
     }
 }
 
@@ -182,6 +179,10 @@ impl Loader {
     /// Takes over a load started before the window existed; `ctx` is woken when it is done
     /// (at once, if it already is).
     pub fn adopt(&mut self, early: EarlyLoad, ctx: &egui::Context) {
+        log::debug!(
+            "{} is being read since before the window opened",
+            early.inflight.path.display()
+        );
         early.wake.attach(ctx);
         self.inflight = Some(early.inflight);
     }
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn a_load_that_ended_before_the_window_wakes_it_when_adopted() {
         let (_dir, path) = notes_file();
-        let early = EarlyLoad::start(path.clone());
+        let early = EarlyLoad::start(path.clone(), true);
         wait_for("the early load", || ended(&early));
         let (ctx, count) = counting_context();
         let mut loader = Loader::default();
