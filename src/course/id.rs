@@ -133,25 +133,41 @@ fn is_plain(text: &str) -> bool {
 }
 
 /// Feeds [`normalize_question`]`(text)` to the hash without building it, when the text is
-/// plain (see [`is_plain`]); returns whether it did. A course's every question goes
-/// through here on every load.
+/// plain (see [`is_plain`]); returns whether it did, leaving the hash as it was when not. A
+/// course's every question goes through here on every load: one pass over the bytes.
 fn write_normalized_plain(h: &mut Fnv64, text: &str) -> bool {
-    if !is_plain(text) {
-        return false;
-    }
     // Trimming before collapsing whitespace gives the same text: whitespace is trimmed too.
-    for (n, word) in text
-        .trim_end_matches(trailing)
-        .split_whitespace()
-        .enumerate()
-    {
-        if n > 0 {
-            h.write(b" ");
+    let bytes = text.trim_end_matches(trailing).as_bytes();
+    let mut hash = Fnv64(h.0);
+    // A space is owed before the next word once a word was written.
+    let (mut wrote, mut space) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii() {
+            // `char::is_whitespace` for ASCII.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space = wrote;
+                continue;
+            }
+        } else if b >= 0xc0 {
+            // A character's first byte: a Hangul syllable, U+AC00…U+D7A3, is three bytes
+            // led by 0xEA…0xED. Its other bytes (0x80…0xBF) are hashed as they come.
+            let (b1, b2) = match bytes.get(i + 1..i + 3) {
+                Some(&[b1, b2]) => (b1, b2),
+                _ => return false,
+            };
+            let c =
+                (u32::from(b & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            if !(0xea..=0xed).contains(&b) || !(0xac00..=0xd7a3).contains(&c) {
+                return false;
+            }
         }
-        for &b in word.as_bytes() {
-            h.write(&[b.to_ascii_lowercase()]);
+        if std::mem::take(&mut space) {
+            hash.write_byte(b' ');
         }
+        hash.write_byte(b.to_ascii_lowercase());
+        wrote = true;
     }
+    *h = hash;
     true
 }
 
@@ -191,9 +207,14 @@ impl Default for Fnv64 {
 impl Fnv64 {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            self.write_byte(b);
         }
+    }
+
+    #[inline]
+    fn write_byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
     }
 }
 

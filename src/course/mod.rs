@@ -164,6 +164,11 @@ impl Question {
         std::borrow::Cow::Owned(out)
     }
 
+    /// The markdown source of one of its answer's blocks.
+    pub fn source(&self, block: &AnswerBlock) -> &str {
+        self.answer.get(block.source.clone()).unwrap_or("")
+    }
+
     /// The answer as runs of markdown and stand-alone images, for the viewer.
     /// Called when a card is drawn; cheap (no parsing).
     pub fn segments(&self) -> Vec<Segment<'_>> {
@@ -200,7 +205,7 @@ impl Question {
                     flush(&mut out, &mut run, &mut blocked);
                     if let Some(why) = block.plain {
                         out.push(Segment::Plain {
-                            text: &block.source,
+                            text: self.source(block),
                             why,
                         });
                     }
@@ -209,7 +214,7 @@ impl Question {
                     if !run.is_empty() {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
                     }
-                    run.push_str(&block.source);
+                    run.push_str(self.source(block));
                     blocked.extend(block.blocked_links.iter().map(String::as_str));
                 }
             }
@@ -222,7 +227,8 @@ impl Question {
 /// A top-level block of an answer.
 #[derive(Clone, Debug)]
 pub struct AnswerBlock {
-    pub source: String,
+    /// Where its markdown source is in the question's answer ([`Question::source`]).
+    pub source: std::ops::Range<usize>,
     pub kind: BlockKind,
     /// A bullet that follows a bullet of the same list (joined without a blank line).
     pub continues_list: bool,

@@ -50,7 +50,7 @@ fn slide(harness: &Harness<'_, StudyApp>) -> Option<Slide> {
 /// The plain text of answer block `i` of the question `text` (its first line, no bullet).
 fn block_text(harness: &Harness<'_, StudyApp>, text: &str, i: usize) -> String {
     let q = &harness.state().course().topics[0].questions[index_of(harness, text)];
-    let source = &q.blocks[i].source;
+    let source = q.source(&q.blocks[i]);
     source
         .trim_start_matches("- ")
         .lines()

@@ -105,11 +105,17 @@ fn has_invisible(text: &str) -> bool {
     // that may start one (0xC2 and 0xEF also start `·` and full-width forms); the exact
     // rules run from there. A chunk may start inside a character: its continuation bytes
     // (0x80…0xBF) match nothing.
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | matches!(b, 0x7f | 0xc2 | 0xef);
+    // Bitwise `&` and `|`, not `&&`: no branch per byte.
+    let suspect = |b: u8| {
+        u8::from(b < 0x20) & u8::from(b != b'\n') & u8::from(b != b'\t')
+            | u8::from(b == 0x7f)
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xef)
+    };
     let Some(first) = text
         .as_bytes()
         .chunks(CHUNK)
-        .position(|chunk| chunk.iter().fold(false, |any, &b| any | suspect(b)))
+        .position(|chunk| chunk.iter().fold(0, |any, &b| any | suspect(b)) != 0)
     else {
         return false;
     };
@@ -210,6 +216,12 @@ impl Builder<'_> {
     /// `source` followed by the reference definitions its links use that are not in it:
     /// each block is rendered on its own, and `[docs][1]` needs its `[1]: https://…`.
     fn with_definitions(&self, mut source: String, span: &Span) -> String {
+        self.push_definitions(&mut source, span);
+        source
+    }
+
+    /// Appends to `out` the definitions [`Self::with_definitions`] adds.
+    fn push_definitions(&self, out: &mut String, span: &Span) {
         let mut added = 0;
         for range in &span.definitions {
             if range.start >= span.range.start && range.end <= span.range.end {
@@ -217,15 +229,14 @@ impl Builder<'_> {
             }
             added += 1;
             let definition = self.text.get(range.clone()).unwrap_or("");
-            source.push_str(if added == 1 { "\n\n" } else { "\n" });
+            out.push_str(if added == 1 { "\n\n" } else { "\n" });
             for (n, line) in definition.trim().lines().enumerate() {
                 if n > 0 {
-                    source.push('\n');
+                    out.push('\n');
                 }
-                source.push_str(line.trim_start());
+                out.push_str(line.trim_start());
             }
         }
-        source
     }
 
     fn start_topic(&mut self, name: String) {
@@ -294,12 +305,27 @@ impl Builder<'_> {
         let mut blocks = Vec::new();
         let mut rich = false;
         let mut only_placeholders = true;
+        // The answer is written once; each block is a range of it. Bullets of one list
+        // stay one list (a single newline between them), other blocks are paragraphs.
+        let mut answer = String::with_capacity(
+            pending
+                .spans
+                .iter()
+                .map(|s| s.range.len() + 2)
+                .sum::<usize>(),
+        );
         for span in pending.spans {
             rich |= span.rich;
             only_placeholders &= !span.has_answer_words;
             let raw = self.text.get(span.range.clone()).unwrap_or("");
-            let source = dedent(raw, span.indent);
-            if source.is_empty() {
+            let before = answer.len();
+            if !answer.is_empty() {
+                answer.push_str(if span.continues_list { "\n" } else { "\n\n" });
+            }
+            let start = answer.len();
+            dedent_into(&mut answer, raw, span.indent);
+            if answer.len() == start {
+                answer.truncate(before);
                 continue;
             }
             let kind = match span.images.first() {
@@ -320,12 +346,16 @@ impl Builder<'_> {
                     BlockKind::Markdown
                 }
             };
-            let source = match kind {
-                BlockKind::Markdown => self.with_definitions(source, &span),
-                BlockKind::Code { .. } | BlockKind::Image(_) => source,
-            };
+            if let BlockKind::Markdown = kind {
+                self.push_definitions(&mut answer, &span);
+            }
+            let source = start..answer.len();
             let plain = match kind {
-                BlockKind::Markdown => Oversize::of(&source, span.max_depth, span.inline_spans),
+                BlockKind::Markdown => Oversize::of(
+                    answer.get(source.clone()).unwrap_or(""),
+                    span.max_depth,
+                    span.inline_spans,
+                ),
                 BlockKind::Code { .. } | BlockKind::Image(_) => None,
             };
             blocks.push(AnswerBlock {
@@ -340,11 +370,11 @@ impl Builder<'_> {
         if text.is_empty() {
             // An empty bullet asks nothing: what is nested under it is the topic's text.
             for block in blocks {
-                self.add_loose(block.source, block.plain);
+                let source = answer.get(block.source).unwrap_or("").to_owned();
+                self.add_loose(source, block.plain);
             }
             return;
         }
-        let answer = join_blocks(&blocks);
         let open = !rich && only_placeholders;
         let topic = self.topic_index();
         // The id while the text is fresh in the cache; once the title is known at the end
@@ -402,19 +432,6 @@ impl Builder<'_> {
     }
 }
 
-/// Joins answer blocks back into one markdown text: bullets of one list stay one list.
-pub(crate) fn join_blocks(blocks: &[AnswerBlock]) -> String {
-    let len = blocks.iter().map(|b| b.source.len() + 2).sum();
-    let mut out = String::with_capacity(len);
-    for block in blocks {
-        if !out.is_empty() {
-            out.push_str(if block.continues_list { "\n" } else { "\n\n" });
-        }
-        out.push_str(&block.source);
-    }
-    out
-}
-
 /// `...`, `…`, `TODO`, `?` and the like: text that says "no answer yet".
 fn is_placeholder(word: &str) -> bool {
     let w = word.trim();
@@ -439,7 +456,7 @@ fn plain_text(inlines: &[Inline]) -> String {
     let mut space = false;
     for i in inlines {
         let (Inline::Text(t) | Inline::Code(t)) = i;
-        for (n, word) in t.split(char::is_whitespace).enumerate() {
+        for (n, word) in t.split(is_whitespace).enumerate() {
             space |= n > 0;
             if word.is_empty() {
                 continue;
@@ -454,6 +471,16 @@ fn plain_text(inlines: &[Inline]) -> String {
     s
 }
 
+/// `char::is_whitespace`, with Hangul syllables (most of a Korean text) answered before
+/// Unicode's table is looked up.
+fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        !('\u{ac00}'..='\u{d7a3}').contains(&c) && c.is_whitespace()
+    }
+}
+
 /// The column (in bytes from the line start) of `offset`.
 fn column(text: &str, offset: usize) -> usize {
     let before = text.get(..offset).unwrap_or("");
@@ -463,14 +490,15 @@ fn column(text: &str, offset: usize) -> usize {
     }
 }
 
-/// Strips up to `indent` leading spaces from every line but the first (which starts at the
-/// block itself), so a nested block reads as top-level markdown; trailing whitespace goes.
-fn dedent(source: &str, indent: usize) -> String {
+/// Appends `source` to `out` with up to `indent` leading spaces stripped from every line but
+/// the first (which starts at the block itself), so a nested block reads as top-level
+/// markdown; trailing whitespace goes.
+fn dedent_into(out: &mut String, source: &str, indent: usize) {
     let source = source.trim_end();
     if indent == 0 {
-        return source.to_owned();
+        out.push_str(source);
+        return;
     }
-    let mut out = String::with_capacity(source.len());
     for (i, line) in source.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -480,7 +508,6 @@ fn dedent(source: &str, indent: usize) -> String {
             out.push_str(line);
         }
     }
-    out
 }
 
 #[cfg(test)]

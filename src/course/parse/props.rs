@@ -128,8 +128,13 @@ proptest! {
                 }
                 // The blocks shown are the answer, in order, nothing added.
                 let mut rest = q.answer.as_str();
+                let mut end = 0;
                 for block in &q.blocks {
-                    let first = block.source.lines().map(str::trim).find(|l| !l.is_empty());
+                    // Each block is a range of the answer, on character boundaries, in order.
+                    prop_assert!(q.answer.get(block.source.clone()).is_some());
+                    prop_assert!(block.source.start >= end && block.source.start < block.source.end);
+                    end = block.source.end;
+                    let first = q.source(block).lines().map(str::trim).find(|l| !l.is_empty());
                     if let Some(first) = first {
                         let at = rest.find(first);
                         prop_assert!(at.is_some(), "block {first:?} is not in the answer {:?}", q.answer);

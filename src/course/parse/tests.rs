@@ -95,7 +95,9 @@ fn broken_markdown_still_parses() {
 
 #[test]
 fn dedent_keeps_deeper_indentation() {
-    assert_eq!(dedent("- a\n    - b\n  c", 2), "- a\n  - b\nc");
+    let mut out = String::from("앞\n\n");
+    dedent_into(&mut out, "- a\n    - b\n  c  \n ", 2);
+    assert_eq!(out, "앞\n\n- a\n  - b\nc");
 }
 
 /// Found by the property test: an empty bullet was a question with no text.
@@ -117,10 +119,10 @@ fn a_reference_link_takes_its_definition_along() {
     );
     let q = &doc.topics[0].questions;
     assert_eq!(
-        q[0].blocks[0].source,
+        q[0].source(&q[0].blocks[0]),
         "- [문서][Docker Docs] 참고\n\n[docker   docs]: https://docs.docker.com \"Docs\""
     );
-    assert_eq!(q[0].blocks[1].source, "- [없는][nope]");
+    assert_eq!(q[0].source(&q[0].blocks[1]), "- [없는][nope]");
 }
 
 /// Found by the CommonMark examples: a thematic break right under a question was lost.
@@ -141,6 +143,11 @@ proptest::proptest! {
             .chars()
             .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{fffd}');
         proptest::prop_assert_eq!(has_invisible(&text), by_chars);
+    }
+
+    #[test]
+    fn the_quick_whitespace_test_is_unicodes(c in proptest::char::any()) {
+        proptest::prop_assert_eq!(is_whitespace(c), c.is_whitespace());
     }
 
     /// The question text is its inlines' text with whitespace collapsed, as first written.

@@ -542,7 +542,7 @@ fn question_slide_ui(
             let response = ui.scope_builder(builder, |ui| match &block.kind {
                 BlockKind::Markdown if block.plain.is_some() => {
                     if let Some(why) = &block.plain {
-                        plain_text_ui(ui, &block.source, why, input.lang);
+                        plain_text_ui(ui, q.source(block), why, input.lang);
                     }
                 }
                 BlockKind::Markdown => {
@@ -551,7 +551,7 @@ fn question_slide_ui(
                     let clicked = markdown_ui(
                         ui,
                         &mut p.cache,
-                        &block.source,
+                        q.source(block),
                         &blocked,
                         &scheme,
                         Some(width),
