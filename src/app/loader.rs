@@ -71,9 +71,9 @@ fn spawn(path: PathBuf, purpose: Purpose, wake: impl Fn() + Send + 'static) -> I
     }
 }
 
-/// A load started before the window exists: the course is read while
-/// eframe opens the window and the renderer (on two cores, most of that is waiting on the X
-/// server and the GL driver). The app adopts it ([`Loader::adopt`]) as its load in flight.
+/// A load started before the window exists: the course is read while eframe opens the
+/// window and the renderer (on two cores, most of that is waiting on the X server and the GL
+/// driver). The app adopts it ([`Loader::adopt`]) as its load in flight.
 pub struct EarlyLoad {
     inflight: Inflight,
     wake: LateWake,
