@@ -259,6 +259,13 @@ fn desktop_integration(install: bool) -> anyhow::Result<()> {
 }
 
 /// The window's icon, decoded from the bundled PNG.
+/// `path` from the folder the command ran in: the course is remembered as an absolute path,
+/// so it opens again from a launcher or another folder. The file system is not asked (a
+/// network drive may not answer); `..` stays.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// What was open last time, from the state eframe remembers (`eframe::get_value` reads it
 /// the same way once the window exists). `None` on a first run, or when the state cannot be
 /// read: the app then reads and reports it as usual.
@@ -321,7 +328,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     if cli.install_desktop || cli.uninstall_desktop {
         return desktop_integration(cli.install_desktop);
     }
-    let path = cli.paths.first().cloned();
+    let path = cli.paths.first().map(|p| absolute(p));
     if cli.paths.len() > 1 {
         log::warn!(
             "{} paths given: opening the first, {}",
@@ -477,6 +484,17 @@ mod tests {
         let file = dir.join("app.ron");
         std::fs::write(&file, text).expect("write the state file");
         file
+    }
+
+    #[test]
+    fn a_relative_path_is_remembered_from_the_folder_the_command_ran_in() {
+        let here = std::env::current_dir().expect("current dir");
+        assert_eq!(
+            absolute(std::path::Path::new("notes/23-5차.md")),
+            here.join("notes/23-5차.md")
+        );
+        let anywhere = here.join("MSP T3");
+        assert_eq!(absolute(&anywhere), anywhere);
     }
 
     #[test]
