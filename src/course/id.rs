@@ -115,21 +115,26 @@ fn is_plain(text: &str) -> bool {
     while let Some(&lead) = bytes.get(i) {
         if lead.is_ascii() {
             i += 1;
-            continue;
-        }
-        let Some(&[b1, b2]) = bytes
-            .get(i + 1..i + 3)
-            .and_then(|s| <&[u8; 2]>::try_from(s).ok())
-        else {
-            return false;
-        };
-        let c = (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
-        if !(0xea..=0xed).contains(&lead) || !(0xac00..=0xd7a3).contains(&c) {
+        } else if syllable_at(bytes, i) {
+            i += 3;
+        } else {
             return false;
         }
-        i += 3;
     }
     true
+}
+
+/// Whether a Hangul syllable (U+AC00…U+D7A3) starts at byte `i`: three bytes led by
+/// 0xEA…0xED.
+fn syllable_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 3) {
+        Some(&[lead @ 0xea..=0xed, b1, b2]) => {
+            let c =
+                (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            (0xac00..=0xd7a3).contains(&c)
+        }
+        _ => false,
+    }
 }
 
 /// Feeds [`normalize_question`]`(text)` to the hash without building it, when the text is
@@ -148,18 +153,10 @@ fn write_normalized_plain(h: &mut Fnv64, text: &str) -> bool {
                 space = wrote;
                 continue;
             }
-        } else if b >= 0xc0 {
-            // A character's first byte: a Hangul syllable, U+AC00…U+D7A3, is three bytes
-            // led by 0xEA…0xED. Its other bytes (0x80…0xBF) are hashed as they come.
-            let (b1, b2) = match bytes.get(i + 1..i + 3) {
-                Some(&[b1, b2]) => (b1, b2),
-                _ => return false,
-            };
-            let c =
-                (u32::from(b & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
-            if !(0xea..=0xed).contains(&b) || !(0xac00..=0xd7a3).contains(&c) {
-                return false;
-            }
+        } else if b >= 0xc0 && !syllable_at(bytes, i) {
+            // A character's first byte, not a syllable's. A syllable's other bytes
+            // (0x80…0xBF) are hashed as they come.
+            return false;
         }
         if std::mem::take(&mut space) {
             hash.write_byte(b' ');
