@@ -2,7 +2,8 @@
 //!
 //! Layers, each importing only from the ones below it:
 //! - pure model, no egui: `course`, `notes`, `search`, `review`, `deck`, `i18n`, `notice`,
-//!   `overview`;
+//!   `overview`; beside them, no egui either, `desktop` (the freedesktop entry) and `git`
+//!   (pulling a course's clone with nothing of the repository run);
 //! - `state` (what is remembered between runs) and `command` (every user action once);
 //! - `ui`: panels that take what they show and return what the user asked for;
 //! - `app`: owns everything and applies every action in one place.
@@ -12,6 +13,7 @@ pub mod command;
 pub mod course;
 pub mod deck;
 pub mod desktop;
+pub mod git;
 pub mod i18n;
 pub mod notes;
 pub mod notice;
@@ -37,6 +39,7 @@ mod layers {
         ("testkit", 0),
         ("course", 0),
         ("desktop", 0),
+        ("git", 0),
         ("deck", 1),
         ("notes", 1),
         ("search", 2),

@@ -3,6 +3,7 @@
 
 use crate::course::Problem;
 use crate::course::diff::SessionChange;
+use crate::git::{PullError, Refusal};
 use crate::i18n::Lang;
 use crate::notes::StoreWarning;
 
@@ -58,6 +59,10 @@ pub enum Notice {
     GitPulled(usize),
     /// 최신 노트 받기 failed: git's words.
     GitFailed(String),
+    /// 최신 노트 받기 was not done: something of the folder's repository could run a command.
+    GitRefused(Refusal),
+    /// 최신 노트 받기 was asked for a folder that is not in a git work tree.
+    GitNotRepo(String),
     /// Something without a path was dropped on the window.
     DroppedNothing,
     /// The review log could not be saved; stays until a save succeeds.
@@ -96,6 +101,7 @@ impl Notice {
             | Notice::SeenNotSaved(_)
             | Notice::LinkRefused(_)
             | Notice::LinkNotInCourse(_)
+            | Notice::GitRefused(_)
             | Notice::DroppedNothing => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
@@ -104,6 +110,7 @@ impl Notice {
             | Notice::ReviewNotSaved(_)
             | Notice::ReviewNotKept(_)
             | Notice::GitFailed(_)
+            | Notice::GitNotRepo(_)
             | Notice::ExportFailed(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
@@ -140,9 +147,36 @@ impl Notice {
             Notice::ReviewNotKept(session) => lang.review_not_kept(session),
             Notice::GitPulled(files) => lang.git_updated(*files),
             Notice::GitFailed(e) => lang.git_failed(e),
+            Notice::GitRefused(refusal) => lang.git_refused(refusal),
+            Notice::GitNotRepo(dir) => lang.git_not_repo(dir),
             Notice::DroppedNothing => lang.dropped_nothing_to_open().to_owned(),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
+        }
+    }
+}
+
+impl Notice {
+    /// Whether this notice tells the outcome of 최신 노트 받기 (a new pull replaces it).
+    pub fn is_pull_outcome(&self) -> bool {
+        matches!(
+            self,
+            Notice::GitPulled(_)
+                | Notice::GitFailed(_)
+                | Notice::GitRefused(_)
+                | Notice::GitNotRepo(_)
+        )
+    }
+}
+
+/// The outcome of 최신 노트 받기, in the window and on the command line alike.
+impl From<Result<usize, PullError>> for Notice {
+    fn from(outcome: Result<usize, PullError>) -> Self {
+        match outcome {
+            Ok(files) => Notice::GitPulled(files),
+            Err(PullError::Refused(refusal)) => Notice::GitRefused(refusal),
+            Err(PullError::NotInRepo(dir)) => Notice::GitNotRepo(dir.display().to_string()),
+            Err(PullError::Git(words)) => Notice::GitFailed(words),
         }
     }
 }

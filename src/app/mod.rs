@@ -8,11 +8,11 @@
 mod actions;
 mod content;
 mod files;
-mod git;
 mod loader;
 mod notes_session;
 mod opening;
 mod presenting;
+mod pull;
 mod reading;
 mod reviewing;
 mod screenshot;
@@ -156,7 +156,7 @@ pub struct StudyApp {
     /// The check of the recent list in flight.
     recent_check: Option<std::sync::mpsc::Receiver<Vec<(String, bool)>>>,
     /// 최신 노트 받기 for a course in a git clone.
-    git: git::Git,
+    git: pull::Git,
     /// `--trace-startup`.
     startup: Option<StartupTrace>,
 }
@@ -244,7 +244,7 @@ impl StudyApp {
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
             recent_shown: Vec::new(),
             recent_check: None,
-            git: git::Git::default(),
+            git: pull::Git::default(),
             startup,
         };
         app.refresh_recent();

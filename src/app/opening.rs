@@ -104,21 +104,13 @@ impl StudyApp {
     /// A pull that finished: said, and the course read again (live reload would too; this
     /// does not wait for it).
     pub(super) fn poll_git(&mut self, ctx: &egui::Context) {
-        match self.git.poll_pull() {
-            Some(Ok(files)) => {
-                self.notices
-                    .clear(|n| matches!(n, Notice::GitPulled(_) | Notice::GitFailed(_)));
-                self.notices.push(Notice::GitPulled(files));
-                if files > 0 {
-                    self.reload();
-                }
+        if let Some(outcome) = self.git.poll_pull() {
+            let reload = matches!(outcome, Ok(files) if files > 0);
+            self.notices.clear(Notice::is_pull_outcome);
+            self.notices.push(Notice::from(outcome));
+            if reload {
+                self.reload();
             }
-            Some(Err(e)) => {
-                self.notices
-                    .clear(|n| matches!(n, Notice::GitPulled(_) | Notice::GitFailed(_)));
-                self.notices.push(Notice::GitFailed(e));
-            }
-            None => {}
         }
         if self.git.pulling().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -2,6 +2,7 @@
 //! and getting the latest notes with git. Both languages side by side.
 
 use super::Lang;
+use crate::git::Refusal;
 
 impl Lang {
     /// The drop overlay: "여기에 놓으면 엽니다".
@@ -77,6 +78,39 @@ impl Lang {
             (Lang::Ko, n) => format!("최신 노트 받기: {n}개 파일 갱신"),
             (Lang::En, 1) => "Latest notes: 1 file updated".to_owned(),
             (Lang::En, n) => format!("Latest notes: {n} files updated"),
+        }
+    }
+
+    /// Nothing was pulled: something of the repository could run a command.
+    pub fn git_refused(self, refusal: &Refusal) -> String {
+        let (what, file) = match refusal {
+            Refusal::Setting { key, file } => (key.as_str(), file.as_str()),
+            Refusal::Attribute { attribute, file } => (attribute.as_str(), file.as_str()),
+            Refusal::Unreadable { file, reason } => {
+                return match self {
+                    Lang::Ko => format!(
+                        "이 폴더의 git 설정을 확인할 수 없어 최신 노트 받기를 하지 않았습니다: {file} ({reason}). 노트는 지금처럼 읽기 전용으로 볼 수 있습니다"
+                    ),
+                    Lang::En => format!(
+                        "This folder's git settings cannot be checked, so the latest notes were not pulled: {file} ({reason}). The notes stay open, read-only, as they are"
+                    ),
+                };
+            }
+        };
+        match self {
+            Lang::Ko => format!(
+                "이 폴더의 git 설정이 명령을 실행할 수 있어 최신 노트 받기를 하지 않았습니다: {what} ({file}). 노트는 지금처럼 읽기 전용으로 볼 수 있습니다"
+            ),
+            Lang::En => format!(
+                "This folder's git settings could run a command, so the latest notes were not pulled: {what} ({file}). The notes stay open, read-only, as they are"
+            ),
+        }
+    }
+
+    pub fn git_not_repo(self, dir: &str) -> String {
+        match self {
+            Lang::Ko => format!("git으로 받은 폴더가 아니어서 최신 노트를 받을 수 없습니다: {dir}"),
+            Lang::En => format!("Not a folder kept with git, so there is nothing to pull: {dir}"),
         }
     }
 
