@@ -1,5 +1,6 @@
 //! `study-companion [PATH] [--present | --review] [--screenshot OUT.png]`: opens the class
-//! notes window. `--export-sheet` and `--export-anki` write a file without one.
+//! notes window. `--export-sheet` and `--export-anki` write a file without one; `--pull`
+//! gets the latest notes of a course kept in a git clone.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,12 @@ struct Cli {
     /// running on from there: to try tomorrow's reviews today.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
+
+    /// 최신 노트 받기 without a window: `git pull --ff-only` in the git clone that holds PATH
+    /// (default: the course open last time), unless something of that repository could run
+    /// a command. Prints what it did or why not; exits non-zero when nothing was pulled.
+    #[arg(long, value_name = "PATH", num_args = 0..=1)]
+    pull: Option<Option<PathBuf>>,
 
     /// Put the app in the desktop's menu: write a freedesktop entry and its icons into the
     /// user's data folder ($XDG_DATA_HOME, ~/.local/share), print what was written, and exit.
@@ -226,6 +233,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--pull`: the window's 최신 노트 받기, with the same function and the same words.
+fn pull_course(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<()> {
+    use study_companion::notice::Notice;
+    let path =
+        path.context("no course to pull: give its folder (--pull PATH); none was open last time")?;
+    let dir = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(path)
+    };
+    eprintln!("{}", lang.git_pulling(&dir.display().to_string()));
+    let outcome = study_companion::git::pull(dir);
+    let pulled = outcome.is_ok();
+    let text = Notice::from(outcome).text(lang);
+    if pulled {
+        eprintln!("{text}");
+        Ok(())
+    } else {
+        anyhow::bail!("{text}")
+    }
+}
+
 /// `--install-desktop` / `--uninstall-desktop`.
 fn desktop_integration(install: bool) -> anyhow::Result<()> {
     use study_companion::desktop;
@@ -342,6 +371,14 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     });
     let size = parse_size(&cli.size)
         .with_context(|| format!("--size expects WxH, e.g. 1400x900 (got {:?})", cli.size))?;
+    if let Some(target) = &cli.pull {
+        let target = target
+            .as_deref()
+            .map(absolute)
+            .or_else(|| path.clone())
+            .or_else(remembered_content);
+        return pull_course(target.as_deref(), lang.unwrap_or_default());
+    }
     if let Some(out) = &cli.export_sheet {
         export_sheet(
             path.as_deref(),

@@ -237,6 +237,139 @@ fn a_dirty_work_tree_gives_gits_error_and_changes_nothing() {
     );
 }
 
+/// A program a hostile setting names; it leaves `MARK` beside it.
+fn evil_program(root: &Path) -> PathBuf {
+    let evil = root.join("evil.sh");
+    std::fs::write(
+        &evil,
+        format!("#!/bin/sh\ntouch '{}'\n", root.join("MARK").display()),
+    )
+    .expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&evil, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    evil
+}
+
+/// The instructor adds a question and pushes.
+fn instructor_adds_a_question(instructor: &Path) {
+    let file = instructor.join("msp-t3-23-5.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\n- 새 질문\n")).expect("write");
+    git(instructor, &["commit", "-q", "-am", "new question"]);
+    git(instructor, &["push", "-q", "origin", "HEAD:main"]);
+}
+
+/// A classmate's clone whose own settings name a filter: nothing of it runs, the refusal
+/// names the key and the file, the notes stay open.
+#[test]
+fn a_clone_whose_settings_run_a_command_is_not_pulled_and_says_why() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let Some((instructor, student)) = repositories(root.path()) else {
+        return;
+    };
+    let evil = evil_program(root.path());
+    git(
+        &student,
+        &["config", "filter.x.smudge", &evil.display().to_string()],
+    );
+    std::fs::write(student.join(".git/info/attributes"), "*.md filter=x\n").expect("write");
+    instructor_adds_a_question(&instructor);
+    let head = git(&student, &["rev-parse", "HEAD"]);
+    let mut harness = common::builder().path(&student).build();
+    pull_from_the_menu(&mut harness);
+    harness.get_by_label_contains(
+        "이 폴더의 git 설정이 명령을 실행할 수 있어 최신 노트 받기를 하지 않았습니다: filter.x.smudge (.git/config)",
+    );
+    assert!(!root.path().join("MARK").exists(), "the filter ran");
+    assert_eq!(git(&student, &["rev-parse", "HEAD"]), head);
+    assert_eq!(harness.state().course().documents.len(), 1);
+}
+
+/// `study-companion --pull …`, the real binary, with a home of its own (nothing of this
+/// machine's git or app settings read): its exit status and what it printed.
+fn pull_command(home: &Path, args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_study-companion"))
+        .arg("--pull")
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("GIT_DIR")
+        .output()
+        .expect("run the app");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn pull_on_the_command_line_says_what_it_did_or_why_not() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let Some((instructor, student)) = repositories(root.path()) else {
+        return;
+    };
+    let home = root.path().join("home");
+    std::fs::create_dir_all(&home).expect("mkdir");
+    // The user's own git settings define a filter the course names: not read either.
+    let evil = evil_program(root.path());
+    std::fs::write(
+        home.join(".gitconfig"),
+        format!("[filter \"lfs\"]\n\tsmudge = {}\n", evil.display()),
+    )
+    .expect("write");
+    std::fs::write(instructor.join(".gitattributes"), "*.md filter=lfs\n").expect("write");
+    git(&instructor, &["add", ".gitattributes"]);
+    instructor_adds_a_question(&instructor);
+
+    let (ok, said) = pull_command(&home, &[student.as_os_str()]);
+    assert!(ok, "{said}");
+    assert!(said.contains("최신 노트 받기: 2개 파일 갱신"), "{said}");
+    assert!(!root.path().join("MARK").exists(), "the user's filter ran");
+    let (ok, said) = pull_command(&home, &[student.join("msp-t3-23-5.md").as_os_str()]);
+    assert!(ok, "{said}");
+    assert!(said.contains("이미 최신입니다"), "{said}");
+
+    // Refused: non-zero, the key and the file named, nothing run.
+    git(
+        &student,
+        &["config", "core.fsmonitor", &evil.display().to_string()],
+    );
+    instructor_adds_a_question(&instructor);
+    let (ok, said) = pull_command(&home, &[student.as_os_str()]);
+    assert!(!ok, "{said}");
+    assert!(said.contains("core.fsmonitor (.git/config)"), "{said}");
+    assert!(!root.path().join("MARK").exists(), "fsmonitor ran");
+
+    // Not a clone; nothing given and nothing open last time.
+    let plain = folder_with_seed(&root.path().join("plain"));
+    let (ok, said) = pull_command(&home, &[plain.as_os_str()]);
+    assert!(!ok, "{said}");
+    assert!(said.contains("git으로 받은 폴더가 아니어서"), "{said}");
+    let (ok, said) = pull_command(&home, &[]);
+    assert!(!ok, "{said}");
+    assert!(said.contains("no course to pull"), "{said}");
+
+    // The proof that the user's filter is real: plain git with that home runs it.
+    std::fs::remove_file(student.join("msp-t3-23-5.md")).expect("rm");
+    let checkout = Command::new("git")
+        .arg("-C")
+        .arg(&student)
+        .args(["checkout", "--", "msp-t3-23-5.md"])
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .status()
+        .expect("git runs");
+    assert!(checkout.success());
+    assert!(
+        root.path().join("MARK").exists(),
+        "plain git did not run the user's filter: the test proves nothing"
+    );
+}
+
 #[test]
 fn outside_a_git_work_tree_the_pull_is_not_offered() {
     let root = tempfile::tempdir().expect("tempdir");
