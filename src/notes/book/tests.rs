@@ -279,3 +279,104 @@ fn an_old_file_from_a_newer_app_is_left_alone_and_said() {
     assert!(migration.kept.is_empty());
     assert_eq!(fs::read_to_string(&old).expect("untouched"), future);
 }
+
+/// Every file name in `dir`, in bytes, with the longest first.
+fn name_lengths(dir: &Path) -> Vec<(usize, String)> {
+    let mut names: Vec<(usize, String)> = fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let name = e.expect("entry").file_name().to_string_lossy().into_owned();
+            (name.len(), name)
+        })
+        .collect();
+    names.sort_by(|a, b| b.cmp(a));
+    names
+}
+
+/// A session whose `#` title is 98 Hangul syllables, and a file of a 200-byte name with no
+/// heading (its title is its name): notes save, and every file written is named within 100
+/// bytes (notes, backup, review log and its backup, a corrupt file moved aside).
+#[test]
+fn long_titles_and_long_file_names_still_save_their_notes() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let title: String = "가나다라마바사아자차카타파하".chars().cycle().take(98).collect();
+    let long_title = write(
+        &root.path().join("a"),
+        "long.md",
+        &format!("# {title}\n\n## Docker\n\n- 긴 제목의 질문?\n  - 답\n"),
+    );
+    let name = format!("{}.md", "컨테이너".repeat(17));
+    assert!(name.len() >= 200, "{}", name.len());
+    let long_name = write(&root.path().join("b"), &name, "- 제목 없는 파일의 질문?\n");
+    for path in [long_title, long_name] {
+        let course = course::load_path(&path).expect("load");
+        let mut book = open(&data, &course);
+        let q = &course.topics[0].questions[0];
+        let info = QuestionInfo::find(&course, &q.id).expect("info");
+        for (i, text) in ["첫 답", "고친 답"].into_iter().enumerate() {
+            assert!(book.set_text(&q.id, &info, text, t(i as i64 + 1)));
+            book.save().expect("saved");
+        }
+        let again = open(&data, &course);
+        assert_eq!(again.text(&q.id), Some("고친 답"));
+        let mut review = crate::review::store::ReviewBook::new(data.clone());
+        review.open_sessions(&course);
+        let session = &course.documents[0].title;
+        let notes = Notebook::session_path(&data, session);
+        fs::write(
+            crate::review::store::ReviewBook::session_path(&data, session),
+            "{ broken",
+        )
+        .expect("write");
+        let mut reopened = crate::review::store::ReviewBook::new(data.clone());
+        reopened.open_sessions(&course);
+        assert!(notes.exists());
+    }
+    let names = name_lengths(&data.join(SESSIONS_DIR));
+    assert!(names.iter().any(|(_, n)| n.contains(".corrupt-")), "{names:?}");
+    assert!(names.iter().all(|(len, _)| *len <= 100), "{names:?}");
+}
+
+/// Notes an earlier version saved under a long name (under 255 bytes, so it could be
+/// written) are found and renamed on open, with their review log and backups.
+#[test]
+fn files_named_by_an_earlier_version_are_renamed_keeping_their_notes() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    let title: String = "도커와쿠버네티스".chars().cycle().take(60).collect();
+    let path = write(
+        root.path(),
+        "s.md",
+        &format!("# {title}\n\n## Docker\n\n- 질문?\n  - 답\n"),
+    );
+    let course = course::load_path(&path).expect("load");
+    let session = course.documents[0].title.clone();
+    let legacy = Notebook::legacy_session_path(&data, &session);
+    assert!(legacy.file_name().map_or(0, |n| n.len()) > 100);
+    {
+        // What the earlier version wrote there.
+        let mut store = NoteStore::open(legacy.clone(), &session).expect("open").0;
+        let q = &course.topics[0].questions[0];
+        let info = QuestionInfo::find(&course, &q.id).expect("info");
+        store.set_text(&q.id, &info, "예전 이름의 노트", t(1));
+        store.save().expect("save");
+        store.save().expect("save");
+    }
+    let legacy_review = legacy
+        .to_string_lossy()
+        .replace(".notes.json", ".review.json");
+    fs::write(&legacy_review, "{}").expect("write");
+    let book = open(&data, &course);
+    let q = &course.topics[0].questions[0];
+    assert_eq!(book.text(&q.id), Some("예전 이름의 노트"));
+    assert!(!legacy.exists(), "renamed");
+    assert!(Notebook::session_path(&data, &session).exists());
+    assert!(!Path::new(&legacy_review).exists(), "the review log renamed too");
+    assert!(
+        crate::review::store::ReviewBook::session_path(&data, &session).exists(),
+        "the review log is where the app looks"
+    );
+    let names = name_lengths(&data.join(SESSIONS_DIR));
+    assert!(names.iter().all(|(len, _)| *len <= 100), "{names:?}");
+}
