@@ -469,10 +469,38 @@ fn view_of(state: &UiState, topic: usize) -> View<'_> {
     }
 }
 
+/// What an input method sent this frame, with the keys and focus changes beside it, for
+/// `RUST_LOG=study_companion::ime=debug` (how a platform's events arrive together).
+fn log_ime_events(ctx: &egui::Context) {
+    if !log::log_enabled!(target: "study_companion::ime", log::Level::Debug) {
+        return;
+    }
+    ctx.input(|i| {
+        let events: Vec<&egui::Event> = i
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    egui::Event::Ime(_)
+                        | egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                        | egui::Event::WindowFocused(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            })
+            .collect();
+        if !events.is_empty() {
+            log::debug!(target: "study_companion::ime", "{events:?}");
+        }
+    });
+}
+
 impl eframe::App for StudyApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        log_ime_events(&ctx);
         if self.applied_zoom != Some(self.state.zoom) {
             ctx.set_zoom_factor(self.state.zoom);
             self.applied_zoom = Some(self.state.zoom);

@@ -471,3 +471,36 @@ fn the_anki_export_of_the_seed_matches_its_golden_file() {
     assert!(media.join("expose-nginx_23-5.png").is_file());
     assert_eq!(std::fs::read_to_string(&out).expect("read"), export.text);
 }
+
+/// A session titled with 98 Hangul syllables: its review log, its backup and a corrupt log
+/// moved aside are all named within 100 bytes.
+#[test]
+fn a_long_titled_sessions_review_files_are_named_within_100_bytes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let title: String = "가나다라마바사아자차카타파하"
+        .chars()
+        .cycle()
+        .take(98)
+        .collect();
+    let file = dir.path().join("long.md");
+    std::fs::write(
+        &file,
+        format!("# {title}\n\n## Docker\n\n- 질문?\n  - 답\n"),
+    )
+    .expect("w");
+    let course = course::load_path(&file).expect("load");
+    let path = ReviewBook::session_path(dir.path(), &course.documents[0].title);
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&path, b"{ broken").expect("write");
+    let mut b = ReviewBook::new(dir.path().to_path_buf());
+    let opened = b.open_sessions(&course);
+    assert_eq!(opened.warnings.len(), 1, "moved aside");
+    assert!(b.can_write(&course.documents[0].title));
+    let names: Vec<String> = std::fs::read_dir(path.parent().expect("dir"))
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.contains(".corrupt-")), "{names:?}");
+    assert!(names.iter().all(|n| n.len() <= 100), "{names:?}");
+}

@@ -300,7 +300,11 @@ fn name_lengths(dir: &Path) -> Vec<(usize, String)> {
 fn long_titles_and_long_file_names_still_save_their_notes() {
     let root = tempfile::tempdir().expect("tempdir");
     let data = root.path().join("data");
-    let title: String = "가나다라마바사아자차카타파하".chars().cycle().take(98).collect();
+    let title: String = "가나다라마바사아자차카타파하"
+        .chars()
+        .cycle()
+        .take(98)
+        .collect();
     let long_title = write(
         &root.path().join("a"),
         "long.md",
@@ -320,21 +324,19 @@ fn long_titles_and_long_file_names_still_save_their_notes() {
         }
         let again = open(&data, &course);
         assert_eq!(again.text(&q.id), Some("고친 답"));
-        let mut review = crate::review::store::ReviewBook::new(data.clone());
-        review.open_sessions(&course);
-        let session = &course.documents[0].title;
-        let notes = Notebook::session_path(&data, session);
-        fs::write(
-            crate::review::store::ReviewBook::session_path(&data, session),
-            "{ broken",
-        )
-        .expect("write");
-        let mut reopened = crate::review::store::ReviewBook::new(data.clone());
-        reopened.open_sessions(&course);
-        assert!(notes.exists());
+        // A corrupt file is moved aside under a name that fits too.
+        let notes = Notebook::session_path(&data, &course.documents[0].title);
+        fs::write(&notes, "{ broken").expect("write");
+        let mut reopened = Notebook::new(data.clone());
+        let opened = reopened.open_sessions(&course, t(9));
+        assert_eq!(opened.warnings.len(), 1, "moved aside and said");
+        assert_eq!(reopened.text(&q.id), Some("첫 답"), "the backup loaded");
     }
     let names = name_lengths(&data.join(SESSIONS_DIR));
-    assert!(names.iter().any(|(_, n)| n.contains(".corrupt-")), "{names:?}");
+    assert!(
+        names.iter().any(|(_, n)| n.contains(".corrupt-")),
+        "{names:?}"
+    );
     assert!(names.iter().all(|(len, _)| *len <= 100), "{names:?}");
 }
 
@@ -372,10 +374,16 @@ fn files_named_by_an_earlier_version_are_renamed_keeping_their_notes() {
     assert_eq!(book.text(&q.id), Some("예전 이름의 노트"));
     assert!(!legacy.exists(), "renamed");
     assert!(Notebook::session_path(&data, &session).exists());
-    assert!(!Path::new(&legacy_review).exists(), "the review log renamed too");
     assert!(
-        crate::review::store::ReviewBook::session_path(&data, &session).exists(),
-        "the review log is where the app looks"
+        !Path::new(&legacy_review).exists(),
+        "the review log renamed too"
+    );
+    let review = Notebook::session_path(&data, &session)
+        .to_string_lossy()
+        .replace(".notes.json", ".review.json");
+    assert!(
+        Path::new(&review).exists(),
+        "the review log renamed beside its notes"
     );
     let names = name_lengths(&data.join(SESSIONS_DIR));
     assert!(names.iter().all(|(len, _)| *len <= 100), "{names:?}");
