@@ -148,6 +148,14 @@ fn course_and_notes(
         eprintln!("{kind}: {}", lang.problem(p));
     }
     let dir = data_dir.unwrap_or_else(study_companion::app::default_data_dir);
+    // What an app that could not save had typed goes into the notes files first.
+    let recovered = notes::journal::recover(&dir);
+    for e in &recovered.errors {
+        eprintln!("warning: {}", Notice::NotesError(e.to_string()).text(lang));
+    }
+    if recovered.notes > 0 {
+        eprintln!("{}", Notice::NotesRecovered(recovered.notes).text(lang));
+    }
     let migration = notes::migrate::migrate_layout(&dir, &course);
     let mut warnings = migration.warnings.clone();
     for e in &migration.errors {
@@ -472,7 +480,9 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             app_created.store(true, std::sync::atomic::Ordering::SeqCst);
-            Ok(Box::new(StudyApp::new(cc, options)))
+            let app = StudyApp::new(cc, options);
+            study_companion::app::watch_quit_signals(cc.egui_ctx.clone(), app.journal_flusher());
+            Ok(Box::new(app))
         }),
     );
     if let Err(e) = ran {

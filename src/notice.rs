@@ -22,6 +22,10 @@ pub enum Notice {
     NoFileDialog,
     /// The notes could not be opened or saved; stays until a save succeeds.
     NotesError(String),
+    /// Answers an app that ended without saving had typed, brought back from its journal.
+    NotesRecovered(usize),
+    /// This app's journal could not start: typing is saved by the notes file alone.
+    JournalFailed(String),
     /// A corrupt notes file was moved aside (never overwritten).
     NotesMovedAside {
         file: String,
@@ -92,6 +96,7 @@ impl Notice {
             | Notice::GitPulled(_)
             | Notice::Imported(_)
             | Notice::NotesMigrated { .. }
+            | Notice::NotesRecovered(_)
             | Notice::Reloaded(_) => Level::Info,
             Notice::Problem(_)
             | Notice::LastContentGone(_)
@@ -102,6 +107,7 @@ impl Notice {
             | Notice::LinkRefused(_)
             | Notice::LinkNotInCourse(_)
             | Notice::GitRefused(_)
+            | Notice::JournalFailed(_)
             | Notice::DroppedNothing => Level::Warning,
             Notice::OpenFailed(_)
             | Notice::UnsavedBlocksOpen
@@ -125,6 +131,8 @@ impl Notice {
             Notice::UnsavedBlocksOpen => lang.unsaved_blocks_open().to_owned(),
             Notice::NoFileDialog => lang.no_file_dialog().to_owned(),
             Notice::NotesError(e) => lang.notes_problem(e),
+            Notice::NotesRecovered(n) => lang.notes_recovered(*n),
+            Notice::JournalFailed(e) => lang.journal_failed(e),
             Notice::NotesMovedAside {
                 file,
                 moved_to,

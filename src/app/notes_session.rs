@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::course::{Course, QuestionId};
+use crate::notes::journal::{self, Edit, Journal};
 use crate::notes::migrate::migrate_layout;
 use crate::notes::{Notebook, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
 use crate::notice::{Notice, Notices};
@@ -149,10 +150,30 @@ pub struct NotesSession {
     buffer_for: Option<(QuestionId, Option<QuestionInfo>)>,
     timer: SaveTimer,
     quit: QuitGuard,
+    /// Every edit, on disk within a few hundred milliseconds (for `kill -9`, a crash).
+    journal: Journal,
+    /// What the start found and did, told at the first open: notes recovered from the
+    /// journal of an app that could not save, and whether this app's journal could start.
+    start_notices: Vec<Notice>,
 }
 
 impl NotesSession {
+    /// The notes in `dir`. Replays first what an app that could not save left in its
+    /// journal (into the notes files), then starts this app's journal. Once per run.
     pub fn new(dir: PathBuf) -> Self {
+        let recovered = journal::recover(&dir);
+        let mut start_notices: Vec<Notice> = recovered
+            .errors
+            .iter()
+            .map(|e| Notice::NotesError(e.to_string()))
+            .collect();
+        if recovered.notes > 0 {
+            start_notices.push(Notice::NotesRecovered(recovered.notes));
+        }
+        let journal = Journal::start(&dir).unwrap_or_else(|e| {
+            start_notices.push(Notice::JournalFailed(e.to_string()));
+            Journal::none()
+        });
         Self {
             book: Notebook::new(dir.clone()),
             dir,
@@ -161,7 +182,14 @@ impl NotesSession {
             buffer_for: None,
             timer: SaveTimer::default(),
             quit: QuitGuard::default(),
+            journal,
+            start_notices,
         }
+    }
+
+    /// Makes the journal reach the disk from another thread (a second quit signal).
+    pub fn journal_flusher(&self) -> Option<journal::Flusher> {
+        self.journal.flusher()
     }
 
     /// Opens the notes of `course` in place of the previous ones (which the caller saved
@@ -172,6 +200,9 @@ impl NotesSession {
         self.buffer_for = None;
         self.timer = SaveTimer::default();
         notices.clear(|n| matches!(n, Notice::NotesError(_) | Notice::NotesMovedAside { .. }));
+        for notice in std::mem::take(&mut self.start_notices) {
+            notices.push(notice);
+        }
         if !std::mem::replace(&mut self.migration_checked, true) {
             let migration = migrate_layout(&self.dir, course);
             if !migration.is_empty() {
@@ -258,11 +289,14 @@ impl NotesSession {
         if !self.book.is_dirty() {
             return true;
         }
+        // Every edit journaled so far is in the notebook, so in this save.
+        let journaled = self.journal.last();
         let result = self.book.save();
         report(self.book.take_warnings(), notices);
         notices.clear(|n| matches!(n, Notice::NotesError(_)));
         match result {
             Ok(()) => {
+                self.journal.saved(journaled);
                 let clock = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
                 self.timer.saved(now, clock);
                 true
@@ -306,12 +340,11 @@ impl NotesSession {
             return false;
         };
         let had_note = self.book.text(&id).is_some();
-        if !self
-            .book
-            .set_text(&id, &info, &self.buffer, jiff::Timestamp::now())
-        {
+        let at = jiff::Timestamp::now();
+        if !self.book.set_text(&id, &info, &self.buffer, at) {
             return false;
         }
+        self.journal.record(Edit::new(&id, &info, &self.buffer, at));
         self.timer.edited(now);
         had_note != self.book.text(&id).is_some()
     }

@@ -2,6 +2,7 @@
 
 mod desktop;
 mod en;
+mod ending;
 mod ko;
 mod review;
 

@@ -122,7 +122,7 @@ impl Notebook {
     /// the files an earlier version wrote under a longer name (notes, review log and their
     /// backups), which keep their contents. Where a rename fails, the old name is used (its
     /// notes still open) and the failure logged.
-    fn settled_session_path(dir: &Path, session: &str) -> PathBuf {
+    pub(crate) fn settled_session_path(dir: &Path, session: &str) -> PathBuf {
         let path = Self::session_path(dir, session);
         let legacy = Self::legacy_session_path(dir, session);
         if legacy == path || !legacy.exists() {

@@ -12,6 +12,7 @@
 
 pub mod book;
 pub mod export;
+pub mod journal;
 pub mod migrate;
 pub mod seen;
 
