@@ -3,6 +3,8 @@
 mod common;
 #[path = "ui/desktop.rs"]
 mod desktop;
+#[path = "ui/ending.rs"]
+mod ending;
 #[path = "ui/hostile.rs"]
 mod hostile;
 #[path = "ui/live.rs"]

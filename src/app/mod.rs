@@ -7,6 +7,7 @@
 
 mod actions;
 mod content;
+mod ending;
 mod files;
 mod loader;
 mod notes_session;
@@ -23,6 +24,7 @@ mod watch;
 use std::path::PathBuf;
 
 pub use actions::Action;
+pub use ending::watch_quit_signals;
 pub use loader::{EarlyLoad, EarlyLoadSlot};
 pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
@@ -614,6 +616,11 @@ impl eframe::App for StudyApp {
 }
 
 impl StudyApp {
+    /// Makes the notes' journal reach the disk from another thread (a second quit signal).
+    pub fn journal_flusher(&self) -> Option<crate::notes::journal::Flusher> {
+        self.notes.journal_flusher()
+    }
+
     /// What is saved when the window closes: my notes, the review log, what was seen.
     fn save_all_at_exit(&mut self) {
         self.notes.save_on_exit();
