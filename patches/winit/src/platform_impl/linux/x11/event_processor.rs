@@ -109,7 +109,13 @@ impl EventProcessor {
                     self.is_composing = true;
                     WindowEvent::Ime(Ime::Preedit("".to_owned(), None))
                 },
-                ImeEvent::Update(text, position) if self.is_composing => {
+                // An input method may commit a syllable and go on composing the next one
+                // without a new start (fcitx5-hangul does at every Korean syllable): the
+                // commit ends `is_composing` (see the key press path), so a non-empty
+                // update restarts the composition instead of being dropped. (Patched for
+                // Study Companion: without it the syllable being typed is never shown.)
+                ImeEvent::Update(text, position) if self.is_composing || !text.is_empty() => {
+                    self.is_composing = true;
                     WindowEvent::Ime(Ime::Preedit(text, Some((position, position))))
                 },
                 ImeEvent::End => {
