@@ -53,7 +53,7 @@ mod layers {
         ("app", 7),
     ];
     /// What every panel may share.
-    const UI_SHARED: &[&str] = &["widgets", "theme", "fonts"];
+    const UI_SHARED: &[&str] = &["widgets", "theme", "fonts", "ime"];
 
     fn layer(module: &str) -> u8 {
         LAYERS

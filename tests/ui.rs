@@ -7,6 +7,8 @@ mod desktop;
 mod ending;
 #[path = "ui/hostile.rs"]
 mod hostile;
+#[path = "ui/ime.rs"]
+mod ime;
 #[path = "ui/live.rs"]
 mod live;
 #[path = "ui/notes.rs"]

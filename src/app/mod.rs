@@ -503,6 +503,7 @@ impl eframe::App for StudyApp {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         log_ime_events(&ctx);
+        crate::ui::ime::drop_late_commit(&ctx);
         if self.applied_zoom != Some(self.state.zoom) {
             ctx.set_zoom_factor(self.state.zoom);
             self.applied_zoom = Some(self.state.zoom);
@@ -565,6 +566,7 @@ impl eframe::App for StudyApp {
             self.apply(&ctx, action);
         }
         self.search.end_frame(&ctx);
+        crate::ui::ime::end_stale(&ctx);
         self.end_frame_notes(&ctx);
         let settled = self.settled(&ctx);
         self.startup_mark("first frame");

@@ -4,6 +4,7 @@
 pub mod dialogs;
 pub mod fonts;
 pub mod images;
+pub mod ime;
 pub mod notes_panel;
 pub mod presenter;
 pub mod review;

@@ -121,16 +121,20 @@ fn editor_ui(
             .max_height(available.max(80.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
+                // One editor per question: cursor, undo history and composition never
+                // cross from one question's text to another's.
+                let target = input.question.map(|q| &q.id);
                 let response = ui.add_enabled(
                     editable,
                     egui::TextEdit::multiline(buffer)
-                        .id_salt("my_answer_editor")
+                        .id_salt(("my_answer_editor", target))
                         .hint_text(s.answer_hint)
                         .desired_width(f32::INFINITY)
                         .desired_rows(12)
                         .lock_focus(true),
                 );
                 let response = response.labelled_by(heading.id);
+                super::ime::track(ui.ctx(), &response);
                 if response.changed() {
                     action = Some(NotesAction::Edited);
                 }

@@ -191,6 +191,7 @@ fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
                 tab: false,
             }),
     );
+    super::ime::track(ui.ctx(), &response);
     let label = ui.label(egui::RichText::new(s.search).weak());
     response
         .labelled_by(label.id)

@@ -164,8 +164,8 @@ impl Presenter {
 }
 
 /// The id of the note overlay's editor.
-pub fn note_editor_id() -> egui::Id {
-    egui::Id::unique("class_note_editor")
+pub fn note_editor_id(question: &crate::course::QuestionId) -> egui::Id {
+    egui::Id::unique(("class_note_editor", question))
 }
 
 /// What the user did on the slides this frame.

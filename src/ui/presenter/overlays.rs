@@ -48,13 +48,14 @@ pub(super) fn note_overlay_ui(
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(note)
-                            .id(note_editor_id())
+                            .id(note_editor_id(&question.id))
                             .font(FontId::proportional(sizes.body))
                             .desired_rows(5)
                             .desired_width(f32::INFINITY)
                             .lock_focus(true),
                     )
                     .labelled_by(label.id);
+                crate::ui::ime::track(ui.ctx(), &response);
                 if p.focus_note {
                     response.request_focus();
                     p.focus_note = false;
