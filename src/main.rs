@@ -227,8 +227,11 @@ fn export_anki(
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    // egui_commonmark asks egui_extras for its image loaders, which warns at every start
+    // that none is enabled: on purpose, ours keep to the notes' folders (ui/images.rs).
     env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("warn,study_companion=info"),
+        env_logger::Env::default()
+            .default_filter_or("warn,study_companion=info,egui_extras::loaders=error"),
     )
     .format_timestamp_millis()
     .init();
@@ -295,7 +298,6 @@ fn desktop_integration(install: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The window's icon, decoded from the bundled PNG.
 /// `path` from the folder the command ran in: the course is remembered as an absolute path,
 /// so it opens again from a launcher or another folder. The file system is not asked (a
 /// network drive may not answer); `..` stays.
@@ -326,6 +328,7 @@ fn remembered_content_in(file: &std::path::Path) -> Option<PathBuf> {
     state.last_content
 }
 
+/// The window's icon, decoded from the bundled PNG.
 fn window_icon() -> Option<egui::IconData> {
     let png = study_companion::desktop::window_icon_png();
     match image::load_from_memory(png) {
