@@ -78,7 +78,7 @@ commands! {
     ExitReview,
 }
 
-/// Where a command's keys work: the reading window or the slides.
+/// Where a command's keys work: the reading window, the slides or the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Reading,

@@ -547,7 +547,8 @@ fn a_notes_file_over_the_size_limit_is_not_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let big = dir.path().join("big.md");
     let file = fs::File::create(&big).expect("create");
-    file.set_len(course::MAX_NOTES_BYTES + 1).expect("sparse");
+    file.set_len(course::MAX_CLASS_FILE_BYTES + 1)
+        .expect("sparse");
     let err = load_within(&big, 5).expect_err("too large");
     assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
     assert!(err.to_string().contains("big.md"), "{err}");

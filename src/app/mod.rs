@@ -2,7 +2,7 @@
 //! persisted [`UiState`], and applies every action in one place.
 //!
 //! A frame: keyboard shortcuts become actions; the mode's frame (`reading.rs`,
-//! `presenting.rs`) draws the panels, which return what the user asked for as actions; at
+//! `presenting.rs`, `reviewing.rs`) draws the panels, which return what the user asked for as actions; at
 //! the end of the frame [`StudyApp::apply`] applies the queue in order (`actions.rs`).
 
 mod actions;
@@ -443,11 +443,6 @@ impl StudyApp {
         if let Some(t) = self.startup.as_mut() {
             t.mark(what);
         }
-    }
-
-    /// The start-up trace, with `--trace-startup` (tests and benches read it).
-    pub fn startup_trace(&self) -> Option<&StartupTrace> {
-        self.startup.as_ref()
     }
 
     /// Whether the frame is complete (screenshots wait for it).

@@ -38,11 +38,6 @@ impl StudyApp {
         self.review.as_ref()
     }
 
-    /// The review logs of the open course.
-    pub fn review_book(&self) -> &ReviewBook {
-        &self.reviews
-    }
-
     /// Cards to review today per topic (learning and due review cards), for the sidebar.
     pub fn due_by_topic(&self) -> &[usize] {
         &self.due

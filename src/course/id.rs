@@ -45,7 +45,8 @@ impl QuestionId {
         Self(String::new())
     }
 
-    pub(crate) fn is_placeholder(&self) -> bool {
+    /// Whether this is still the id of [`Self::placeholder`].
+    pub(crate) fn is_unset(&self) -> bool {
         self.0.is_empty()
     }
 

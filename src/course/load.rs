@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::io::Read as _;
 
 use super::{
-    Course, ImageStatus, MAX_DATA_IMAGE_BYTES, MAX_IMAGE_BYTES, MAX_NOTES_BYTES, ParsedDocument,
-    Problem, ProblemKind, Refusal, builtin, parse_document,
+    Course, ImageStatus, MAX_CLASS_FILE_BYTES, MAX_DATA_IMAGE_BYTES, MAX_IMAGE_BYTES,
+    ParsedDocument, Problem, ProblemKind, Refusal, builtin, parse_document,
 };
 
 /// Where a document's relative image paths point.
@@ -177,7 +177,7 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
             ProblemKind::TooLarge { bytes } => LoadError::TooLarge {
                 path: p.file,
                 bytes,
-                max: MAX_NOTES_BYTES,
+                max: MAX_CLASS_FILE_BYTES,
             },
             ProblemKind::Unreadable(message) => LoadError::Unreadable {
                 path: p.file,
@@ -303,14 +303,14 @@ pub fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadRefusal> 
     Ok(bytes)
 }
 
-/// Reads one notes file: only a regular file, at most [`MAX_NOTES_BYTES`].
+/// Reads one notes file: only a regular file, at most [`MAX_CLASS_FILE_BYTES`].
 fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
     let shown = path.display().to_string();
     let problem = |kind| Problem {
         file: shown.clone(),
         kind,
     };
-    let bytes = read_regular_file(path, MAX_NOTES_BYTES).map_err(|refusal| {
+    let bytes = read_regular_file(path, MAX_CLASS_FILE_BYTES).map_err(|refusal| {
         problem(match refusal {
             ReadRefusal::Io(e) => ProblemKind::Unreadable(e.to_string()),
             ReadRefusal::NotAFile { kind } => ProblemKind::NotAFile { kind },

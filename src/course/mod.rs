@@ -19,7 +19,9 @@ pub use load::{
     ImageBase, LoadError, ReadRefusal, load_builtin, load_path, load_path_within, load_sources,
     read_regular_file, scheme_of, shared_title,
 };
-pub use parse::{PARSER_OPTIONS, ParsedDocument, parse_document, visible_controls};
+pub use parse::{
+    PARSER_OPTIONS, ParsedDocument, parse_document, visible_control, visible_controls,
+};
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
@@ -352,8 +354,9 @@ pub enum Refusal {
 /// `data:` images up to this many bytes (of the URL) are shown.
 pub const MAX_DATA_IMAGE_BYTES: u64 = 2 * 1024 * 1024;
 
-/// A notes file larger than this is not read.
-pub const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
+/// A class-notes `.md` file (a session, a document of the course) larger than this is not
+/// read. (The app's own data files have [`crate::notes::MAX_DATA_FILE_BYTES`].)
+pub const MAX_CLASS_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A piece of an answer as the viewer shows it.
 #[derive(Clone, Debug)]

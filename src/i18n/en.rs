@@ -14,7 +14,6 @@ pub const EN: Strings = Strings {
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     zoom_reset: "Actual size",
-    language: "Language",
     topics: "Topics",
     general_topic: "General",
     open_badge: "Open question",

@@ -14,7 +14,6 @@ pub const KO: Strings = Strings {
     zoom_in: "확대",
     zoom_out: "축소",
     zoom_reset: "원래 크기",
-    language: "언어",
     topics: "주제",
     general_topic: "일반",
     open_badge: "열린 질문",

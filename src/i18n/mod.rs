@@ -33,7 +33,6 @@ pub struct Strings {
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
     pub zoom_reset: &'static str,
-    pub language: &'static str,
     pub topics: &'static str,
     pub general_topic: &'static str,
     pub open_badge: &'static str,
@@ -686,12 +685,12 @@ impl Lang {
             (Lang::Ko, ProblemKind::TooLarge { bytes }) => format!(
                 "{file}: 수업 노트로는 너무 큽니다 ({} MB, 최대 {} MB). 읽지 않았습니다.",
                 bytes / (1024 * 1024),
-                crate::course::MAX_NOTES_BYTES / (1024 * 1024)
+                crate::course::MAX_CLASS_FILE_BYTES / (1024 * 1024)
             ),
             (Lang::En, ProblemKind::TooLarge { bytes }) => format!(
                 "{file}: too large for class notes ({} MB, at most {} MB); not read",
                 bytes / (1024 * 1024),
-                crate::course::MAX_NOTES_BYTES / (1024 * 1024)
+                crate::course::MAX_CLASS_FILE_BYTES / (1024 * 1024)
             ),
         }
     }

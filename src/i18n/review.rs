@@ -163,10 +163,6 @@ impl Lang {
         self.ko_en("📊 통계", "📊 Statistics")
     }
 
-    pub fn back_to_cards(self) -> &'static str {
-        self.ko_en("카드로 돌아가기", "Back to the cards")
-    }
-
     pub fn leave_review(self) -> &'static str {
         self.ko_en("나가기", "Leave")
     }

@@ -1,10 +1,10 @@
-//! The student's notes: one pretty JSON file per course, written so that no saved word is
-//! ever lost. Pure Rust, no egui.
+//! The student's notes: one pretty JSON file per class session ([`book`] names them),
+//! written so that no saved word is ever lost. Pure Rust, no egui.
 //!
 //! - Atomic saves: a temp file in the same folder, fsync, rename; the previous good file is
 //!   kept as `.bak`.
 //! - A corrupt or unreadable file is never overwritten: it is moved aside
-//!   (`notes.json.corrupt-<time>`), the `.bak` is loaded if it is good, and the caller is told.
+//!   (`….notes.json.corrupt-<time>`), the `.bak` is loaded if it is good, and the caller is told.
 //! - Two windows on the same file merge per question (newest edit wins) under an advisory
 //!   lock, so neither erases the other's answers.
 //! - Notes whose question disappeared stay in the file (orphans) and re-attach by themselves
@@ -31,9 +31,10 @@ use crate::course::{Course, QuestionId, ReadRefusal, normalize_question};
 /// The file format's version; bumped when its shape changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A notes file larger than this is not read (a student's notes are a few megabytes at
-/// most): it is left as it is, and said.
-pub const MAX_NOTES_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// A data file of the app's own (my notes, a review log, what was seen) larger than this is
+/// not read (a student's notes are a few megabytes at most): it is left as it is, and said.
+/// (Class-notes `.md` files have [`crate::course::MAX_CLASS_FILE_BYTES`].)
+pub const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One note: my answer to (or annotation of) one question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +130,7 @@ pub enum StoreError {
     },
     #[error("{path} is a {kind}, not a notes file: it is not read")]
     NotAFile { path: PathBuf, kind: String },
-    #[error("{path} is too large to be a notes file ({mb} MB; at most {max} MB are read)", mb = bytes / (1024 * 1024), max = MAX_NOTES_FILE_BYTES / (1024 * 1024))]
+    #[error("{path} is too large to be a notes file ({mb} MB; at most {max} MB are read)", mb = bytes / (1024 * 1024), max = MAX_DATA_FILE_BYTES / (1024 * 1024))]
     TooLarge { path: PathBuf, bytes: u64 },
 }
 
@@ -173,7 +174,7 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// The notes of one course, in memory, and the file they live in.
+/// The notes of one session, in memory, and the file they live in.
 #[derive(Debug)]
 pub struct NoteStore {
     path: PathBuf,
@@ -194,9 +195,10 @@ pub struct NoteStore {
 }
 
 impl NoteStore {
-    /// The notes file of a course inside `dir`: `<slug>.notes.json`.
-    pub fn path_for(dir: &Path, course_title: &str) -> PathBuf {
-        let slug: String = course_title
+    /// `<slug>.notes.json` inside `dir`, the slug made from `title` (a session's `#`
+    /// title; the first version named one file per course this way).
+    pub fn path_for(dir: &Path, title: &str) -> PathBuf {
+        let slug: String = title
             .chars()
             .map(|c| {
                 if c.is_alphanumeric() || c == '-' || c == '_' {
@@ -517,7 +519,7 @@ fn corrupt_path(path: &Path) -> PathBuf {
 }
 
 /// Reads a notes file: `Ok(None)` if there is none.
-/// Only a regular file of at most [`MAX_NOTES_FILE_BYTES`] is read.
+/// Only a regular file of at most [`MAX_DATA_FILE_BYTES`] is read.
 pub fn read_file(path: &Path) -> Result<Option<NotesFile>, StoreError> {
     read_data(path)
 }
@@ -538,9 +540,9 @@ impl DataFile for NotesFile {
 }
 
 /// Reads a data file: `Ok(None)` if there is none. Only a regular file of at most
-/// [`MAX_NOTES_FILE_BYTES`] is read.
+/// [`MAX_DATA_FILE_BYTES`] is read.
 pub fn read_data<F: DataFile>(path: &Path) -> Result<Option<F>, StoreError> {
-    let bytes = match crate::course::read_regular_file(path, MAX_NOTES_FILE_BYTES) {
+    let bytes = match crate::course::read_regular_file(path, MAX_DATA_FILE_BYTES) {
         Ok(b) => b,
         Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(refusal) => return Err(StoreError::refused(path, refusal)),

@@ -74,8 +74,7 @@ impl Seen {
             questions: BTreeMap::new(),
             dirty: false,
         };
-        let bytes = match crate::course::read_regular_file(&seen.path, super::MAX_NOTES_FILE_BYTES)
-        {
+        let bytes = match crate::course::read_regular_file(&seen.path, super::MAX_DATA_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 return (seen, None);

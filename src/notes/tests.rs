@@ -395,7 +395,7 @@ fn a_huge_notes_file_is_not_read_and_left_as_it_is() {
     let path = dir.path().join("n.notes.json");
     // Sparse: its size is all that is looked at.
     let file = fs::File::create(&path).expect("create");
-    file.set_len(MAX_NOTES_FILE_BYTES + 1).expect("set_len");
+    file.set_len(MAX_DATA_FILE_BYTES + 1).expect("set_len");
     drop(file);
     let err = NoteStore::open(path.clone(), "x").expect_err("too large");
     assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
@@ -406,7 +406,7 @@ fn a_huge_notes_file_is_not_read_and_left_as_it_is() {
     );
     assert_eq!(
         fs::metadata(&path).expect("kept").len(),
-        MAX_NOTES_FILE_BYTES + 1
+        MAX_DATA_FILE_BYTES + 1
     );
     assert_eq!(names_in(dir.path()), ["n.notes.json"]);
 }

@@ -143,11 +143,7 @@ fn shown_part(text: &str, chars: usize) -> (String, bool) {
                 }
                 break;
             }
-            out.push(if c.is_control() && c != '\n' && c != '\t' {
-                '�'
-            } else {
-                c
-            });
+            out.push(crate::course::visible_control(c));
             taken += 1;
         }
     }

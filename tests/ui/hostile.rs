@@ -142,7 +142,7 @@ fn a_huge_notes_file_is_left_alone_and_said() {
     let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
     std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     let file = std::fs::File::create(&path).expect("create");
-    file.set_len(study_companion::notes::MAX_NOTES_FILE_BYTES + 1)
+    file.set_len(study_companion::notes::MAX_DATA_FILE_BYTES + 1)
         .expect("sparse");
     drop(file);
     let mut harness = common::builder().data_dir(data.path()).build();
@@ -150,7 +150,7 @@ fn a_huge_notes_file_is_left_alone_and_said() {
     super::typing_is_off(&mut harness, super::DIGEST);
     assert_eq!(
         std::fs::metadata(&path).expect("kept").len(),
-        study_companion::notes::MAX_NOTES_FILE_BYTES + 1
+        study_companion::notes::MAX_DATA_FILE_BYTES + 1
     );
 }
 

@@ -78,7 +78,7 @@ pub fn parse_document(
     let title_key = super::normalize_question(&title);
     for (topic, topic_key) in topics.iter_mut().zip(&b.topic_keys) {
         for q in &mut topic.questions {
-            if q.id.is_placeholder() {
+            if q.id.is_unset() {
                 q.id = QuestionId::from_normalized(&title_key, topic_key, &q.text);
             }
         }
@@ -132,15 +132,19 @@ fn has_invisible(text: &str) -> bool {
 /// `text` with C0 control characters as their Unicode pictures (U+2400…), DEL as ␡, other
 /// controls and U+FFFD as □.
 pub fn visible_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('□'),
-            '\u{7f}' => '␡',
-            c if c.is_control() || c == '\u{fffd}' => '□',
-            c => c,
-        })
-        .collect()
+    text.chars().map(visible_control).collect()
+}
+
+/// One character as [`visible_controls`] draws it: the one picture of control characters
+/// wherever the app shows text.
+pub fn visible_control(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('□'),
+        '\u{7f}' => '␡',
+        c if c.is_control() || c == '\u{fffd}' => '□',
+        c => c,
+    }
 }
 
 /// What a question's answer is built from while parsing.
@@ -433,7 +437,7 @@ impl Builder<'_> {
 }
 
 /// `...`, `…`, `TODO`, `?` and the like: text that says "no answer yet".
-fn is_placeholder(word: &str) -> bool {
+fn is_placeholder_word(word: &str) -> bool {
     let w = word.trim();
     w.is_empty()
         || w.chars()

@@ -337,7 +337,7 @@ pub(super) fn outline(text: &str) -> Vec<Block> {
                     }
                     // Word by word as the text comes: no copy of it is kept.
                     span.has_text |= !t.trim().is_empty();
-                    span.has_answer_words |= !t.split_whitespace().all(super::is_placeholder);
+                    span.has_answer_words |= !t.split_whitespace().all(super::is_placeholder_word);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
