@@ -68,7 +68,7 @@ impl StudyApp {
             }
             Action::CloseClassNote => self.close_class_note(now),
             Action::DismissNotice(index) => self.notices.dismiss(index),
-            Action::CloseHelp => self.show_help = false,
+            Action::CloseHelp => self.mode.set_help(false),
             Action::OpenRecent(index) => self.open_recent(index),
             Action::ForgetRecent(index) => self.forget_recent(index),
             Action::Quit(choice) => {
@@ -110,9 +110,12 @@ impl StudyApp {
             Command::ThemeSystem => self.state.theme = ThemeChoice::System,
             Command::ThemeLight => self.state.theme = ThemeChoice::Light,
             Command::ThemeDark => self.state.theme = ThemeChoice::Dark,
-            Command::ShowHelp => match self.presenter.as_mut() {
+            Command::ShowHelp => match self.mode.presenter_mut() {
                 Some(p) => p.help = !p.help,
-                None => self.show_help = !self.show_help,
+                None => {
+                    let on = !self.mode.help();
+                    self.mode.set_help(on);
+                }
             },
             Command::FocusSearch => self.search.focus(ctx),
             Command::ToggleBookmark => self.toggle_bookmark(now),
@@ -139,7 +142,7 @@ impl StudyApp {
             | Command::ClassNote => self.slide_command(ctx, command),
             Command::ToggleRevealAll => {
                 self.state.reveal_all = !self.state.reveal_all;
-                if let Some(p) = self.presenter.as_mut() {
+                if let Some(p) = self.mode.presenter_mut() {
                     p.deck.set_reveal_all(self.state.reveal_all);
                 }
             }
@@ -213,7 +216,7 @@ impl StudyApp {
     }
 
     fn set_zoom(&mut self, zoom: f32) {
-        if self.presenter.is_some() {
+        if self.mode.presenter().is_some() {
             self.state.present_zoom = clamp_zoom(zoom, MIN_PRESENT_ZOOM, MAX_PRESENT_ZOOM);
         } else {
             self.state.zoom = clamp_zoom(zoom, MIN_ZOOM, MAX_ZOOM);

@@ -167,7 +167,7 @@ impl StudyApp {
         self.state.last_content = path;
         self.viewer.reset();
         self.notes.open(&self.course, &mut self.notices);
-        self.review = None;
+        self.mode.take_review();
         self.open_review_logs(true);
         self.search.set_index(index);
         let (topic, question) = self.remembered_selection();
@@ -263,7 +263,7 @@ impl StudyApp {
                 .get(qi)?;
             Some((q.id.clone(), into))
         });
-        let slide = self.presenter.as_ref().and_then(|p| {
+        let slide = self.mode.presenter().and_then(|p| {
             let (t, q) = p.deck.question()?;
             let q = self.course.topics.get(t)?.questions.get(q)?;
             Some((q.id.clone(), p.deck.revealed()))
@@ -295,7 +295,7 @@ impl StudyApp {
         {
             self.viewer.scroll_to_within(q, into);
         }
-        if let Some(p) = self.presenter.as_mut() {
+        if let Some(p) = self.mode.presenter_mut() {
             // The slide's question where it is now; gone, the title of its topic.
             let at = slide.and_then(|(id, revealed)| Some((self.course.find(&id)?, revealed)));
             let (t, q, revealed) = match at {

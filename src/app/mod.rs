@@ -10,6 +10,7 @@ mod content;
 mod ending;
 mod files;
 mod loader;
+mod mode;
 mod notes_session;
 mod opening;
 mod presenting;
@@ -30,7 +31,7 @@ pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
 pub use startup::StartupTrace;
 
-use crate::command::{Command, Mode};
+use crate::command::{Command, Mode as Keys};
 use crate::course::links::{self, LinkTarget};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
@@ -41,10 +42,10 @@ use crate::overview::{Marks, Overview, View};
 use crate::search::Hit;
 use crate::state::{ThemeChoice, UiState};
 use crate::ui::notes_panel::NotesPanel;
-use crate::ui::presenter::Presenter;
 use crate::ui::viewer::{Found, Viewer};
 use crate::ui::{fonts, theme};
 use loader::Loader;
+use mode::Mode;
 use notes_session::NotesSession;
 use screenshot::Screenshot;
 use search::Search;
@@ -131,21 +132,14 @@ pub struct StudyApp {
     actions: Vec<Action>,
     viewer: Viewer,
     notes_panel: NotesPanel,
-    /// Presentation mode, while it is on.
-    presenter: Option<Presenter>,
-    show_help: bool,
+    /// Reading, presenting or reviewing: one at a time.
+    mode: Mode,
     screenshot: Option<Screenshot>,
     applied_zoom: Option<f32>,
     /// False for tests and screenshots: they must not overwrite the user's remembered state.
     persist: bool,
-    /// `--present`: enter presentation mode on the first frame.
-    present_on_start: bool,
-    /// `--review` (and its statistics): start a review session on the first frame.
-    review_on_start: Option<bool>,
     /// The review logs of the open course.
     reviews: crate::review::ReviewBook,
-    /// Review mode, while it is on.
-    review: Option<ReviewRun>,
     /// The review card's runtime data; made at the first review (its markdown cache loads
     /// the syntax definitions), taken out while the card is drawn.
     reviewer: Option<crate::ui::review::Reviewer>,
@@ -231,16 +225,11 @@ impl StudyApp {
             actions: Vec::new(),
             viewer: Viewer::default(),
             notes_panel: NotesPanel::default(),
-            presenter: None,
-            show_help: false,
+            mode: Mode::initial(options.present, options.review, options.review_stats),
             screenshot: options.screenshot.clone().map(Screenshot::new),
             applied_zoom: None,
             persist: !options.fresh,
-            present_on_start: options.present,
-            review_on_start: (options.review || options.review_stats)
-                .then_some(options.review_stats),
             reviews: crate::review::ReviewBook::new(data_dir),
-            review: None,
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
@@ -380,11 +369,11 @@ impl StudyApp {
     /// The question my typing goes to: the selected one, the slide's while presenting, the
     /// card's while reviewing.
     fn note_target(&self) -> Option<(usize, usize)> {
-        if let Some(run) = &self.review {
+        if let Some(run) = self.mode.review() {
             let entry = run.queue.entries.get(run.current?)?;
             return Some((entry.card.topic, entry.card.question));
         }
-        match &self.presenter {
+        match self.mode.presenter() {
             Some(p) => p.deck.question(),
             None => self.selection.question.map(|q| (self.selection.topic, q)),
         }
@@ -431,7 +420,7 @@ impl StudyApp {
 
     /// The zoom Ctrl +/− changes: the slides' own while presenting, else the reading zoom.
     fn zoom(&self) -> f32 {
-        if self.presenter.is_some() {
+        if self.mode.presenter().is_some() {
             self.state.present_zoom
         } else {
             self.state.zoom
@@ -449,7 +438,7 @@ impl StudyApp {
     fn settled(&self, ctx: &egui::Context) -> bool {
         !self.loading()
             && !ctx.has_pending_images()
-            && match &self.presenter {
+            && match self.mode.presenter() {
                 Some(p) => !p.settling(),
                 None => !self.viewer.settling,
             }
@@ -508,40 +497,35 @@ impl eframe::App for StudyApp {
         self.poll_git(&ctx);
         self.poll_recent();
         self.drag_and_drop(&ctx);
-        // `--present` once the course is there.
-        if self.present_on_start && !self.loading() {
-            self.present_on_start = false;
-            self.enter_presentation(&ctx);
-        }
+        // `--present`, `--review`: once the course is there.
         if !self.loading()
-            && let Some(stats) = self.review_on_start.take()
+            && let Some(start) = self.mode.take_start()
         {
-            self.enter_review(&ctx);
-            if stats {
-                self.review_command(&ctx, Command::ReviewStats);
+            match start {
+                mode::Start::Presenting => self.enter_presentation(&ctx),
+                mode::Start::Reviewing { stats } => {
+                    self.enter_review(&ctx);
+                    if stats {
+                        self.review_command(&ctx, Command::ReviewStats);
+                    }
+                }
             }
         }
-        let mode = if self.presenter.is_some() {
-            Mode::Presenting
-        } else if self.review.is_some() {
-            Mode::Reviewing
-        } else {
-            Mode::Reading
-        };
+        let keys = self.mode.keys();
         self.presenter_keys(&ctx);
         // Ctrl+F decides where this frame's typing goes, so it takes effect before any
         // widget reads the keys; every other shortcut joins the queue.
-        if mode == Mode::Reading && Command::FocusSearch.consume_shortcut(&ctx) {
+        if keys == Keys::Reading && Command::FocusSearch.consume_shortcut(&ctx) {
             self.apply(&ctx, Action::Command(Command::FocusSearch));
         }
-        for command in Command::from_shortcuts(&ctx, mode) {
+        for command in Command::from_shortcuts(&ctx, keys) {
             self.push(Action::Command(command));
         }
         self.sync_buffer(now);
-        match mode {
-            Mode::Reading => self.reading_ui(ui, &ctx),
-            Mode::Presenting => self.slides_ui(ui),
-            Mode::Reviewing => self.review_ui(ui),
+        match &self.mode {
+            Mode::Reading { .. } | Mode::Starting(_) => self.reading_ui(ui, &ctx),
+            Mode::Presenting(_) => self.slides_ui(ui),
+            Mode::Reviewing(_) => self.review_ui(ui),
         }
         if self.notes.quit().asking() {
             let error = match self.notes.status() {
@@ -639,7 +623,7 @@ impl StudyApp {
             .viewer
             .refused_link
             .take()
-            .or_else(|| self.presenter.as_mut()?.refused_link.take());
+            .or_else(|| self.mode.presenter_mut()?.refused_link.take());
         if let Some(url) = blocked {
             self.notices.push(Notice::LinkRefused(url));
         }

@@ -1,7 +1,7 @@
 //! Presentation mode in the app: entering and leaving, slide keys, the slide frame.
 //! The slides themselves are drawn by `ui::presenter`; the deck is `crate::deck`.
 
-use super::{Action, StudyApp};
+use super::{Action, Mode, StudyApp};
 use crate::command::Command;
 use crate::deck::{Deck, JumpError};
 use crate::notes::SaveStatus;
@@ -10,18 +10,18 @@ use crate::ui::presenter::{Blank, Presenter, PresenterAction, SlideInput, presen
 impl StudyApp {
     /// Whether presentation mode is on.
     pub fn presenting(&self) -> bool {
-        self.presenter.is_some()
+        self.mode.presenter().is_some()
     }
 
     /// The slides, while presenting (tests read the deck).
     pub fn presenter(&self) -> Option<&Presenter> {
-        self.presenter.as_ref()
+        self.mode.presenter()
     }
 
     /// F5: fullscreen slides from the selected question. Nothing of the reading layout is
     /// touched, so leaving finds it as it was.
     pub(super) fn enter_presentation(&mut self, ctx: &egui::Context) {
-        if self.presenter.is_some() {
+        if self.mode.presenter().is_some() {
             return;
         }
         let was_fullscreen = ctx.input(|i| i.viewport().fullscreen).unwrap_or(false);
@@ -31,10 +31,10 @@ impl StudyApp {
             self.selection.question,
             self.state.reveal_all,
         );
-        self.presenter = Some(Presenter::new(deck, was_fullscreen));
+        self.mode = Mode::Presenting(Box::new(Presenter::new(deck, was_fullscreen)));
         // Whatever was just typed in the notes panel is kept before the slides take over.
         self.notes.save(ctx.input(|i| i.time), &mut self.notices);
-        self.show_help = false;
+        self.mode.set_help(false);
         self.viewer.full_image = None;
         // The slides take the keys: nothing of the reading window keeps focus.
         if let Some(id) = ctx.memory(|m| m.focused()) {
@@ -47,7 +47,7 @@ impl StudyApp {
 
     /// Esc: back to the reading window exactly as it was; the class's answers are saved.
     pub(super) fn exit_presentation(&mut self, ctx: &egui::Context) {
-        let Some(p) = self.presenter.take() else {
+        let Some(p) = self.mode.take_presenter() else {
             return;
         };
         if !p.was_fullscreen {
@@ -58,7 +58,7 @@ impl StudyApp {
 
     /// A slide key: move, scroll, blank, or open the note overlay.
     pub(super) fn slide_command(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(p) = self.presenter.as_mut() else {
+        let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         let before = p.deck.position();
@@ -97,7 +97,7 @@ impl StudyApp {
     /// Closes the note overlay (Esc or its button); what was typed is saved now, not a
     /// second later.
     pub(super) fn close_class_note(&mut self, now: f64) {
-        if let Some(p) = self.presenter.as_mut() {
+        if let Some(p) = self.mode.presenter_mut() {
             p.note_open = false;
         }
         self.notes.save(now, &mut self.notices);
@@ -108,7 +108,7 @@ impl StudyApp {
     pub(super) fn presenter_keys(&mut self, ctx: &egui::Context) {
         use egui::{Event, Key, Modifiers};
         let lang = self.state.lang;
-        let Some(p) = self.presenter.as_mut() else {
+        let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         if p.blank.is_some() {
@@ -207,7 +207,7 @@ impl StudyApp {
     /// Presentation mode: the slide over the whole window, nothing else.
     pub(super) fn slides_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
-        let Some(p) = self.presenter.as_mut() else {
+        let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         let editing = self.notes.editing();

@@ -104,7 +104,7 @@ impl StudyApp {
                 scroll_cards: false,
             });
         }
-        if self.show_help && !help_window_ui(ctx, lang, crate::command::Mode::Reading) {
+        if self.mode.help() && !help_window_ui(ctx, lang, crate::command::Mode::Reading) {
             self.push(Action::CloseHelp);
         }
     }

@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use super::{Action, StudyApp};
+use super::{Action, Mode, StudyApp};
 use crate::command::Command;
 use crate::notice::Notice;
 use crate::review::queue::Queue;
@@ -25,17 +25,19 @@ pub struct ReviewRun {
     pub note_open: bool,
     /// The statistics view, while it is open (computed when opened and after each rating).
     pub stats: Option<Stats>,
+    /// The list of keys (F1) over the card.
+    pub help: bool,
 }
 
 impl StudyApp {
     /// Whether review mode is on.
     pub fn reviewing(&self) -> bool {
-        self.review.is_some()
+        self.mode.review().is_some()
     }
 
     /// The running review session (tests read it).
     pub fn review_run(&self) -> Option<&ReviewRun> {
-        self.review.as_ref()
+        self.mode.review()
     }
 
     /// Cards to review today per topic (learning and due review cards), for the sidebar.
@@ -126,24 +128,25 @@ impl StudyApp {
     /// R: a review session on the scope; the reading window is left as it is, so Esc finds
     /// it again.
     pub(super) fn enter_review(&mut self, ctx: &egui::Context) {
-        if self.review.is_some() || self.presenter.is_some() {
+        if self.mode.review().is_some() || self.mode.presenter().is_some() {
             return;
         }
         self.notes.save(ctx.input(|i| i.time), &mut self.notices);
-        self.show_help = false;
+        self.mode.set_help(false);
         self.viewer.full_image = None;
         if let Some(id) = ctx.memory(|m| m.focused()) {
             ctx.memory_mut(|m| m.surrender_focus(id));
         }
         let scope = self.resolve_scope();
-        self.review = Some(ReviewRun {
+        self.mode = Mode::Reviewing(Box::new(ReviewRun {
             queue: Queue::default(),
             scope,
             current: None,
             revealed: false,
             note_open: false,
             stats: None,
-        });
+            help: false,
+        }));
         self.rebuild_queue();
     }
 
@@ -152,7 +155,7 @@ impl StudyApp {
         let clock = self.clock();
         let scheduler = self.scheduler();
         let limits = self.state.review_limits;
-        let Some(run) = self.review.as_mut() else {
+        let Some(run) = self.mode.review_mut() else {
             return;
         };
         let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &run.scope);
@@ -165,7 +168,7 @@ impl StudyApp {
 
     /// Esc: back to the reading window as it was; the log is saved.
     pub(super) fn exit_review(&mut self, ctx: &egui::Context) {
-        if self.review.take().is_none() {
+        if self.mode.take_review().is_none() {
             return;
         }
         self.notes.save(ctx.input(|i| i.time), &mut self.notices);
@@ -201,7 +204,7 @@ impl StudyApp {
         };
         match command {
             Command::RevealAnswer => {
-                let Some(run) = self.review.as_mut() else {
+                let Some(run) = self.mode.review_mut() else {
                     return;
                 };
                 if run.current.is_none() {
@@ -215,8 +218,8 @@ impl StudyApp {
             }
             Command::ReviewOpenSource => {
                 let target = self
-                    .review
-                    .as_ref()
+                    .mode
+                    .review()
                     .and_then(|r| r.queue.entries.get(r.current?))
                     .map(|e| (e.card.topic, e.card.question));
                 if let Some((topic, question)) = target {
@@ -225,14 +228,14 @@ impl StudyApp {
                 }
             }
             Command::ReviewNote => {
-                if let Some(run) = self.review.as_mut() {
+                if let Some(run) = self.mode.review_mut() {
                     run.note_open = !run.note_open;
                 }
             }
             Command::ReviewStats => {
-                let open = self.review.as_ref().is_some_and(|r| r.stats.is_some());
+                let open = self.mode.review().is_some_and(|r| r.stats.is_some());
                 let stats = (!open).then(|| self.compute_stats());
-                if let Some(run) = self.review.as_mut() {
+                if let Some(run) = self.mode.review_mut() {
                     run.stats = stats;
                 }
             }
@@ -250,7 +253,7 @@ impl StudyApp {
         let clock = self.clock();
         let scheduler = self.scheduler();
         let limits = self.state.review_limits;
-        let Some(run) = self.review.as_mut() else {
+        let Some(run) = self.mode.review_mut() else {
             return;
         };
         let Some(index) = run.current.filter(|_| run.revealed) else {
@@ -279,9 +282,9 @@ impl StudyApp {
         run.current = run.queue.next(&clock, &limits);
         run.revealed = false;
         self.save_reviews();
-        if self.review.as_ref().is_some_and(|r| r.stats.is_some()) {
+        if self.mode.review().is_some_and(|r| r.stats.is_some()) {
             let stats = self.compute_stats();
-            if let Some(run) = self.review.as_mut() {
+            if let Some(run) = self.mode.review_mut() {
                 run.stats = Some(stats);
             }
         }
@@ -309,7 +312,7 @@ impl StudyApp {
             ReviewAction::SetScope(scope) => {
                 self.state.review_scope = scope;
                 let resolved = self.resolve_scope();
-                if let Some(run) = self.review.as_mut() {
+                if let Some(run) = self.mode.review_mut() {
                     run.scope = resolved;
                 }
                 self.rebuild_queue();
@@ -351,7 +354,7 @@ impl StudyApp {
     pub(super) fn review_ui(&mut self, ui: &mut egui::Ui) {
         let clock = self.clock();
         let limits = self.state.review_limits;
-        let Some(run) = self.review.as_mut() else {
+        let Some(run) = self.mode.review_mut() else {
             return;
         };
         // A learning card that fell due while nothing was shown comes up now.
@@ -374,7 +377,7 @@ impl StudyApp {
         if note_open {
             self.notes_side_panel_ui(ui, "review_notes");
         }
-        let stats = self.review.as_ref().and_then(|r| r.stats.clone());
+        let stats = self.mode.review().and_then(|r| r.stats.clone());
         let body = match &stats {
             Some(stats) => {
                 let topics: Vec<String> =
@@ -406,7 +409,7 @@ impl StudyApp {
         for action in actions {
             self.apply_review_action(action);
         }
-        if self.show_help
+        if self.mode.help()
             && !crate::ui::dialogs::help_window_ui(
                 ui.ctx(),
                 self.state.lang,
@@ -431,7 +434,7 @@ impl StudyApp {
     ) -> ReviewInput<'_> {
         let lang = self.state.lang;
         let limits = self.state.review_limits;
-        let run = self.review.as_ref();
+        let run = self.mode.review();
         let counts = run
             .map(|r| r.queue.counts(clock, &limits))
             .unwrap_or_default();

@@ -1,0 +1,140 @@
+//! What the window is doing, exactly one thing at a time (rerun keeps its screen as one
+//! enum the same way): reading (with or without the key list over it), presenting, or
+//! reviewing; before the course is in, what the command line asked to start in. The
+//! frame is one `match` on it; the modes to come (a deck, a lab) are variants here.
+
+use crate::command::Mode as Keys;
+use crate::ui::presenter::Presenter;
+
+use super::ReviewRun;
+
+/// What the start-up flags asked for, entered once the course is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// `--present`.
+    Presenting,
+    /// `--review`; `stats`: `--review-stats`.
+    Reviewing { stats: bool },
+}
+
+pub enum Mode {
+    /// The reading window; `help`: the list of keys (F1) over it.
+    Reading { help: bool },
+    /// The reading window while the course is read, then `Start`.
+    Starting(Start),
+    /// Presentation mode: fullscreen slides.
+    Presenting(Box<Presenter>),
+    /// A review session.
+    Reviewing(Box<ReviewRun>),
+}
+
+impl Default for Mode {
+    fn default() -> Self {
+        Mode::Reading { help: false }
+    }
+}
+
+impl Mode {
+    /// The mode the command line asked for (`--present`, `--review`, `--review-stats`).
+    pub fn initial(present: bool, review: bool, review_stats: bool) -> Self {
+        if present {
+            Mode::Starting(Start::Presenting)
+        } else if review || review_stats {
+            Mode::Starting(Start::Reviewing {
+                stats: review_stats,
+            })
+        } else {
+            Mode::default()
+        }
+    }
+
+    /// Where this mode's keys are looked up in the command table.
+    pub fn keys(&self) -> Keys {
+        match self {
+            Mode::Reading { .. } | Mode::Starting(_) => Keys::Reading,
+            Mode::Presenting(_) => Keys::Presenting,
+            Mode::Reviewing(_) => Keys::Reviewing,
+        }
+    }
+
+    pub fn presenter(&self) -> Option<&Presenter> {
+        match self {
+            Mode::Presenting(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn presenter_mut(&mut self) -> Option<&mut Presenter> {
+        match self {
+            Mode::Presenting(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn review(&self) -> Option<&ReviewRun> {
+        match self {
+            Mode::Reviewing(run) => Some(run),
+            _ => None,
+        }
+    }
+
+    pub fn review_mut(&mut self) -> Option<&mut ReviewRun> {
+        match self {
+            Mode::Reviewing(run) => Some(run),
+            _ => None,
+        }
+    }
+
+    /// Leaves presentation mode for the reading window; the presenter it was.
+    pub fn take_presenter(&mut self) -> Option<Presenter> {
+        match std::mem::take(self) {
+            Mode::Presenting(p) => Some(*p),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// Leaves review mode for the reading window; the run it was.
+    pub fn take_review(&mut self) -> Option<ReviewRun> {
+        match std::mem::take(self) {
+            Mode::Reviewing(run) => Some(*run),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+
+    /// Whether the list of keys is over the reading window or the review card
+    /// (presentation mode keeps its own, on the slides).
+    pub fn help(&self) -> bool {
+        match self {
+            Mode::Reading { help } => *help,
+            Mode::Reviewing(run) => run.help,
+            Mode::Starting(_) | Mode::Presenting(_) => false,
+        }
+    }
+
+    /// Shows or hides that list.
+    pub fn set_help(&mut self, on: bool) {
+        match self {
+            Mode::Reading { help } => *help = on,
+            Mode::Reviewing(run) => run.help = on,
+            Mode::Starting(_) | Mode::Presenting(_) => {}
+        }
+    }
+
+    /// What the command line asked to start in, once: the reading window from then on.
+    pub fn take_start(&mut self) -> Option<Start> {
+        match self {
+            Mode::Starting(start) => {
+                let start = *start;
+                *self = Mode::default();
+                Some(start)
+            }
+            _ => None,
+        }
+    }
+}
