@@ -484,7 +484,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         Box::new(move |cc| {
             app_created.store(true, std::sync::atomic::Ordering::SeqCst);
             let app = StudyApp::new(cc, options);
-            study_companion::app::watch_quit_signals(cc.egui_ctx.clone(), app.journal_flusher());
+            study_companion::app::watch_quit_signals(cc, app.journal_flusher());
             Ok(Box::new(app))
         }),
     );
