@@ -4,26 +4,15 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::Lang;
+use crate::review::Rating;
 
-/// Declares [`Command`] and [`Command::ALL`] from one list, so a new command cannot be
-/// missing from the table that keys, help and tests read.
-macro_rules! commands {
-    ($($(#[$meta:meta])* $name:ident,)+) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Command {
-            $($(#[$meta])* $name,)+
-        }
-
-        impl Command {
-            /// Every command, in declaration order (the order the help lists them in).
-            pub const ALL: &'static [Command] = &[$(Command::$name,)+];
-        }
-    };
-}
-
-commands! {
-    OpenFile,
-    OpenFolder,
+/// Every user action. The actions of one place (files, slides, review) are nested enums,
+/// so the place that applies them matches them exhaustively: a command added there and
+/// forgotten in its handler does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Open, export and import through a file dialog.
+    File(FileCommand),
     OpenBuiltin,
     /// `git pull --ff-only` in the course's folder (offered in a git clone).
     GitPull,
@@ -37,9 +26,6 @@ commands! {
     ToggleLanguage,
     ShowHelp,
     ToggleBookmark,
-    ExportSheet,
-    ExportBackup,
-    ImportBackup,
     /// Focus the search box and select its text (Ctrl+F, Ctrl+K).
     FocusSearch,
     ThemeSystem,
@@ -49,33 +35,102 @@ commands! {
     Present,
     /// Start a review session (R).
     Review,
+    /// Presentation mode only: move, scroll, blank, the class answer.
+    Slide(SlideCommand),
+    ToggleRevealAll,
+    ExitPresentation,
+    /// Review mode only.
+    InReview(ReviewCommand),
+}
+
+/// What goes through a file dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileCommand {
+    OpenFile,
+    OpenFolder,
+    ExportSheet,
+    ExportBackup,
+    ImportBackup,
     /// Write the cards in Anki's text-import format.
     ExportAnki,
-    // Presentation mode only.
-    SlideNext,
-    SlidePrev,
-    SlideFirst,
-    SlideLast,
+}
+
+/// A key of presentation mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideCommand {
+    Next,
+    Prev,
+    First,
+    Last,
     ScrollDown,
     ScrollUp,
     BlankBlack,
     BlankWhite,
     ClassNote,
-    ToggleRevealAll,
-    ExitPresentation,
-    // Review mode only.
+}
+
+/// A key or button of review mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewCommand {
     /// Show the answer; once shown, rate Good (as Anki's Space does).
-    RevealAnswer,
-    RateAgain,
-    RateHard,
-    RateGood,
-    RateEasy,
+    Reveal,
+    Rate(Rating),
     /// Open the card's question in the reading window.
-    ReviewOpenSource,
+    OpenSource,
     /// Show or hide my note on the card's question.
-    ReviewNote,
-    ReviewStats,
-    ExitReview,
+    Note,
+    Stats,
+    Exit,
+}
+
+impl Command {
+    /// Every command, in the order the help lists them.
+    pub const ALL: &'static [Command] = &[
+        Command::File(FileCommand::OpenFile),
+        Command::File(FileCommand::OpenFolder),
+        Command::OpenBuiltin,
+        Command::GitPull,
+        Command::PrevQuestion,
+        Command::NextQuestion,
+        Command::PrevTopic,
+        Command::NextTopic,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleLanguage,
+        Command::ShowHelp,
+        Command::ToggleBookmark,
+        Command::File(FileCommand::ExportSheet),
+        Command::File(FileCommand::ExportBackup),
+        Command::File(FileCommand::ImportBackup),
+        Command::FocusSearch,
+        Command::ThemeSystem,
+        Command::ThemeLight,
+        Command::ThemeDark,
+        Command::Present,
+        Command::Review,
+        Command::File(FileCommand::ExportAnki),
+        Command::Slide(SlideCommand::Next),
+        Command::Slide(SlideCommand::Prev),
+        Command::Slide(SlideCommand::First),
+        Command::Slide(SlideCommand::Last),
+        Command::Slide(SlideCommand::ScrollDown),
+        Command::Slide(SlideCommand::ScrollUp),
+        Command::Slide(SlideCommand::BlankBlack),
+        Command::Slide(SlideCommand::BlankWhite),
+        Command::Slide(SlideCommand::ClassNote),
+        Command::ToggleRevealAll,
+        Command::ExitPresentation,
+        Command::InReview(ReviewCommand::Reveal),
+        Command::InReview(ReviewCommand::Rate(Rating::Again)),
+        Command::InReview(ReviewCommand::Rate(Rating::Hard)),
+        Command::InReview(ReviewCommand::Rate(Rating::Good)),
+        Command::InReview(ReviewCommand::Rate(Rating::Easy)),
+        Command::InReview(ReviewCommand::OpenSource),
+        Command::InReview(ReviewCommand::Note),
+        Command::InReview(ReviewCommand::Stats),
+        Command::InReview(ReviewCommand::Exit),
+    ];
 }
 
 /// Where a command's keys work: the reading window, the slides or the review.
@@ -89,27 +144,38 @@ pub enum Mode {
 impl Command {
     /// Whether this command's keys work in `mode` (and it is listed in that mode's help).
     pub fn available_in(self, mode: Mode) -> bool {
-        use Command::*;
         match self {
-            ZoomIn | ZoomOut | ZoomReset | ToggleLanguage | ShowHelp | ThemeSystem | ThemeLight
-            | ThemeDark => true,
-            SlideNext | SlidePrev | SlideFirst | SlideLast | ScrollDown | ScrollUp | BlankBlack
-            | BlankWhite | ClassNote | ToggleRevealAll | ExitPresentation => {
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleLanguage
+            | Command::ShowHelp
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark => true,
+            Command::Slide(_) | Command::ToggleRevealAll | Command::ExitPresentation => {
                 mode == Mode::Presenting
             }
-            RevealAnswer | RateAgain | RateHard | RateGood | RateEasy | ReviewOpenSource
-            | ReviewNote | ReviewStats | ExitReview => mode == Mode::Reviewing,
-            OpenFile | OpenFolder | OpenBuiltin | GitPull | PrevQuestion | NextQuestion
-            | PrevTopic | NextTopic | ToggleBookmark | ExportSheet | ExportBackup
-            | ImportBackup | FocusSearch | Present | Review | ExportAnki => mode == Mode::Reading,
+            Command::InReview(_) => mode == Mode::Reviewing,
+            Command::File(_)
+            | Command::OpenBuiltin
+            | Command::GitPull
+            | Command::PrevQuestion
+            | Command::NextQuestion
+            | Command::PrevTopic
+            | Command::NextTopic
+            | Command::ToggleBookmark
+            | Command::FocusSearch
+            | Command::Present
+            | Command::Review => mode == Mode::Reading,
         }
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
         let s = lang.strings();
         match self {
-            Command::OpenFile => s.open_file,
-            Command::OpenFolder => s.open_folder,
+            Command::File(FileCommand::OpenFile) => s.open_file,
+            Command::File(FileCommand::OpenFolder) => s.open_folder,
             Command::OpenBuiltin => s.open_builtin,
             Command::PrevQuestion => s.prev_question,
             Command::NextQuestion => s.next_question,
@@ -121,41 +187,43 @@ impl Command {
             Command::ToggleLanguage => s.toggle_language,
             Command::ShowHelp => s.help,
             Command::ToggleBookmark => s.bookmark,
-            Command::ExportSheet => s.export_sheet,
-            Command::ExportBackup => s.export_backup,
-            Command::ImportBackup => s.import_backup,
+            Command::File(FileCommand::ExportSheet) => s.export_sheet,
+            Command::File(FileCommand::ExportBackup) => s.export_backup,
+            Command::File(FileCommand::ImportBackup) => s.import_backup,
             Command::FocusSearch => s.search,
             Command::ThemeSystem => s.theme_system,
             Command::ThemeLight => s.theme_light,
             Command::ThemeDark => s.theme_dark,
             Command::Present => s.present,
-            Command::SlideNext => s.slide_next,
-            Command::SlidePrev => s.slide_prev,
-            Command::SlideFirst => s.slide_first,
-            Command::SlideLast => s.slide_last,
-            Command::ScrollDown => s.scroll_down,
-            Command::ScrollUp => s.scroll_up,
-            Command::BlankBlack => s.blank_black,
-            Command::BlankWhite => s.blank_white,
-            Command::ClassNote => s.class_note,
+            Command::Slide(SlideCommand::Next) => s.slide_next,
+            Command::Slide(SlideCommand::Prev) => s.slide_prev,
+            Command::Slide(SlideCommand::First) => s.slide_first,
+            Command::Slide(SlideCommand::Last) => s.slide_last,
+            Command::Slide(SlideCommand::ScrollDown) => s.scroll_down,
+            Command::Slide(SlideCommand::ScrollUp) => s.scroll_up,
+            Command::Slide(SlideCommand::BlankBlack) => s.blank_black,
+            Command::Slide(SlideCommand::BlankWhite) => s.blank_white,
+            Command::Slide(SlideCommand::ClassNote) => s.class_note,
             Command::ToggleRevealAll => s.reveal_all,
             Command::ExitPresentation => s.exit_presentation,
             Command::Review => lang.ko_en("복습 시작", "Start a review"),
             Command::GitPull => lang.git_pull(),
-            Command::ExportAnki => lang.ko_en("Anki로 내보내기…", "Export for Anki…"),
-            Command::RevealAnswer => {
+            Command::File(FileCommand::ExportAnki) => {
+                lang.ko_en("Anki로 내보내기…", "Export for Anki…")
+            }
+            Command::InReview(ReviewCommand::Reveal) => {
                 lang.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
             }
-            Command::RateAgain => lang.ko_en("다시 (잊었어요)", "Again (forgot)"),
-            Command::RateHard => lang.ko_en("어려움", "Hard"),
-            Command::RateGood => lang.ko_en("알맞음", "Good"),
-            Command::RateEasy => lang.ko_en("쉬움", "Easy"),
-            Command::ReviewOpenSource => {
+            // The rating's own word, as its button says it.
+            Command::InReview(ReviewCommand::Rate(rating)) => lang.rating(rating),
+            Command::InReview(ReviewCommand::OpenSource) => {
                 lang.ko_en("노트에서 이 질문 보기", "Open this question in the notes")
             }
-            Command::ReviewNote => lang.ko_en("내 노트 보이기/숨기기", "Show or hide my note"),
-            Command::ReviewStats => lang.ko_en("복습 통계", "Review statistics"),
-            Command::ExitReview => lang.ko_en("복습 끝내기", "Leave the review"),
+            Command::InReview(ReviewCommand::Note) => {
+                lang.ko_en("내 노트 보이기/숨기기", "Show or hide my note")
+            }
+            Command::InReview(ReviewCommand::Stats) => lang.ko_en("복습 통계", "Review statistics"),
+            Command::InReview(ReviewCommand::Exit) => lang.ko_en("복습 끝내기", "Leave the review"),
         }
     }
 
@@ -220,8 +288,8 @@ impl Command {
         const REVIEW_NOTE: &[KeyboardShortcut] = &[k(NONE, Key::N)];
         const REVIEW_STATS: &[KeyboardShortcut] = &[k(NONE, Key::S)];
         match self {
-            Command::OpenFile => OPEN_FILE,
-            Command::OpenFolder => OPEN_FOLDER,
+            Command::File(FileCommand::OpenFile) => OPEN_FILE,
+            Command::File(FileCommand::OpenFolder) => OPEN_FOLDER,
             Command::OpenBuiltin | Command::GitPull => &[],
             Command::PrevQuestion => PREV_QUESTION,
             Command::NextQuestion => NEXT_QUESTION,
@@ -235,30 +303,30 @@ impl Command {
             Command::ToggleBookmark => TOGGLE_BOOKMARK,
             Command::FocusSearch => FOCUS_SEARCH,
             Command::Present => PRESENT,
-            Command::SlideNext => SLIDE_NEXT,
-            Command::SlidePrev => SLIDE_PREV,
-            Command::SlideFirst => SLIDE_FIRST,
-            Command::SlideLast => SLIDE_LAST,
-            Command::ScrollDown => SCROLL_DOWN,
-            Command::ScrollUp => SCROLL_UP,
-            Command::BlankBlack => BLANK_BLACK,
-            Command::BlankWhite => BLANK_WHITE,
-            Command::ClassNote => CLASS_NOTE,
+            Command::Slide(SlideCommand::Next) => SLIDE_NEXT,
+            Command::Slide(SlideCommand::Prev) => SLIDE_PREV,
+            Command::Slide(SlideCommand::First) => SLIDE_FIRST,
+            Command::Slide(SlideCommand::Last) => SLIDE_LAST,
+            Command::Slide(SlideCommand::ScrollDown) => SCROLL_DOWN,
+            Command::Slide(SlideCommand::ScrollUp) => SCROLL_UP,
+            Command::Slide(SlideCommand::BlankBlack) => BLANK_BLACK,
+            Command::Slide(SlideCommand::BlankWhite) => BLANK_WHITE,
+            Command::Slide(SlideCommand::ClassNote) => CLASS_NOTE,
             Command::ToggleRevealAll => REVEAL_ALL,
-            Command::ExitPresentation | Command::ExitReview => EXIT,
+            Command::ExitPresentation | Command::InReview(ReviewCommand::Exit) => EXIT,
             Command::Review => REVIEW,
-            Command::RevealAnswer => REVEAL,
-            Command::RateAgain => RATE_AGAIN,
-            Command::RateHard => RATE_HARD,
-            Command::RateGood => RATE_GOOD,
-            Command::RateEasy => RATE_EASY,
-            Command::ReviewOpenSource => OPEN_SOURCE,
-            Command::ReviewNote => REVIEW_NOTE,
-            Command::ReviewStats => REVIEW_STATS,
-            Command::ExportSheet
-            | Command::ExportBackup
-            | Command::ExportAnki
-            | Command::ImportBackup
+            Command::InReview(ReviewCommand::Reveal) => REVEAL,
+            Command::InReview(ReviewCommand::Rate(Rating::Again)) => RATE_AGAIN,
+            Command::InReview(ReviewCommand::Rate(Rating::Hard)) => RATE_HARD,
+            Command::InReview(ReviewCommand::Rate(Rating::Good)) => RATE_GOOD,
+            Command::InReview(ReviewCommand::Rate(Rating::Easy)) => RATE_EASY,
+            Command::InReview(ReviewCommand::OpenSource) => OPEN_SOURCE,
+            Command::InReview(ReviewCommand::Note) => REVIEW_NOTE,
+            Command::InReview(ReviewCommand::Stats) => REVIEW_STATS,
+            Command::File(FileCommand::ExportSheet)
+            | Command::File(FileCommand::ExportBackup)
+            | Command::File(FileCommand::ExportAnki)
+            | Command::File(FileCommand::ImportBackup)
             | Command::ThemeSystem
             | Command::ThemeLight
             | Command::ThemeDark => &[],
@@ -397,17 +465,17 @@ mod tests {
         let keys_of =
             |c: Command| -> Vec<Key> { c.shortcuts().iter().map(|s| s.logical_key).collect() };
         assert_eq!(
-            keys_of(Command::SlideNext),
+            keys_of(Command::Slide(SlideCommand::Next)),
             [Key::ArrowRight, Key::Space, Key::Enter, Key::PageDown]
         );
         assert_eq!(
-            keys_of(Command::SlidePrev),
+            keys_of(Command::Slide(SlideCommand::Prev)),
             [Key::ArrowLeft, Key::PageUp, Key::Backspace]
         );
         assert_eq!(keys_of(Command::ShowHelp), [Key::F1, Key::Questionmark]);
         assert!(Command::ShowHelp.available_in(Mode::Presenting));
         assert!(!Command::FocusSearch.available_in(Mode::Presenting));
-        assert!(!Command::SlideNext.available_in(Mode::Reading));
+        assert!(!Command::Slide(SlideCommand::Next).available_in(Mode::Reading));
     }
 
     #[test]

@@ -83,12 +83,7 @@ impl StudyApp {
     fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
         match command {
-            Command::OpenFile
-            | Command::OpenFolder
-            | Command::ExportSheet
-            | Command::ExportBackup
-            | Command::ExportAnki
-            | Command::ImportBackup => self.file_command(command, now),
+            Command::File(file) => self.file_command(file, now),
             Command::OpenBuiltin => self.open_builtin(now),
             Command::GitPull => self.git_pull(),
             Command::PrevQuestion | Command::NextQuestion => {
@@ -121,25 +116,9 @@ impl StudyApp {
             Command::ToggleBookmark => self.toggle_bookmark(now),
             Command::Present => self.enter_presentation(ctx),
             Command::Review => self.enter_review(ctx),
-            Command::RevealAnswer
-            | Command::RateAgain
-            | Command::RateHard
-            | Command::RateGood
-            | Command::RateEasy
-            | Command::ReviewOpenSource
-            | Command::ReviewNote
-            | Command::ReviewStats
-            | Command::ExitReview => self.review_command(ctx, command),
+            Command::InReview(review) => self.review_command(ctx, review),
             Command::ExitPresentation => self.exit_presentation(ctx),
-            Command::SlideNext
-            | Command::SlidePrev
-            | Command::SlideFirst
-            | Command::SlideLast
-            | Command::ScrollDown
-            | Command::ScrollUp
-            | Command::BlankBlack
-            | Command::BlankWhite
-            | Command::ClassNote => self.slide_command(ctx, command),
+            Command::Slide(slide) => self.slide_command(ctx, slide),
             Command::ToggleRevealAll => {
                 self.state.reveal_all = !self.state.reveal_all;
                 if let Some(p) = self.mode.presenter_mut() {

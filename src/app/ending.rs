@@ -122,10 +122,10 @@ mod windows {
         _id: usize,
         _data: usize,
     ) -> LRESULT {
-        match message {
-            WM_QUERYENDSESSION => ending("the session is ending"),
-            WM_ENDSESSION if wparam != 0 => ending("the session ends"),
-            _ => {}
+        if message == WM_QUERYENDSESSION {
+            ending("the session is ending");
+        } else if message == WM_ENDSESSION && wparam != 0 {
+            ending("the session ends");
         }
         // SAFETY: the arguments are the message Windows gave, passed on unchanged.
         unsafe { DefSubclassProc(hwnd, message, wparam, lparam) }

@@ -3,13 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use super::StudyApp;
-use crate::command::Command;
+use crate::command::FileCommand;
 use crate::notes::{self, export};
 use crate::notice::Notice;
 
 impl StudyApp {
     /// A command that needs a file dialog: open, export, import.
-    pub(super) fn file_command(&mut self, command: Command, now: f64) {
+    pub(super) fn file_command(&mut self, command: FileCommand, now: f64) {
         if !file_dialog_available() {
             // rfd would return "cancelled" without showing anything: say why instead.
             self.notices.push(Notice::NoFileDialog);
@@ -17,7 +17,7 @@ impl StudyApp {
         }
         let lang = self.state.lang;
         match command {
-            Command::OpenFile => {
+            FileCommand::OpenFile => {
                 if let Some(path) = rfd::FileDialog::new()
                     .set_title(lang.dialog_open_file())
                     .add_filter("Markdown", &["md", "markdown"])
@@ -26,7 +26,7 @@ impl StudyApp {
                     self.open(&path);
                 }
             }
-            Command::OpenFolder => {
+            FileCommand::OpenFolder => {
                 if let Some(path) = rfd::FileDialog::new()
                     .set_title(lang.dialog_open_folder())
                     .pick_folder()
@@ -34,7 +34,7 @@ impl StudyApp {
                     self.open(&path);
                 }
             }
-            Command::ExportSheet => {
+            FileCommand::ExportSheet => {
                 let name = format!("{}-study-sheet.md", self.course.title);
                 if let Some(sheet) = self.study_sheet()
                     && let Some(path) = save_dialog(lang, &name, "Markdown", "md")
@@ -42,7 +42,7 @@ impl StudyApp {
                     self.write_export(&path, sheet.as_bytes());
                 }
             }
-            Command::ExportBackup => {
+            FileCommand::ExportBackup => {
                 let name = format!("{}-notes-backup.json", self.course.title);
                 if let Some(json) = self.backup_json()
                     && let Some(path) = save_dialog(lang, &name, "JSON", "json")
@@ -50,13 +50,13 @@ impl StudyApp {
                     self.write_export(&path, json.as_bytes());
                 }
             }
-            Command::ExportAnki => {
+            FileCommand::ExportAnki => {
                 let name = format!("{}-anki.txt", self.course.title);
                 if let Some(path) = save_dialog(lang, &name, "Anki (txt)", "txt") {
                     self.export_anki(&path);
                 }
             }
-            Command::ImportBackup => {
+            FileCommand::ImportBackup => {
                 if let Some(path) = rfd::FileDialog::new()
                     .set_title(lang.dialog_import())
                     .add_filter("JSON", &["json"])
@@ -65,7 +65,6 @@ impl StudyApp {
                     self.import_backup(&path, now);
                 }
             }
-            _ => {}
         }
     }
 

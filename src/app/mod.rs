@@ -506,7 +506,7 @@ impl eframe::App for StudyApp {
                 mode::Start::Reviewing { stats } => {
                     self.enter_review(&ctx);
                     if stats {
-                        self.review_command(&ctx, Command::ReviewStats);
+                        self.review_command(&ctx, crate::command::ReviewCommand::Stats);
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! The slides themselves are drawn by `ui::presenter`; the deck is `crate::deck`.
 
 use super::{Action, Mode, StudyApp};
-use crate::command::Command;
+use crate::command::{Command, SlideCommand};
 use crate::deck::{Deck, JumpError};
 use crate::notes::SaveStatus;
 use crate::ui::presenter::{Blank, Presenter, PresenterAction, SlideInput, presenter_ui};
@@ -57,36 +57,37 @@ impl StudyApp {
     }
 
     /// A slide key: move, scroll, blank, or open the note overlay.
-    pub(super) fn slide_command(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn slide_command(&mut self, ctx: &egui::Context, command: SlideCommand) {
         let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         let before = p.deck.position();
         match command {
-            Command::SlideNext => {
+            SlideCommand::Next => {
                 p.deck.forward();
             }
-            Command::SlidePrev => {
+            SlideCommand::Prev => {
                 p.deck.back();
             }
-            Command::SlideFirst => p.deck.first(),
-            Command::SlideLast => p.deck.last(),
-            Command::ScrollDown | Command::ScrollUp => {
+            SlideCommand::First => p.deck.first(),
+            SlideCommand::Last => p.deck.last(),
+            SlideCommand::ScrollDown | SlideCommand::ScrollUp => {
                 let step = ctx.content_rect().height() * 0.4;
-                p.scroll_by += if command == Command::ScrollDown {
+                p.scroll_by += if command == SlideCommand::ScrollDown {
                     step
                 } else {
                     -step
                 };
             }
-            Command::BlankBlack => p.blank = Some(Blank::Black),
-            Command::BlankWhite => p.blank = Some(Blank::White),
+            SlideCommand::BlankBlack => p.blank = Some(Blank::Black),
+            SlideCommand::BlankWhite => p.blank = Some(Blank::White),
             // Only a question has a note; on a title slide N does nothing.
-            Command::ClassNote if p.deck.question().is_some() => {
-                p.note_open = true;
-                p.focus_note = true;
+            SlideCommand::ClassNote => {
+                if p.deck.question().is_some() {
+                    p.note_open = true;
+                    p.focus_note = true;
+                }
             }
-            _ => {}
         }
         p.message = None;
         if p.deck.position() != before {
@@ -229,8 +230,8 @@ impl StudyApp {
             Some(PresenterAction::NoteEdited) => Action::NoteEdited,
             Some(PresenterAction::CloseNote) => Action::CloseClassNote,
             Some(PresenterAction::ToggleRevealAll) => Action::Command(Command::ToggleRevealAll),
-            Some(PresenterAction::Next) => Action::Command(Command::SlideNext),
-            Some(PresenterAction::Back) => Action::Command(Command::SlidePrev),
+            Some(PresenterAction::Next) => Action::Command(Command::Slide(SlideCommand::Next)),
+            Some(PresenterAction::Back) => Action::Command(Command::Slide(SlideCommand::Prev)),
             None => return,
         };
         self.push(action);

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 
 use super::{Action, Mode, StudyApp};
-use crate::command::Command;
+use crate::command::ReviewCommand;
 use crate::notice::Notice;
 use crate::review::queue::Queue;
 use crate::review::stats::Stats;
@@ -194,16 +194,9 @@ impl StudyApp {
     }
 
     /// A key or button of review mode.
-    pub(super) fn review_command(&mut self, ctx: &egui::Context, command: Command) {
-        let rating = match command {
-            Command::RateAgain => Some(Rating::Again),
-            Command::RateHard => Some(Rating::Hard),
-            Command::RateGood => Some(Rating::Good),
-            Command::RateEasy => Some(Rating::Easy),
-            _ => None,
-        };
+    pub(super) fn review_command(&mut self, ctx: &egui::Context, command: ReviewCommand) {
         match command {
-            Command::RevealAnswer => {
+            ReviewCommand::Reveal => {
                 let Some(run) = self.mode.review_mut() else {
                     return;
                 };
@@ -216,7 +209,7 @@ impl StudyApp {
                     run.revealed = true;
                 }
             }
-            Command::ReviewOpenSource => {
+            ReviewCommand::OpenSource => {
                 let target = self
                     .mode
                     .review()
@@ -227,23 +220,20 @@ impl StudyApp {
                     self.select(topic, Some(question));
                 }
             }
-            Command::ReviewNote => {
+            ReviewCommand::Note => {
                 if let Some(run) = self.mode.review_mut() {
                     run.note_open = !run.note_open;
                 }
             }
-            Command::ReviewStats => {
+            ReviewCommand::Stats => {
                 let open = self.mode.review().is_some_and(|r| r.stats.is_some());
                 let stats = (!open).then(|| self.compute_stats());
                 if let Some(run) = self.mode.review_mut() {
                     run.stats = stats;
                 }
             }
-            Command::ExitReview => self.exit_review(ctx),
-            _ => {}
-        }
-        if let Some(rating) = rating {
-            self.rate(rating);
+            ReviewCommand::Rate(rating) => self.rate(rating),
+            ReviewCommand::Exit => self.exit_review(ctx),
         }
     }
 

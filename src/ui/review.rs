@@ -8,7 +8,7 @@ use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::theme;
 use super::widgets::{answer_ui, badge_ui, empty_state_ui};
-use crate::command::Command;
+use crate::command::{Command, ReviewCommand};
 use crate::course::{Document, Question};
 use crate::i18n::Lang;
 use crate::review::{Limits, MAX_RETENTION, MIN_RETENTION, Rating};
@@ -128,10 +128,26 @@ pub fn review_header_ui(ui: &mut egui::Ui, input: &ReviewInput<'_>) -> Option<Re
         ui.label(RichText::new(lang.review_done_count(input.done)).weak());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let buttons = [
-                (Command::ExitReview, lang.leave_review(), false),
-                (Command::ReviewStats, lang.statistics(), input.stats_open),
-                (Command::ReviewNote, lang.show_my_note(), input.note_open),
-                (Command::ReviewOpenSource, lang.open_in_notes(), false),
+                (
+                    Command::InReview(ReviewCommand::Exit),
+                    lang.leave_review(),
+                    false,
+                ),
+                (
+                    Command::InReview(ReviewCommand::Stats),
+                    lang.statistics(),
+                    input.stats_open,
+                ),
+                (
+                    Command::InReview(ReviewCommand::Note),
+                    lang.show_my_note(),
+                    input.note_open,
+                ),
+                (
+                    Command::InReview(ReviewCommand::OpenSource),
+                    lang.open_in_notes(),
+                    false,
+                ),
             ];
             for (command, text, selected) in buttons {
                 let tooltip = command.tooltip(ui.ctx(), lang);
@@ -210,10 +226,14 @@ pub fn review_card_ui(
                                 .min_size(vec2(200.0, 44.0));
                         if ui
                             .add(button)
-                            .on_hover_text(Command::RevealAnswer.tooltip(ui.ctx(), lang))
+                            .on_hover_text(
+                                Command::InReview(ReviewCommand::Reveal).tooltip(ui.ctx(), lang),
+                            )
                             .clicked()
                         {
-                            action = Some(ReviewAction::Command(Command::RevealAnswer));
+                            action = Some(ReviewAction::Command(Command::InReview(
+                                ReviewCommand::Reveal,
+                            )));
                         }
                         return;
                     }
@@ -277,12 +297,7 @@ pub fn review_card_ui(
 
 /// The command of a rating.
 pub fn rate_command(rating: Rating) -> Command {
-    match rating {
-        Rating::Again => Command::RateAgain,
-        Rating::Hard => Command::RateHard,
-        Rating::Good => Command::RateGood,
-        Rating::Easy => Command::RateEasy,
-    }
+    Command::InReview(ReviewCommand::Rate(rating))
 }
 
 /// The four buttons, each with its key and the interval it gives.

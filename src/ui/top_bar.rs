@@ -2,7 +2,7 @@
 //! It shows the state it is given and returns the command a click asked for; it never
 //! changes the state itself.
 
-use crate::command::Command;
+use crate::command::{Command, FileCommand};
 use crate::i18n::Lang;
 use crate::state::ThemeChoice;
 
@@ -48,7 +48,11 @@ pub fn top_bar_ui(
         ui.label(egui::RichText::new(input.title).heading().strong());
         ui.add_space(12.0);
         ui.menu_button(format!("🗁 {}", s.open), |ui| {
-            for c in [Command::OpenFile, Command::OpenFolder, Command::OpenBuiltin] {
+            for c in [
+                Command::File(FileCommand::OpenFile),
+                Command::File(FileCommand::OpenFolder),
+                Command::OpenBuiltin,
+            ] {
                 let label = match c.shortcut_text(ui.ctx()) {
                     Some(keys) => format!("{}    {keys}", c.label(lang)),
                     None => c.label(lang).to_owned(),
@@ -92,10 +96,10 @@ pub fn top_bar_ui(
         });
         ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
             for c in [
-                Command::ExportSheet,
-                Command::ExportAnki,
-                Command::ExportBackup,
-                Command::ImportBackup,
+                Command::File(FileCommand::ExportSheet),
+                Command::File(FileCommand::ExportAnki),
+                Command::File(FileCommand::ExportBackup),
+                Command::File(FileCommand::ImportBackup),
             ] {
                 if ui.button(c.label(lang)).clicked() {
                     command = Some(c);

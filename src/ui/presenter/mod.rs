@@ -20,7 +20,7 @@ use overlays::{help_overlay_ui, note_overlay_ui};
 use super::fonts;
 use super::theme::{self, projector};
 use super::widgets::{CodeBlock, code_block_ui, image_ui, markdown_ui, plain_text_ui};
-use crate::command::Command;
+use crate::command::{Command, SlideCommand};
 use crate::course::{BlockKind, Course, Inline, Question};
 use crate::deck::{Deck, Slide};
 use crate::i18n::Lang;
@@ -485,7 +485,7 @@ fn title_slide_ui(ui: &mut egui::Ui, input: &SlideInput<'_>, topic: usize, sizes
         let key = |c: Command| c.shortcut_text(ui.ctx()).unwrap_or_default();
         ui.label(
             RichText::new(lang.slide_hint(
-                &key(Command::SlideNext),
+                &key(Command::Slide(SlideCommand::Next)),
                 &key(Command::ShowHelp),
                 &key(Command::ExitPresentation),
             ))
