@@ -37,10 +37,21 @@ const BRIDGE: &str = "Docker network의 bridge유형이 L4랑 비슷한 개념�
 /// Clicks the sidebar row of a question (a button; the card heading is a label), through
 /// AccessKit as a screen reader would: the row may be scrolled half out of view.
 fn click_question(harness: &mut Harness<'_, StudyApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::Button, text)
-        .click_accesskit();
+    question_row(harness, text).click_accesskit();
     harness.run();
+}
+
+/// The sidebar row of the question `text`; its name says its state after it
+/// ("digest는 뭔가요? · 열린 질문 · 내 답변 있음"). A search result's row is named by the
+/// question alone.
+fn question_row<'h>(harness: &'h Harness<'_, StudyApp>, text: &str) -> egui_kittest::Node<'h> {
+    let prefix = format!("{text} · ");
+    let text = text.to_owned();
+    harness.get_by(move |n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l == text || l.starts_with(&prefix))
+    })
 }
 
 /// The index of the Docker question `text`.
@@ -137,8 +148,8 @@ fn sidebar_shows_both_topics_with_counts() {
     harness.get_by_label("Docker (21) · 열린 질문 4");
     harness.get_by_label("Kubernetes (0) · 열린 질문 0");
     // Docker is selected: its 21 questions are listed.
-    harness.get_by_role_and_label(Role::Button, DIGEST);
-    harness.get_by_role_and_label(Role::Button, MYSQL);
+    question_row(&harness, DIGEST);
+    question_row(&harness, MYSQL);
     assert_eq!(harness.state().selection(), (0, None));
 }
 
@@ -301,10 +312,15 @@ fn help_lists_the_real_shortcuts() {
     harness.get_by_label("F5");
     harness.key_press(egui::Key::F1);
     harness.run();
-    assert_eq!(harness.query_all_by_label("단축키").count(), 0);
+    // (The top bar's ? button is named 단축키 too: the overlay is what comes and goes.)
+    let overlay = |h: &Harness<'_, StudyApp>| {
+        h.query_all_by(|n| n.label().as_deref() == Some("단축키") && n.role() != Role::Button)
+            .count()
+    };
+    assert_eq!(overlay(&harness), 0);
     harness.key_press(egui::Key::Questionmark);
     harness.run();
-    assert!(harness.query_all_by_label("단축키").count() >= 1);
+    assert!(overlay(&harness) >= 1);
 }
 
 #[test]
@@ -450,4 +466,65 @@ fn clicking_the_screenshot_opens_it_full_size_and_escape_closes_it() {
             .query_by_label_contains("이미지: img/expose")
             .is_none()
     );
+}
+
+/// What a screen reader hears: the window named like its title, no button named by a glyph
+/// alone (its command's label instead: 단축키, 확대, 축소, 원래 크기, 발표 설정, 북마크한
+/// 질문 0), and each sidebar question saying its state.
+#[test]
+fn screen_readers_hear_names_not_glyphs_and_the_state_of_each_question() {
+    let mut harness = common::app();
+    harness.run();
+    {
+        use egui_kittest::kittest::NodeT as _;
+        let root = harness.root();
+        assert_eq!(
+            root.accesskit_node().label().as_deref(),
+            Some("MSP T3 - 23-5차 — Study Companion")
+        );
+    }
+    for name in [
+        "단축키",
+        "확대",
+        "축소",
+        "원래 크기 (100%)",
+        "발표 설정",
+        "북마크한 질문 0",
+    ] {
+        harness.get_by_role_and_label(Role::Button, name);
+    }
+    let glyph_only = |h: &Harness<'_, StudyApp>| -> Vec<String> {
+        h.query_all_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| !l.trim().is_empty() && !l.chars().any(char::is_alphabetic))
+        })
+        .map(|n| format!("{n:?}"))
+        .collect()
+    };
+    assert_eq!(glyph_only(&harness), Vec::<String>::new());
+    question_row(&harness, DIGEST);
+    harness.get_by_role_and_label(Role::Button, &format!("{DIGEST} · 열린 질문"));
+    harness.get_by_role_and_label(
+        Role::Button,
+        "이미지와 컨테이너는 상호 종속관계가 아니고 독립적인 관계인가요? · 답변됨",
+    );
+    click_question(&mut harness, DIGEST);
+    type_answer(&mut harness, "해시");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    harness.run();
+    harness.get_by_role_and_label(
+        Role::Button,
+        &format!("{DIGEST} · 열린 질문 · 내 답변 있음 · 북마크"),
+    );
+    // Presentation and review: no glyph-only button either.
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert_eq!(glyph_only(&harness), Vec::<String>::new());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::R);
+    harness.run();
+    assert!(harness.state().reviewing());
+    assert_eq!(glyph_only(&harness), Vec::<String>::new());
 }

@@ -181,11 +181,12 @@ impl StudyApp {
     }
 
     /// The window (and the task bar) is named after the course.
-    fn set_window_title(&self) {
+    fn set_window_title(&mut self) {
         let title = match self.course.title.trim() {
             "" => "Study Companion".to_owned(),
             course => format!("{course} — Study Companion"),
         };
+        self.window_title.clone_from(&title);
         self.ctx
             .send_viewport_cmd(egui::ViewportCommand::Title(title));
     }

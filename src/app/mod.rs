@@ -155,6 +155,8 @@ pub struct StudyApp {
     git: pull::Git,
     /// `--trace-startup`.
     startup: Option<StartupTrace>,
+    /// The window's title ("MSP T3 - 23-5차 — Study Companion"), its accessible name too.
+    window_title: String,
 }
 
 impl StudyApp {
@@ -237,6 +239,7 @@ impl StudyApp {
             recent_check: None,
             git: pull::Git::default(),
             startup,
+            window_title: "Study Companion".to_owned(),
         };
         app.refresh_recent();
         if let Some(w) = seen_warning {
@@ -540,6 +543,9 @@ impl eframe::App for StudyApp {
         }
 
         self.route_links(&ctx);
+        // A screen reader names the window as its title bar does.
+        let title = self.window_title.as_str();
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title));
         // The one place actions are applied.
         for action in std::mem::take(&mut self.actions) {
             self.apply(&ctx, action);

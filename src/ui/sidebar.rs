@@ -1,7 +1,7 @@
 //! The topic sidebar: topics with their counts, and the selected topic's questions, one
 //! line each. Only visible rows are laid out, so a topic of 10,000 questions costs what 20 do.
 
-use egui::{Align2, FontId, Rect, Stroke, TextWrapMode, vec2};
+use egui::{Align2, FontId, Rect, Role, Stroke, TextWrapMode, WidgetInfo, vec2};
 
 use super::theme;
 use super::widgets::selectable_row_ui;
@@ -77,12 +77,15 @@ pub fn progress_and_filters_ui(
         ui.spacing_mut().item_spacing.x = 4.0;
         for (f, count) in Filter::ALL.into_iter().zip(overview.filter_counts) {
             let (label, hover) = lang.filter_label(f);
-            if ui
-                .selectable_label(filter == f, format!("{label} {count}"))
-                .on_hover_text(hover)
-                .clicked()
-                && filter != f
-            {
+            let shown = format!("{label} {count}");
+            let response = ui.selectable_label(filter == f, &shown);
+            // "★ 0" says "북마크한 질문 0" to a screen reader.
+            if !label.chars().any(char::is_alphabetic) {
+                let name = format!("{hover} {count}");
+                response
+                    .widget_info(|| WidgetInfo::selected(Role::Button, true, filter == f, &name));
+            }
+            if response.on_hover_text(hover).clicked() && filter != f {
                 picked = Some(f);
             }
         }
@@ -374,11 +377,15 @@ fn question_row_ui(
         status = format!("{status} · {}", s.has_my_answer);
     }
     if bookmarked {
-        status = format!("{status} · ★");
+        status = format!("{status} · {}", s.bookmark_short);
     }
     if let Some(kind) = news {
         status = format!("{status} · {}", lang.news_badge(kind).0);
     }
+    // What the ring, the dot, ★, ✎ and 새 show, said too: "digest는 뭔가요? · 열린 질문 · 내
+    // 답변 있음".
+    let name = format!("{shown} · {status}");
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
     response
         .on_hover_text(format!("{shown}\n\n{status}"))
         .clicked()

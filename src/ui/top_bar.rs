@@ -111,15 +111,15 @@ pub fn top_bar_ui(
         if command_button_ui(ui, Command::Present, s.present_button, lang) {
             command = Some(Command::Present);
         }
-        ui.menu_button("▾", |ui| {
+        let settings = ui.menu_button("▾", |ui| {
             ui.label(egui::RichText::new(s.present_settings).small().weak());
             let mut reveal_all = input.reveal_all;
             if ui.checkbox(&mut reveal_all, s.reveal_all).clicked() {
                 command = Some(Command::ToggleRevealAll);
             }
-        })
-        .response
-        .on_hover_text(s.present_settings);
+        });
+        super::widgets::name_glyph_button(&settings.response, "▾", s.present_settings);
+        settings.response.on_hover_text(s.present_settings);
         ui.add_space(8.0);
         if command_button_ui(ui, Command::Review, lang.review_button(), lang) {
             command = Some(Command::Review);
@@ -136,8 +136,11 @@ pub fn top_bar_ui(
             if command_button_ui(ui, Command::ZoomIn, "+", lang) {
                 command = Some(Command::ZoomIn);
             }
-            if ui
-                .button(format!("{:.0}%", input.zoom * 100.0))
+            let zoom = format!("{:.0}%", input.zoom * 100.0);
+            let reset = ui.button(&zoom);
+            let name = format!("{} ({zoom})", Command::ZoomReset.label(lang));
+            super::widgets::name_glyph_button(&reset, &zoom, &name);
+            if reset
                 .on_hover_text(Command::ZoomReset.tooltip(ui.ctx(), lang))
                 .clicked()
             {
@@ -205,5 +208,7 @@ fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
 /// A button for a command, its tooltip naming the shortcut. True when clicked.
 fn command_button_ui(ui: &mut egui::Ui, command: Command, text: &str, lang: Lang) -> bool {
     let tooltip = command.tooltip(ui.ctx(), lang);
-    ui.button(text).on_hover_text(tooltip).clicked()
+    let response = ui.button(text);
+    super::widgets::name_glyph_button(&response, text, command.label(lang));
+    response.on_hover_text(tooltip).clicked()
 }

@@ -34,6 +34,15 @@ pub fn selectable_row_ui(
     (rect, response)
 }
 
+/// A button that shows only glyphs ("?", "+", "▾", "100%") is named for screen readers by
+/// `name`, its command's label; one that shows words keeps them as its name.
+pub fn name_glyph_button(response: &egui::Response, shown: &str, name: &str) {
+    if !shown.chars().any(char::is_alphabetic) {
+        let enabled = response.enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, name));
+    }
+}
+
 /// A small rounded tag ("23-5차", "열린 질문").
 pub fn badge_ui(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
     Frame::new()

@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
-use super::{DIGEST, TAG_LABEL, advance, click_question, common, notes_file};
+use super::{DIGEST, TAG_LABEL, advance, click_question, common, notes_file, question_row};
 
 fn preedit(text: &str) -> egui::Event {
     egui::Event::Ime(egui::ImeEvent::Preedit {
@@ -93,9 +93,7 @@ fn a_click_elsewhere_while_composing_keeps_the_syllable_where_it_was_typed() {
     frame(&mut harness, vec![preedit("ㄱ")]);
     frame(&mut harness, vec![preedit("그")]);
     frame(&mut harness, vec![preedit("글")]);
-    harness
-        .get_by_role_and_label(Role::Button, TAG_LABEL)
-        .click();
+    question_row(&harness, TAG_LABEL).click();
     harness.run();
     assert_eq!(
         saved(&harness, DIGEST),

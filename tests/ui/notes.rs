@@ -319,7 +319,7 @@ fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
     harness.get_by_label("열린 질문 4개 중 1개 답변함");
     harness.get_by_label("내 답변 1");
     harness.get_by_label("할 일 3");
-    harness.get_by_label("★ 1");
+    harness.get_by_label("북마크한 질문 1");
     harness.get_by_label("검색 결과 1개");
     let hits = harness.state().hits().to_vec();
     assert_eq!(hits.len(), 1);

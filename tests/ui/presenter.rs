@@ -70,7 +70,9 @@ fn f5_enters_and_esc_restores_the_exact_layout() {
     let selection = harness.state().selection();
     let zoom = harness.state().ui_state().zoom;
     let rects = |h: &Harness<'_, StudyApp>| -> Vec<egui::Rect> {
-        h.get_all_by_label(MYSQL).map(|n| n.rect()).collect()
+        let mut rects: Vec<egui::Rect> = h.get_all_by_label(MYSQL).map(|n| n.rect()).collect();
+        rects.push(super::question_row(h, MYSQL).rect());
+        rects
     };
     // The sidebar row, the card heading, the notes panel's question.
     let before = rects(&harness);

@@ -81,18 +81,18 @@ fn my_notes_are_searched_and_progress_counts_them() {
 #[test]
 fn the_bookmarked_filter_shows_the_bookmarked_question_alone() {
     let mut harness = common::app();
-    harness.get_by_label("★ 0");
+    harness.get_by_label("북마크한 질문 0");
     click_question(&mut harness, MYSQL);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
     harness.run();
-    harness.get_by_label("★ 1").click();
+    harness.get_by_label("북마크한 질문 1").click();
     harness.run();
     let visible = harness.state().visible().to_vec();
     assert_eq!(visible.len(), 1);
     let course = harness.state().course().clone();
     assert_eq!(course.topics[0].questions[visible[0]].text, MYSQL);
     // The sidebar lists it and no other question.
-    harness.get_by_role_and_label(Role::Button, MYSQL);
+    super::question_row(&harness, MYSQL);
     assert!(harness.query_by_label(DIGEST).is_none());
 }
 
@@ -245,7 +245,7 @@ fn escape_right_after_ctrl_f_clears_instead_of_escaping_the_box() {
     let mut harness = common::app();
     search(&mut harness, "digest");
     // A click on the first result: the box loses focus, the query stays.
-    harness.get_by_role_and_label(Role::Button, DIGEST).click();
+    super::question_row(&harness, DIGEST).click();
     harness.run();
     assert!(
         !harness
