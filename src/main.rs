@@ -364,6 +364,65 @@ fn restart_with_wgpu() -> anyhow::Result<()> {
     }
 }
 
+/// The window eframe opens: its title, icon, size, renderer, and where eframe keeps its
+/// state (`persistence_path`; a scratch folder for a screenshot).
+fn native_options(
+    renderer: RendererArg,
+    size: [f32; 2],
+    persistence_path: Option<PathBuf>,
+    persist_window: bool,
+) -> eframe::NativeOptions {
+    log::info!("drawing with {renderer:?}");
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Study Companion")
+        .with_app_id(study_companion::desktop::APP_ID)
+        .with_drag_and_drop(true);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    eframe::NativeOptions {
+        persistence_path,
+        viewport: viewport
+            .with_inner_size(size)
+            .with_min_inner_size([640.0, 400.0]),
+        persist_window,
+        // The bundled fonts cover everything; enumerating system fonts only costs start-up.
+        system_font_fallback: false,
+        renderer: match renderer {
+            RendererArg::Glow => eframe::Renderer::Glow,
+            RendererArg::Wgpu => eframe::Renderer::Wgpu,
+        },
+        ..Default::default()
+    }
+}
+
+/// `--pull`, `--export-sheet`, `--export-anki`: what runs without a window (`None`: open
+/// the window).
+fn run_without_window(
+    cli: &Cli,
+    path: Option<&std::path::Path>,
+    lang: Option<Lang>,
+) -> Option<anyhow::Result<()>> {
+    let lang = lang.unwrap_or_default();
+    if let Some(target) = &cli.pull {
+        let target = target
+            .as_deref()
+            .map(absolute)
+            .or_else(|| path.map(std::path::Path::to_path_buf))
+            .or_else(remembered_content);
+        return Some(pull_course(target.as_deref(), lang));
+    }
+    if let Some(out) = &cli.export_sheet {
+        return Some(
+            export_sheet(path, cli.data_dir.clone(), out, lang).map(|()| {
+                eprintln!("wrote {}", out.display());
+            }),
+        );
+    }
+    let out = cli.export_anki.as_ref()?;
+    Some(export_anki(path, cli.data_dir.clone(), out, lang))
+}
+
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     if cli.install_desktop || cli.uninstall_desktop {
         return desktop_integration(cli.install_desktop);
@@ -382,31 +441,8 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     });
     let size = parse_size(&cli.size)
         .with_context(|| format!("--size expects WxH, e.g. 1400x900 (got {:?})", cli.size))?;
-    if let Some(target) = &cli.pull {
-        let target = target
-            .as_deref()
-            .map(absolute)
-            .or_else(|| path.clone())
-            .or_else(remembered_content);
-        return pull_course(target.as_deref(), lang.unwrap_or_default());
-    }
-    if let Some(out) = &cli.export_sheet {
-        export_sheet(
-            path.as_deref(),
-            cli.data_dir.clone(),
-            out,
-            lang.unwrap_or_default(),
-        )?;
-        eprintln!("wrote {}", out.display());
-        return Ok(());
-    }
-    if let Some(out) = &cli.export_anki {
-        return export_anki(
-            path.as_deref(),
-            cli.data_dir.clone(),
-            out,
-            lang.unwrap_or_default(),
-        );
+    if let Some(done) = run_without_window(&cli, path.as_deref(), lang) {
+        return done;
     }
     // A screenshot starts from a clean slate: no remembered window, scroll or panel state.
     let scratch = match &cli.screenshot {
@@ -453,29 +489,12 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             ThemeArg::Dark => ThemeChoice::Dark,
         }),
     };
-    let renderer = cli.renderer.unwrap_or(RendererArg::Glow);
-    log::info!("drawing with {renderer:?}");
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Study Companion")
-        .with_app_id(study_companion::desktop::APP_ID)
-        .with_drag_and_drop(true);
-    if let Some(icon) = window_icon() {
-        viewport = viewport.with_icon(std::sync::Arc::new(icon));
-    }
-    let native = eframe::NativeOptions {
-        persistence_path: scratch.as_ref().map(|d| d.path().join("app.ron")),
-        viewport: viewport
-            .with_inner_size(size)
-            .with_min_inner_size([640.0, 400.0]),
-        persist_window: screenshot.is_none(),
-        // The bundled fonts cover everything; enumerating system fonts only costs start-up.
-        system_font_fallback: false,
-        renderer: match renderer {
-            RendererArg::Glow => eframe::Renderer::Glow,
-            RendererArg::Wgpu => eframe::Renderer::Wgpu,
-        },
-        ..Default::default()
-    };
+    let native = native_options(
+        cli.renderer.unwrap_or(RendererArg::Glow),
+        size,
+        scratch.as_ref().map(|d| d.path().join("app.ron")),
+        screenshot.is_none(),
+    );
     let created = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let app_created = created.clone();
     let ran = eframe::run_native(

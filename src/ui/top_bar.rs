@@ -47,53 +47,9 @@ pub fn top_bar_ui(
         ui.add_space(4.0);
         ui.label(egui::RichText::new(input.title).heading().strong());
         ui.add_space(12.0);
-        ui.menu_button(format!("🗁 {}", s.open), |ui| {
-            for c in [
-                Command::File(FileCommand::OpenFile),
-                Command::File(FileCommand::OpenFolder),
-                Command::OpenBuiltin,
-            ] {
-                let label = match c.shortcut_text(ui.ctx()) {
-                    Some(keys) => format!("{}    {keys}", c.label(lang)),
-                    None => c.label(lang).to_owned(),
-                };
-                if ui.button(label).clicked() {
-                    command = Some(c);
-                    ui.close();
-                }
-            }
-            if input.git && ui.button(Command::GitPull.label(lang)).clicked() {
-                command = Some(Command::GitPull);
-                ui.close();
-            }
-            ui.separator();
-            ui.label(egui::RichText::new(lang.recent_courses()).small().weak());
-            if input.recent.is_empty() {
-                ui.label(egui::RichText::new(lang.no_recent()).weak());
-            }
-            for (i, (name, exists)) in input.recent.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    if *exists {
-                        if ui.button(name).clicked() {
-                            recent = Some(TopAction::OpenRecent(i));
-                            ui.close();
-                        }
-                    } else {
-                        ui.add_enabled(
-                            false,
-                            egui::Button::new(format!("{name} {}", lang.recent_missing())),
-                        );
-                    }
-                    if ui
-                        .small_button("✕")
-                        .on_hover_text(lang.forget_recent())
-                        .clicked()
-                    {
-                        recent = Some(TopAction::ForgetRecent(i));
-                    }
-                });
-            }
-        });
+        if let Some(picked) = open_menu_ui(ui, input) {
+            recent = Some(picked);
+        }
         ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
             for c in [
                 Command::File(FileCommand::ExportSheet),
@@ -203,6 +159,59 @@ fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
     response
         .labelled_by(label.id)
         .on_hover_text(Command::FocusSearch.tooltip(ui.ctx(), lang));
+}
+
+/// 열기 ▾: a file, a folder, the built-in notes, 최신 노트 받기, and the recent courses.
+fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction> {
+    let lang = input.lang;
+    let s = lang.strings();
+    let mut picked = None;
+    ui.menu_button(format!("🗁 {}", s.open), |ui| {
+        for c in [
+            Command::File(FileCommand::OpenFile),
+            Command::File(FileCommand::OpenFolder),
+            Command::OpenBuiltin,
+        ] {
+            let label = match c.shortcut_text(ui.ctx()) {
+                Some(keys) => format!("{}    {keys}", c.label(lang)),
+                None => c.label(lang).to_owned(),
+            };
+            if ui.button(label).clicked() {
+                picked = Some(TopAction::Command(c));
+                ui.close();
+            }
+        }
+        if input.git && ui.button(Command::GitPull.label(lang)).clicked() {
+            picked = Some(TopAction::Command(Command::GitPull));
+            ui.close();
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(lang.recent_courses()).small().weak());
+        if input.recent.is_empty() {
+            ui.label(egui::RichText::new(lang.no_recent()).weak());
+        }
+        for (i, (name, exists)) in input.recent.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if *exists {
+                    if ui.button(name).clicked() {
+                        picked = Some(TopAction::OpenRecent(i));
+                        ui.close();
+                    }
+                } else {
+                    ui.add_enabled(
+                        false,
+                        egui::Button::new(format!("{name} {}", lang.recent_missing())),
+                    );
+                }
+                let forget = ui.small_button("✕");
+                super::widgets::name_glyph_button(&forget, "✕", lang.forget_recent());
+                if forget.on_hover_text(lang.forget_recent()).clicked() {
+                    picked = Some(TopAction::ForgetRecent(i));
+                }
+            });
+        }
+    });
+    picked
 }
 
 /// A button for a command, its tooltip naming the shortcut. True when clicked.

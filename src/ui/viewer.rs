@@ -217,29 +217,7 @@ pub fn viewer_ui(
         empty_state_ui(ui, s.no_topics, "");
         return None;
     };
-    if !topic.intro.is_empty() {
-        let doc = topic
-            .questions
-            .first()
-            .and_then(|q| course.documents.get(q.document))
-            .or(course.documents.first());
-        egui::CollapsingHeader::new(s.topic_intro)
-            .id_salt(("intro", topic_index))
-            .default_open(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt(("intro_scroll", topic_index))
-                    .max_height(ui.available_height() * 0.3)
-                    .show(ui, |ui| match &topic.intro_plain {
-                        Some(why) => plain_text_ui(ui, &topic.intro, why, lang),
-                        None => {
-                            CommonMarkViewer::new()
-                                .default_implicit_uri_scheme(uri_prefix(doc))
-                                .show(ui, &mut viewer.cache, &topic.intro);
-                        }
-                    });
-            });
-    }
+    topic_intro_ui(ui, viewer, course, topic_index, lang);
     if topic.questions.is_empty() {
         let name = if topic.is_general() {
             s.general_topic
@@ -262,31 +240,7 @@ pub fn viewer_ui(
     viewer.prepare(course, topic_index, visible, input.generation, width);
     let mut action = None;
 
-    let mut area = egui::ScrollArea::vertical()
-        .id_salt(("viewer", topic_index))
-        .auto_shrink([false, false]);
-    // Past the end the scroll area would spring back, animating for frames: clamp.
-    // The scroll area still bounds this frame by last frame's content height.
-    let content_now = viewer.tops.last().copied().unwrap_or(0.0);
-    let max_offset =
-        (content_now.min(viewer.last_content_height) - viewer.viewport_height).max(0.0);
-    if let Some(q) = viewer.scroll_to {
-        let position = visible.iter().position(|&v| v == q).unwrap_or(0);
-        let top = viewer.tops.get(position).copied().unwrap_or(0.0);
-        let height = viewer.heights.get(position).copied().unwrap_or(0.0);
-        let into = viewer.scroll_into.min(height);
-        area = area.vertical_scroll_offset((top + into).min(max_offset));
-        // Re-applied while card heights settle, so the target stays put; then released.
-        if viewer.scroll_applied && !viewer.settling {
-            viewer.scroll_to = None;
-        }
-        viewer.scroll_applied = true;
-    } else if viewer.scroll_adjust != 0.0 {
-        let offset = viewer.last_offset;
-        area = area.vertical_scroll_offset((offset + viewer.scroll_adjust).clamp(0.0, max_offset));
-        viewer.scroll_adjust = 0.0;
-    }
-
+    let area = scroll_area(viewer, topic_index, visible);
     viewer.settling = false;
     let total = topic.questions.len();
     let shown = visible.len();
@@ -361,6 +315,74 @@ pub fn viewer_ui(
         full_image_ui(ui.ctx(), viewer, &image, lang);
     }
     action
+}
+
+/// The topic's intro (what comes before its first question), collapsible, above the cards.
+fn topic_intro_ui(
+    ui: &mut egui::Ui,
+    viewer: &mut Viewer,
+    course: &Course,
+    topic_index: usize,
+    lang: Lang,
+) {
+    let s = lang.strings();
+    let Some(topic) = course.topics.get(topic_index) else {
+        return;
+    };
+    if topic.intro.is_empty() {
+        return;
+    }
+    let doc = topic
+        .questions
+        .first()
+        .and_then(|q| course.documents.get(q.document))
+        .or(course.documents.first());
+    egui::CollapsingHeader::new(s.topic_intro)
+        .id_salt(("intro", topic_index))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("intro_scroll", topic_index))
+                .max_height(ui.available_height() * 0.3)
+                .show(ui, |ui| match &topic.intro_plain {
+                    Some(why) => plain_text_ui(ui, &topic.intro, why, lang),
+                    None => {
+                        CommonMarkViewer::new()
+                            .default_implicit_uri_scheme(uri_prefix(doc))
+                            .show(ui, &mut viewer.cache, &topic.intro);
+                    }
+                });
+        });
+}
+
+/// The cards' scroll area, placed where the viewer wants it this frame: on the question to
+/// bring into view, or kept still while a card above the fold changes height.
+fn scroll_area(viewer: &mut Viewer, topic_index: usize, visible: &[usize]) -> egui::ScrollArea {
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("viewer", topic_index))
+        .auto_shrink([false, false]);
+    // Past the end the scroll area would spring back, animating for frames: clamp.
+    // The scroll area still bounds this frame by last frame's content height.
+    let content_now = viewer.tops.last().copied().unwrap_or(0.0);
+    let max_offset =
+        (content_now.min(viewer.last_content_height) - viewer.viewport_height).max(0.0);
+    if let Some(q) = viewer.scroll_to {
+        let position = visible.iter().position(|&v| v == q).unwrap_or(0);
+        let top = viewer.tops.get(position).copied().unwrap_or(0.0);
+        let height = viewer.heights.get(position).copied().unwrap_or(0.0);
+        let into = viewer.scroll_into.min(height);
+        area = area.vertical_scroll_offset((top + into).min(max_offset));
+        // Re-applied while card heights settle, so the target stays put; then released.
+        if viewer.scroll_applied && !viewer.settling {
+            viewer.scroll_to = None;
+        }
+        viewer.scroll_applied = true;
+    } else if viewer.scroll_adjust != 0.0 {
+        let offset = viewer.last_offset;
+        area = area.vertical_scroll_offset((offset + viewer.scroll_adjust).clamp(0.0, max_offset));
+        viewer.scroll_adjust = 0.0;
+    }
+    area
 }
 
 /// The prefix relative images of `doc` resolve under.

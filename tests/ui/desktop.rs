@@ -81,7 +81,10 @@ fn the_recent_list_orders_persists_and_prunes() {
     harness.get_by_label(&format!("{} (찾을 수 없음)", single.display()));
     harness.get_by_role_and_label(Role::Button, &folder.display().to_string());
     // The gone one is removed from the list.
-    let forget: Vec<_> = harness.get_all_by_label("✕").collect();
+    // The ✕ buttons are named for what they do.
+    let forget: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Button, "목록에서 지우기")
+        .collect();
     assert_eq!(forget.len(), 2);
     forget[0].click();
     harness.run();

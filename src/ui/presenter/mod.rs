@@ -294,11 +294,24 @@ pub fn presenter_ui(
     if p.help && help_overlay_ui(&ctx, p, input.lang, &base) {
         action = Some(PresenterAction::ToggleRevealAll);
     }
+    corner_messages_ui(&ctx, p, input, &base, margin);
+    action
+}
+
+/// What shows in the corners over the slide: a failed save (bottom left), the number being
+/// typed to jump, or why a jump failed (bottom right).
+fn corner_messages_ui(
+    ctx: &egui::Context,
+    p: &Presenter,
+    input: &SlideInput<'_>,
+    base: &SlideSizes,
+    margin: f32,
+) {
     if input.save_failed && !p.note_open {
         egui::Area::new(egui::Id::unique("slide_save_failed"))
             .order(egui::Order::Foreground)
             .anchor(Align2::LEFT_BOTTOM, vec2(margin, -margin * 0.5))
-            .show(&ctx, |ui| {
+            .show(ctx, |ui| {
                 ui.label(
                     RichText::new(input.save_text)
                         .size(base.meta * 0.8)
@@ -314,7 +327,7 @@ pub fn presenter_ui(
         egui::Area::new(egui::Id::unique("slide_jump"))
             .order(egui::Order::Foreground)
             .anchor(Align2::RIGHT_BOTTOM, vec2(-margin, -margin * 0.5))
-            .show(&ctx, |ui| {
+            .show(ctx, |ui| {
                 Frame::new()
                     .fill(projector::TEXT)
                     .corner_radius(CornerRadius::same(8))
@@ -324,7 +337,6 @@ pub fn presenter_ui(
                     });
             });
     }
-    action
 }
 
 /// The projector look and the slide's text sizes.
@@ -601,23 +613,34 @@ fn question_slide_ui(
     if let Some(text) = mine
         && (q.is_open() || p.deck.revealed() == p.deck.builds())
     {
-        ui.add_space(sizes.body * 0.5);
-        Frame::new()
-            .stroke(Stroke::new(2.0, projector::MINE))
-            .corner_radius(CornerRadius::same(10))
-            .inner_margin(Margin::same(16))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(format!("✎ {}", s.class_answer))
-                        .font(FontId::new(sizes.meta, fonts::bold()))
-                        .color(projector::MINE),
-                );
-                ui.push_id("class_answer", |ui| {
-                    CommonMarkViewer::new().show(ui, &mut p.cache, text);
-                });
-            });
+        class_answer_ui(ui, p, text, sizes, s.class_answer);
     }
+}
+
+/// The class's answer (typed with N), framed in its colour, under the slide.
+fn class_answer_ui(
+    ui: &mut egui::Ui,
+    p: &mut Presenter,
+    text: &str,
+    sizes: &SlideSizes,
+    title: &str,
+) {
+    ui.add_space(sizes.body * 0.5);
+    Frame::new()
+        .stroke(Stroke::new(2.0, projector::MINE))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(Margin::same(16))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!("✎ {title}"))
+                    .font(FontId::new(sizes.meta, fonts::bold()))
+                    .color(projector::MINE),
+            );
+            ui.push_id("class_answer", |ui| {
+                CommonMarkViewer::new().show(ui, &mut p.cache, text);
+            });
+        });
 }
 
 fn hint_box_ui(ui: &mut egui::Ui, text: &str, sizes: &SlideSizes) {
