@@ -420,11 +420,13 @@ fn types_into_text(shortcut: &KeyboardShortcut) -> bool {
 /// A shortcut as people read it: "Ctrl+O", "→", "?", "Esc" (egui would say "Right",
 /// "Questionmark", "Escape").
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    shortcut_text_on(ctx.os() == egui::os::OperatingSystem::Mac, shortcut)
+}
+
+/// [`shortcut_text`] on a Mac keyboard (`mac`) or another.
+pub fn shortcut_text_on(mac: bool, shortcut: &KeyboardShortcut) -> String {
     let names = egui::ModifierNames::NAMES;
-    let mut text = names.format(
-        &shortcut.modifiers,
-        ctx.os() == egui::os::OperatingSystem::Mac,
-    );
+    let mut text = names.format(&shortcut.modifiers, mac);
     if !text.is_empty() {
         text += names.concat;
     }
@@ -443,9 +445,64 @@ pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String
     text
 }
 
+/// Keys a mode handles that are not one command each, listed with that mode's commands.
+const MORE_KEYS: &[(Mode, &str, &str, &str)] = &[(
+    Mode::Presenting,
+    "0–9, Enter",
+    "그 번호의 질문으로 가기",
+    "Go to that question of the topic",
+)];
+
+/// The keys of `mode` as a markdown table, in `lang`, from the command rows (and
+/// [`MORE_KEYS`]): what the README's key tables are (a test compares them).
+pub fn key_table(mode: Mode, lang: Lang) -> String {
+    let (key, action) = (lang.ko_en("키", "Key"), lang.ko_en("동작", "Action"));
+    let mut table = format!("| {key} | {action} |\n| --- | --- |\n");
+    for command in Command::with_keys_in(mode) {
+        let keys: Vec<String> = command
+            .shortcuts()
+            .iter()
+            .map(|k| shortcut_text_on(false, k))
+            .collect();
+        let keys = keys.join(" / ").replace('|', "\\|");
+        table += &format!("| {keys} | {} |\n", command.label(lang));
+    }
+    for (in_mode, keys, ko, en) in MORE_KEYS {
+        if *in_mode == mode {
+            table += &format!("| {keys} | {} |\n", lang.ko_en(ko, en));
+        }
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The README's key tables are the command rows: edit the rows, then paste what this
+    /// test prints into the README between the `<!-- keys:… -->` markers.
+    #[test]
+    fn the_readme_key_tables_are_the_command_rows() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        for (mode, name) in [
+            (Mode::Reading, "reading"),
+            (Mode::Presenting, "presenting"),
+            (Mode::Reviewing, "reviewing"),
+        ] {
+            let start = format!("<!-- keys:{name} -->\n");
+            let generated = key_table(mode, Lang::En);
+            let found = readme
+                .split_once(&start)
+                .and_then(|(_, rest)| rest.split_once("<!-- /keys -->"))
+                .map(|(table, _)| table);
+            assert_eq!(
+                found,
+                Some(generated.as_str()),
+                "README.md's {name} keys differ from the command rows; they are:\n{start}{generated}<!-- /keys -->"
+            );
+        }
+    }
 
     #[test]
     fn no_two_commands_of_a_mode_share_a_key() {
