@@ -311,13 +311,8 @@ impl Builder<'_> {
         let mut only_placeholders = true;
         // The answer is written once; each block is a range of it. Bullets of one list
         // stay one list (a single newline between them), other blocks are paragraphs.
-        let mut answer = String::with_capacity(
-            pending
-                .spans
-                .iter()
-                .map(|s| s.range.len() + 2)
-                .sum::<usize>(),
-        );
+        let capacity = pending.spans.iter().map(|s| s.range.len() + 2).sum();
+        let mut answer = String::with_capacity(capacity);
         for span in pending.spans {
             rich |= span.rich;
             only_placeholders &= !span.has_answer_words;
@@ -332,24 +327,7 @@ impl Builder<'_> {
                 answer.truncate(before);
                 continue;
             }
-            let kind = match span.images.first() {
-                _ if span.code => {
-                    let code = span.code_text.strip_suffix('\n').unwrap_or(&span.code_text);
-                    BlockKind::Code {
-                        longest_line: code.lines().map(|l| l.chars().count()).max().unwrap_or(0),
-                        code: code.to_owned(),
-                        lang: span.code_lang.clone(),
-                    }
-                }
-                Some((url, alt)) if span.lone_image => BlockKind::Image(self.image(url, alt)),
-                _ => {
-                    for (url, alt) in &span.images {
-                        // Checked for the warning it may give; rendered by the markdown viewer.
-                        self.image(url, alt);
-                    }
-                    BlockKind::Markdown
-                }
-            };
+            let kind = self.block_kind(&span);
             if let BlockKind::Markdown = kind {
                 self.push_definitions(&mut answer, &span);
             }
@@ -398,6 +376,29 @@ impl Builder<'_> {
         };
         if let Some(topic) = self.topics.get_mut(topic) {
             topic.questions.push(question);
+        }
+    }
+
+    /// What a child block of a question is: code, a lone image, or markdown (whose images
+    /// are checked for the warnings they may give).
+    fn block_kind(&mut self, span: &Span) -> BlockKind {
+        match span.images.first() {
+            _ if span.code => {
+                let code = span.code_text.strip_suffix('\n').unwrap_or(&span.code_text);
+                BlockKind::Code {
+                    longest_line: code.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+                    code: code.to_owned(),
+                    lang: span.code_lang.clone(),
+                }
+            }
+            Some((url, alt)) if span.lone_image => BlockKind::Image(self.image(url, alt)),
+            _ => {
+                for (url, alt) in &span.images {
+                    // Checked for the warning it may give; rendered by the markdown viewer.
+                    self.image(url, alt);
+                }
+                BlockKind::Markdown
+            }
         }
     }
 

@@ -127,275 +127,359 @@ pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES
 /// list items split into question text and child blocks, and where the link reference
 /// definitions are (they make no events, and a block rendered alone needs the ones it uses).
 pub(super) fn outline(text: &str) -> Vec<Block> {
-    let opts = PARSER_OPTIONS;
-    let mut out = Vec::new();
-    // Block depth (inline tags do not count).
-    let mut depth = 0usize;
+    Outliner::default().read(text)
+}
 
-    // State of the current top-level block.
-    let mut heading: Option<(HeadingLevel, String)> = None;
-    let mut list: Option<Vec<Item>> = None;
-    let mut other: Option<Span> = None;
-    // Inside a top-level list.
-    let mut item: Option<Item> = None;
-    let mut title_open = false; // still collecting the question text
-    let mut title_in_paragraph = false;
-    let mut child: Option<Span> = None;
-    // Inside a child that is a nested list: each of its items is its own block.
-    let mut child_list_depth: Option<usize> = None;
-    let mut child_list_items = 0usize;
-    let mut image_alt: Option<(String, String)> = None;
-    let mut paragraph_events = 0usize;
-    // Inline nesting (emphasis inside links inside emphasis…).
-    let mut inline_depth = 0usize;
+/// The walk, one method per level of the format it reads (as mdBook's `SummaryParser`):
+///
+/// ```text
+/// file        = block*                          depth 0
+/// block       = heading | rule | list | other
+/// list        = item*                           a top-level list: each item a question
+/// item        = title child*                    depth 1
+/// title       = the item's first paragraph, or its text before any block
+/// child       = nested-list | rule | block      depth 2: the question's answer
+/// nested-list = nested-item*                    each of its items is a child of its own
+/// ```
+///
+/// Everything deeper belongs to the child (or the top-level block) it is in, which records
+/// what it holds: text, answer words, images, blocked links, reference labels, how deep it
+/// nests.
+#[derive(Default)]
+struct Outliner {
+    out: Vec<Block>,
+    /// Block depth (inline tags do not count).
+    depth: usize,
+    /// The current top-level block: a heading, a list, or another block.
+    heading: Option<(HeadingLevel, String)>,
+    list: Option<Vec<Item>>,
+    other: Option<Span>,
+    /// Inside a top-level list: the item (question) being read.
+    item: Option<Item>,
+    /// Still collecting the question text, and whether it is a paragraph.
+    title_open: bool,
+    title_in_paragraph: bool,
+    /// The child block of the item being read.
+    child: Option<Span>,
+    /// Inside a child that is a nested list: its depth, and how many items it had so far.
+    child_list_depth: Option<usize>,
+    child_list_items: usize,
+    /// An image being read: its address and its alt text so far.
+    image_alt: Option<(String, String)>,
+    /// Events of the paragraph being read (a lone image has one).
+    paragraph_events: usize,
+    /// Inline nesting (emphasis inside links inside emphasis…).
+    inline_depth: usize,
+}
 
-    let mut events = Parser::new_ext(text, opts).into_offset_iter();
-    for (event, range) in events.by_ref() {
-        // How deep things nest in the block being collected: a renderer recurses that deep.
-        if let Some(s) = child.as_mut().or(other.as_mut()) {
-            match &event {
-                Event::Start(tag) if is_inline(tag) => {
-                    inline_depth += 1;
+impl Outliner {
+    fn read(mut self, text: &str) -> Vec<Block> {
+        let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
+        for (event, range) in events.by_ref() {
+            self.measure_nesting(&event);
+            self.event(event, range);
+        }
+        // Labels match as CommonMark says (case folded, whitespace collapsed):
+        // pulldown-cmark's own lookup.
+        let definitions = events.reference_definitions();
+        let resolve = |span: &mut Span| {
+            for label in std::mem::take(&mut span.references) {
+                if let Some(def) = definitions.get(&label)
+                    && !span.definitions.contains(&def.span)
+                {
+                    span.definitions.push(def.span.clone());
+                }
+            }
+        };
+        for block in &mut self.out {
+            match block {
+                Block::List(items) => items
+                    .iter_mut()
+                    .flat_map(|i| &mut i.children)
+                    .for_each(resolve),
+                Block::Other(span) => resolve(span),
+                Block::Heading { .. } | Block::Rule => {}
+            }
+        }
+        self.out
+    }
+
+    /// The span collecting content right now: the child, else the top-level block.
+    fn span(&mut self) -> Option<&mut Span> {
+        self.child.as_mut().or(self.other.as_mut())
+    }
+
+    /// How deep things nest in the block being collected: a renderer recurses that deep.
+    fn measure_nesting(&mut self, event: &Event<'_>) {
+        let (depth, inline_depth) = (self.depth, self.inline_depth);
+        match event {
+            Event::Start(tag) if is_inline(tag) => {
+                self.inline_depth += 1;
+                if let Some(s) = self.span() {
                     s.inline_spans += 1;
-                    let nesting = depth.saturating_sub(s.start_depth) + inline_depth;
+                    let nesting = depth.saturating_sub(s.start_depth) + inline_depth + 1;
                     s.max_depth = s.max_depth.max(nesting);
                 }
-                Event::Start(_) => {
+            }
+            Event::Start(_) => {
+                if let Some(s) = self.span() {
                     s.max_depth = s.max_depth.max(depth + 1 - s.start_depth.min(depth + 1));
                 }
-                _ => {}
             }
+            Event::End(tag) if is_inline_end(tag) => {
+                self.inline_depth = self.inline_depth.saturating_sub(1);
+            }
+            _ => {}
         }
-        if let Event::End(tag) = &event
-            && is_inline_end(tag)
-        {
-            inline_depth = inline_depth.saturating_sub(1);
-        }
-        let in_child = child.is_some();
-        // Which span collects content right now.
-        let mut span: Option<&mut Span> = if let Some(c) = child.as_mut() {
-            Some(c)
-        } else {
-            other.as_mut()
-        };
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(tag) if is_inline(&tag) => {
-                if let Tag::Image { dest_url, .. } = &tag {
-                    image_alt = Some((dest_url.to_string(), String::new()));
-                }
-                if let Tag::Link { dest_url, .. } = &tag
-                    && !crate::course::links::is_allowed(dest_url)
-                    && let Some(span) = span.as_mut()
-                {
-                    span.blocked_links.push(dest_url.to_string());
-                }
-                if let Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. } = &tag
-                    && matches!(
-                        link_type,
-                        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
-                    )
-                    && let Some(span) = span
-                {
-                    span.references.push(id.to_string());
-                }
-            }
-            Event::End(tag) if is_inline_end(&tag) => {
-                if tag == TagEnd::Image
-                    && let Some((url, alt)) = image_alt.take()
-                {
-                    paragraph_events += 1;
-                    if let Some(span) = span {
-                        span.images.push((url, alt));
-                        span.rich = true;
-                    } else if let Some(it) = item.as_mut() {
-                        // An image in the question text: keep its alt text.
-                        it.inlines.push(Inline::Text(alt));
-                    }
-                }
-            }
+            Event::Start(tag) if is_inline(&tag) => self.start_inline(&tag),
+            Event::End(tag) if is_inline_end(&tag) => self.end_inline(tag),
             Event::Start(tag) => {
-                match depth {
-                    0 => match &tag {
-                        Tag::Heading { level, .. } => heading = Some((*level, String::new())),
-                        Tag::List(_) => list = Some(Vec::new()),
-                        _ => {
-                            paragraph_events = 0;
-                            other = Some(Span::of_block(&tag, range.clone(), depth));
-                        }
-                    },
-                    1 if list.is_some() => {
-                        item = Some(Item {
-                            inlines: Vec::new(),
-                            children: Vec::new(),
-                        });
-                        title_open = true;
-                        title_in_paragraph = false;
-                    }
-                    2 if item.is_some() => {
-                        let first_paragraph = title_open
-                            && matches!(tag, Tag::Paragraph)
-                            && item.as_ref().is_some_and(|i| i.inlines.is_empty());
-                        if first_paragraph {
-                            title_in_paragraph = true;
-                        } else {
-                            title_open = false;
-                            if let Tag::List(_) = tag {
-                                child_list_depth = Some(depth + 1);
-                                child_list_items = 0;
-                            } else {
-                                paragraph_events = 0;
-                                child = Some(Span::of_block(&tag, range.clone(), depth));
-                            }
-                        }
-                    }
-                    d if child_list_depth == Some(d) && matches!(tag, Tag::Item) => {
-                        child_list_items += 1;
-                        child = Some(Span {
-                            range: range.clone(),
-                            continues_list: child_list_items > 1,
-                            start_depth: depth,
-                            max_depth: 1,
-                            ..Default::default()
-                        });
-                    }
-                    _ => {
-                        if let Some(span) = span
-                            && !matches!(tag, Tag::Paragraph | Tag::List(_) | Tag::Item)
-                        {
-                            span.rich = true;
-                        }
-                    }
-                }
-                depth += 1;
+                self.start_block(&tag, range);
+                self.depth += 1;
             }
             Event::End(tag) => {
-                depth = depth.saturating_sub(1);
-                match depth {
-                    0 => {
-                        if let Some((level, text)) = heading.take() {
-                            out.push(Block::Heading { level, text });
-                        } else if let Some(items) = list.take() {
-                            out.push(Block::List(items));
-                        } else if let Some(mut span) = other.take() {
-                            span.range.end = range.end;
-                            span.lone_image = tag == TagEnd::Paragraph
-                                && span.images.len() == 1
-                                && paragraph_events == 1
-                                && !span.has_text;
-                            out.push(Block::Other(span));
-                        }
-                    }
-                    1 => {
-                        if let (Some(it), Some(items)) = (item.take(), list.as_mut()) {
-                            items.push(it);
-                        }
-                    }
-                    2 if item.is_some() => {
-                        if title_in_paragraph {
-                            title_in_paragraph = false;
-                            title_open = false;
-                        } else if child_list_depth == Some(depth + 1) {
-                            child_list_depth = None;
-                        } else if let Some(mut span) = child.take() {
-                            span.range.end = range.end;
-                            span.lone_image = tag == TagEnd::Paragraph
-                                && span.images.len() == 1
-                                && paragraph_events == 1
-                                && !span.has_text;
-                            if let Some(it) = item.as_mut() {
-                                it.children.push(span);
-                            }
-                        }
-                    }
-                    d if child_list_depth.is_some_and(|l| l == d) => {
-                        if let (Some(mut span), Some(it)) = (child.take(), item.as_mut()) {
-                            span.range.end = range.end;
-                            it.children.push(span);
-                        }
-                    }
-                    _ => {}
-                }
+                self.depth = self.depth.saturating_sub(1);
+                self.end_block(tag, range);
             }
             Event::Text(ref t)
             | Event::Code(ref t)
             | Event::InlineMath(ref t)
-            | Event::DisplayMath(ref t) => {
-                let is_code = matches!(event, Event::Code(_));
-                paragraph_events += 1;
-                if let Some((_, alt)) = image_alt.as_mut() {
-                    alt.push_str(t);
-                    paragraph_events -= 1;
-                } else if let Some((_, h)) = heading.as_mut() {
-                    h.push_str(t);
-                } else if title_open && item.is_some() && !in_child {
-                    if let Some(it) = item.as_mut() {
-                        push_inline(&mut it.inlines, t, is_code);
-                    }
-                } else if let Some(span) = span {
-                    if span.code {
-                        span.code_text.push_str(t);
-                    }
-                    // Word by word as the text comes: no copy of it is kept.
-                    span.has_text |= !t.trim().is_empty();
-                    span.has_answer_words |= !t.split_whitespace().all(super::is_placeholder_word);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, h)) = heading.as_mut() {
-                    h.push(' ');
-                } else if title_open
-                    && !in_child
-                    && let Some(it) = item.as_mut()
-                {
-                    push_inline(&mut it.inlines, " ", false);
-                }
-            }
-            Event::Rule if depth == 0 => out.push(Block::Rule),
-            // A thematic break right under a question: a block of its answer.
-            Event::Rule if depth == 2 && !in_child && child_list_depth.is_none() => {
-                if let Some(it) = item.as_mut() {
-                    title_open = false;
-                    it.children.push(Span {
-                        range,
-                        rich: true,
-                        start_depth: depth,
-                        max_depth: 1,
-                        ..Default::default()
-                    });
-                }
+            | Event::DisplayMath(ref t) => self.text(t, matches!(event, Event::Code(_))),
+            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            Event::Rule if self.depth == 0 => self.out.push(Block::Rule),
+            Event::Rule
+                if self.depth == 2 && self.child.is_none() && self.child_list_depth.is_none() =>
+            {
+                self.rule_in_item(range);
             }
             Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::FootnoteReference(_) => {
-                paragraph_events += 1;
-                if let Some(span) = span {
+                self.paragraph_events += 1;
+                if let Some(span) = self.span() {
                     span.rich = true;
                 }
             }
             Event::TaskListMarker(_) => {}
         }
     }
-    // Labels match as CommonMark says (case folded, whitespace collapsed): pulldown-cmark's
-    // own lookup.
-    let definitions = events.reference_definitions();
-    let resolve = |span: &mut Span| {
-        for label in std::mem::take(&mut span.references) {
-            if let Some(def) = definitions.get(&label)
-                && !span.definitions.contains(&def.span)
-            {
-                span.definitions.push(def.span.clone());
-            }
+
+    /// An image, or a link (never opened, or by reference), inside the block being read.
+    fn start_inline(&mut self, tag: &Tag<'_>) {
+        if let Tag::Image { dest_url, .. } = tag {
+            self.image_alt = Some((dest_url.to_string(), String::new()));
         }
-    };
-    for block in &mut out {
-        match block {
-            Block::List(items) => items
-                .iter_mut()
-                .flat_map(|i| &mut i.children)
-                .for_each(resolve),
-            Block::Other(span) => resolve(span),
-            Block::Heading { .. } | Block::Rule => {}
+        if let Tag::Link { dest_url, .. } = tag
+            && !crate::course::links::is_allowed(dest_url)
+            && let Some(span) = self.span()
+        {
+            span.blocked_links.push(dest_url.to_string());
+        }
+        if let Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. } = tag
+            && matches!(
+                link_type,
+                LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+            )
+            && let Some(span) = self.span()
+        {
+            span.references.push(id.to_string());
         }
     }
-    out
+
+    /// The end of an image: it belongs to the block, or (its alt text) to the question.
+    fn end_inline(&mut self, tag: TagEnd) {
+        if tag != TagEnd::Image {
+            return;
+        }
+        let Some((url, alt)) = self.image_alt.take() else {
+            return;
+        };
+        self.paragraph_events += 1;
+        if let Some(span) = self.span() {
+            span.images.push((url, alt));
+            span.rich = true;
+        } else if let Some(it) = self.item.as_mut() {
+            // An image in the question text: keep its alt text.
+            it.inlines.push(Inline::Text(alt));
+        }
+    }
+
+    /// A block starts at the current depth: which production it opens.
+    fn start_block(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        match self.depth {
+            0 => self.start_top_level(tag, range),
+            1 if self.list.is_some() => self.start_item(),
+            2 if self.item.is_some() => self.start_in_item(tag, range),
+            d if self.child_list_depth == Some(d) && matches!(tag, Tag::Item) => {
+                self.start_nested_item(range);
+            }
+            _ => {
+                if let Some(span) = self.span()
+                    && !matches!(tag, Tag::Paragraph | Tag::List(_) | Tag::Item)
+                {
+                    span.rich = true;
+                }
+            }
+        }
+    }
+
+    /// `block`: a heading, a list (of questions), or another block.
+    fn start_top_level(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => self.heading = Some((*level, String::new())),
+            Tag::List(_) => self.list = Some(Vec::new()),
+            _ => {
+                self.paragraph_events = 0;
+                self.other = Some(Span::of_block(tag, range, self.depth));
+            }
+        }
+    }
+
+    /// `item`: a question; its title comes first.
+    fn start_item(&mut self) {
+        self.item = Some(Item {
+            inlines: Vec::new(),
+            children: Vec::new(),
+        });
+        self.title_open = true;
+        self.title_in_paragraph = false;
+    }
+
+    /// Inside an item: the title's paragraph, or a `child` (a nested list's items each).
+    fn start_in_item(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        let first_paragraph = self.title_open
+            && matches!(tag, Tag::Paragraph)
+            && self.item.as_ref().is_some_and(|i| i.inlines.is_empty());
+        if first_paragraph {
+            self.title_in_paragraph = true;
+            return;
+        }
+        self.title_open = false;
+        if let Tag::List(_) = tag {
+            self.child_list_depth = Some(self.depth + 1);
+            self.child_list_items = 0;
+        } else {
+            self.paragraph_events = 0;
+            self.child = Some(Span::of_block(tag, range, self.depth));
+        }
+    }
+
+    /// `nested-item`: an item of the question's nested list, a child of its own.
+    fn start_nested_item(&mut self, range: Range<usize>) {
+        self.child_list_items += 1;
+        self.child = Some(Span {
+            range,
+            continues_list: self.child_list_items > 1,
+            start_depth: self.depth,
+            max_depth: 1,
+            ..Default::default()
+        });
+    }
+
+    /// A block ends (the depth is the one it started at): the production it closes.
+    fn end_block(&mut self, tag: TagEnd, range: Range<usize>) {
+        match self.depth {
+            0 => self.end_top_level(tag, range),
+            1 => {
+                if let (Some(it), Some(items)) = (self.item.take(), self.list.as_mut()) {
+                    items.push(it);
+                }
+            }
+            2 if self.item.is_some() => self.end_in_item(tag, range),
+            d if self.child_list_depth.is_some_and(|l| l == d) => {
+                if let (Some(mut span), Some(it)) = (self.child.take(), self.item.as_mut()) {
+                    span.range.end = range.end;
+                    it.children.push(span);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_top_level(&mut self, tag: TagEnd, range: Range<usize>) {
+        if let Some((level, text)) = self.heading.take() {
+            self.out.push(Block::Heading { level, text });
+        } else if let Some(items) = self.list.take() {
+            self.out.push(Block::List(items));
+        } else if let Some(mut span) = self.other.take() {
+            span.range.end = range.end;
+            span.lone_image = self.is_lone_image(&tag, &span);
+            self.out.push(Block::Other(span));
+        }
+    }
+
+    fn end_in_item(&mut self, tag: TagEnd, range: Range<usize>) {
+        if self.title_in_paragraph {
+            self.title_in_paragraph = false;
+            self.title_open = false;
+        } else if self.child_list_depth == Some(self.depth + 1) {
+            self.child_list_depth = None;
+        } else if let Some(mut span) = self.child.take() {
+            span.range.end = range.end;
+            span.lone_image = self.is_lone_image(&tag, &span);
+            if let Some(it) = self.item.as_mut() {
+                it.children.push(span);
+            }
+        }
+    }
+
+    /// A paragraph holding one image and nothing else.
+    fn is_lone_image(&self, tag: &TagEnd, span: &Span) -> bool {
+        *tag == TagEnd::Paragraph
+            && span.images.len() == 1
+            && self.paragraph_events == 1
+            && !span.has_text
+    }
+
+    /// Text goes to the image's alt, the heading, the question's title, or the block.
+    fn text(&mut self, t: &str, is_code: bool) {
+        self.paragraph_events += 1;
+        if let Some((_, alt)) = self.image_alt.as_mut() {
+            alt.push_str(t);
+            self.paragraph_events -= 1;
+        } else if let Some((_, h)) = self.heading.as_mut() {
+            h.push_str(t);
+        } else if self.title_open && self.item.is_some() && self.child.is_none() {
+            if let Some(it) = self.item.as_mut() {
+                push_inline(&mut it.inlines, t, is_code);
+            }
+        } else if let Some(span) = self.span() {
+            if span.code {
+                span.code_text.push_str(t);
+            }
+            // Word by word as the text comes: no copy of it is kept.
+            span.has_text |= !t.trim().is_empty();
+            span.has_answer_words |= !t.split_whitespace().all(super::is_placeholder_word);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some((_, h)) = self.heading.as_mut() {
+            h.push(' ');
+        } else if self.title_open
+            && self.child.is_none()
+            && let Some(it) = self.item.as_mut()
+        {
+            push_inline(&mut it.inlines, " ", false);
+        }
+    }
+
+    /// A thematic break right under a question: a block of its answer.
+    fn rule_in_item(&mut self, range: Range<usize>) {
+        let depth = self.depth;
+        if let Some(it) = self.item.as_mut() {
+            self.title_open = false;
+            it.children.push(Span {
+                range,
+                rich: true,
+                start_depth: depth,
+                max_depth: 1,
+                ..Default::default()
+            });
+        }
+    }
 }
 
 fn push_inline(inlines: &mut Vec<Inline>, text: &str, code: bool) {
