@@ -39,6 +39,16 @@ pub enum Action {
     /// Open the recent course at this index of the list; remove it from the list.
     OpenRecent(usize),
     ForgetRecent(usize),
+    /// A setting of review mode's header changed.
+    ReviewSetting(ReviewSetting),
+}
+
+/// The settings review mode's header changes: the scope, the daily limits, the retention.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewSetting {
+    Scope(crate::state::ReviewScope),
+    Limits(crate::review::queue::Limits),
+    Retention(f32),
 }
 
 impl StudyApp {
@@ -71,6 +81,7 @@ impl StudyApp {
             Action::CloseHelp => self.mode.set_help(false),
             Action::OpenRecent(index) => self.open_recent(index),
             Action::ForgetRecent(index) => self.forget_recent(index),
+            Action::ReviewSetting(setting) => self.apply_review_setting(setting),
             Action::Quit(choice) => {
                 if self.notes.quit().answer(choice) {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);

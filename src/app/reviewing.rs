@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 
+use super::actions::ReviewSetting;
 use super::{Action, Mode, StudyApp};
 use crate::command::ReviewCommand;
 use crate::notice::Notice;
@@ -296,27 +297,36 @@ impl StudyApp {
         )
     }
 
+    /// What the header or the card asked for joins the one queue.
     fn apply_review_action(&mut self, action: ReviewAction) {
-        match action {
-            ReviewAction::Command(command) => self.push(Action::Command(command)),
-            ReviewAction::SetScope(scope) => {
+        self.push(match action {
+            ReviewAction::Command(command) => Action::Command(command),
+            ReviewAction::SetScope(scope) => Action::ReviewSetting(ReviewSetting::Scope(scope)),
+            ReviewAction::SetLimits(limits) => Action::ReviewSetting(ReviewSetting::Limits(limits)),
+            ReviewAction::SetRetention(retention) => {
+                Action::ReviewSetting(ReviewSetting::Retention(retention))
+            }
+        });
+    }
+
+    /// A review setting changed: remembered, and today's queue built anew. Applied with the
+    /// queue at the end of the frame.
+    pub(super) fn apply_review_setting(&mut self, setting: ReviewSetting) {
+        match setting {
+            ReviewSetting::Scope(scope) => {
                 self.state.review_scope = scope;
                 let resolved = self.resolve_scope();
                 if let Some(run) = self.mode.review_mut() {
                     run.scope = resolved;
                 }
-                self.rebuild_queue();
             }
-            ReviewAction::SetLimits(limits) => {
-                self.state.review_limits = limits.clamped();
-                self.rebuild_queue();
-            }
-            ReviewAction::SetRetention(retention) => {
+            ReviewSetting::Limits(limits) => self.state.review_limits = limits.clamped(),
+            ReviewSetting::Retention(retention) => {
                 self.state.retention = retention;
                 self.state = std::mem::take(&mut self.state).clamped();
-                self.rebuild_queue();
             }
         }
+        self.rebuild_queue();
     }
 
     /// "주제: Docker", "수업: 23-5차", …
