@@ -206,24 +206,16 @@ impl Command {
             Command::Slide(SlideCommand::ClassNote) => s.class_note,
             Command::ToggleRevealAll => s.reveal_all,
             Command::ExitPresentation => s.exit_presentation,
-            Command::Review => lang.ko_en("복습 시작", "Start a review"),
+            Command::Review => lang.start_review(),
             Command::GitPull => lang.git_pull(),
-            Command::File(FileCommand::ExportAnki) => {
-                lang.ko_en("Anki로 내보내기…", "Export for Anki…")
-            }
-            Command::InReview(ReviewCommand::Reveal) => {
-                lang.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
-            }
+            Command::File(FileCommand::ExportAnki) => lang.export_anki(),
+            Command::InReview(ReviewCommand::Reveal) => lang.reveal_answer(),
             // The rating's own word, as its button says it.
             Command::InReview(ReviewCommand::Rate(rating)) => lang.rating(rating),
-            Command::InReview(ReviewCommand::OpenSource) => {
-                lang.ko_en("노트에서 이 질문 보기", "Open this question in the notes")
-            }
-            Command::InReview(ReviewCommand::Note) => {
-                lang.ko_en("내 노트 보이기/숨기기", "Show or hide my note")
-            }
-            Command::InReview(ReviewCommand::Stats) => lang.ko_en("복습 통계", "Review statistics"),
-            Command::InReview(ReviewCommand::Exit) => lang.ko_en("복습 끝내기", "Leave the review"),
+            Command::InReview(ReviewCommand::OpenSource) => lang.open_card_source(),
+            Command::InReview(ReviewCommand::Note) => lang.toggle_card_note(),
+            Command::InReview(ReviewCommand::Stats) => lang.review_statistics(),
+            Command::InReview(ReviewCommand::Exit) => lang.exit_review(),
         }
     }
 
@@ -446,17 +438,15 @@ pub fn shortcut_text_on(mac: bool, shortcut: &KeyboardShortcut) -> String {
 }
 
 /// Keys a mode handles that are not one command each, listed with that mode's commands.
-const MORE_KEYS: &[(Mode, &str, &str, &str)] = &[(
-    Mode::Presenting,
-    "0–9, Enter",
-    "그 번호의 질문으로 가기",
-    "Go to that question of the topic",
-)];
+const MORE_KEYS: &[MoreKeys] = &[(Mode::Presenting, "0–9, Enter", Lang::jump_keys)];
+
+/// A mode, its keys as the tables print them, and what they do in a language.
+type MoreKeys = (Mode, &'static str, fn(Lang) -> &'static str);
 
 /// The keys of `mode` as a markdown table, in `lang`, from the command rows (and
 /// [`MORE_KEYS`]): what the README's key tables are (a test compares them).
 pub fn key_table(mode: Mode, lang: Lang) -> String {
-    let (key, action) = (lang.ko_en("키", "Key"), lang.ko_en("동작", "Action"));
+    let (key, action) = lang.key_table_heading();
     let mut table = format!("| {key} | {action} |\n| --- | --- |\n");
     for command in Command::with_keys_in(mode) {
         let keys: Vec<String> = command
@@ -467,9 +457,9 @@ pub fn key_table(mode: Mode, lang: Lang) -> String {
         let keys = keys.join(" / ").replace('|', "\\|");
         table += &format!("| {keys} | {} |\n", command.label(lang));
     }
-    for (in_mode, keys, ko, en) in MORE_KEYS {
+    for (in_mode, keys, label) in MORE_KEYS {
         if *in_mode == mode {
-            table += &format!("| {keys} | {} |\n", lang.ko_en(ko, en));
+            table += &format!("| {keys} | {} |\n", label(lang));
         }
     }
     table

@@ -16,6 +16,76 @@ impl Lang {
         self.ko_en("🗘 복습", "🗘 Review")
     }
 
+    pub fn start_review(self) -> &'static str {
+        self.ko_en("복습 시작", "Start a review")
+    }
+
+    pub fn export_anki(self) -> &'static str {
+        self.ko_en("Anki로 내보내기…", "Export for Anki…")
+    }
+
+    pub fn reveal_answer(self) -> &'static str {
+        self.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
+    }
+
+    pub fn open_card_source(self) -> &'static str {
+        self.ko_en("노트에서 이 질문 보기", "Open this question in the notes")
+    }
+
+    pub fn toggle_card_note(self) -> &'static str {
+        self.ko_en("내 노트 보이기/숨기기", "Show or hide my note")
+    }
+
+    pub fn review_statistics(self) -> &'static str {
+        self.ko_en("복습 통계", "Review statistics")
+    }
+
+    pub fn exit_review(self) -> &'static str {
+        self.ko_en("복습 끝내기", "Leave the review")
+    }
+
+    pub fn scope_selected_topic(self) -> &'static str {
+        self.ko_en("선택한 주제", "The selected topic")
+    }
+
+    pub fn scope_selected_session(self) -> &'static str {
+        self.ko_en("선택한 수업", "The selected session")
+    }
+
+    pub fn pick_another_scope(self) -> &'static str {
+        self.ko_en(
+            "위의 범위 메뉴에서 전체 과정이나 다른 주제를 고를 수 있습니다.",
+            "Pick the whole course or another topic in the scope menu above.",
+        )
+    }
+
+    /// The rows of the heatmap that are named: Monday, Wednesday, Friday.
+    pub fn heatmap_days(self) -> [(usize, &'static str); 3] {
+        [
+            (0, self.ko_en("월", "Mon")),
+            (2, self.ko_en("수", "Wed")),
+            (4, self.ko_en("금", "Fri")),
+        ]
+    }
+
+    /// The key table's heading: "키 | 동작".
+    pub fn key_table_heading(self) -> (&'static str, &'static str) {
+        (self.ko_en("키", "Key"), self.ko_en("동작", "Action"))
+    }
+
+    /// The presentation's digit jump, as the key tables list it.
+    pub fn jump_keys(self) -> &'static str {
+        self.ko_en(
+            "그 번호의 질문으로 가기",
+            "Go to that question of the topic",
+        )
+    }
+
+    /// The sidebar's mark of what is new.
+    pub fn new_mark(self) -> &'static str {
+        self.ko_en("새", "new")
+    }
+
     pub fn rating(self, r: Rating) -> &'static str {
         match r {
             Rating::Again => self.ko_en("다시", "Again"),

@@ -168,8 +168,8 @@ pub fn review_header_ui(ui: &mut egui::Ui, input: &ReviewInput<'_>) -> Option<Re
 
 fn scope_choice(lang: Lang, scope: ReviewScope) -> String {
     match scope {
-        ReviewScope::Topic => lang.ko_en("선택한 주제", "The selected topic").to_owned(),
-        ReviewScope::Session => lang.ko_en("선택한 수업", "The selected session").to_owned(),
+        ReviewScope::Topic => lang.scope_selected_topic().to_owned(),
+        ReviewScope::Session => lang.scope_selected_session().to_owned(),
         ReviewScope::Course => lang.scope_course().to_owned(),
         ReviewScope::Bookmarked => lang.scope_bookmarked().to_owned(),
     }
@@ -350,13 +350,7 @@ fn finished_ui(ui: &mut egui::Ui, input: &ReviewInput<'_>) {
     };
     let mut body = Vec::new();
     if input.empty {
-        body.push(
-            lang.ko_en(
-                "위의 범위 메뉴에서 전체 과정이나 다른 주제를 고를 수 있습니다.",
-                "Pick the whole course or another topic in the scope menu above.",
-            )
-            .to_owned(),
-        );
+        body.push(lang.pick_another_scope().to_owned());
     }
     if let Some(minutes) = input.next_in_minutes {
         body.push(lang.next_card_in(minutes.max(1)));

@@ -69,11 +69,7 @@ fn heatmap_ui(ui: &mut egui::Ui, lang: Lang, stats: &Stats) {
     let (outer, _) = ui.allocate_exact_size(size, Sense::hover());
     let weak = ui.visuals().weak_text_color();
     // Monday, Wednesday and Friday name their rows.
-    for (row, day) in [
-        (0, lang.ko_en("월", "Mon")),
-        (2, lang.ko_en("수", "Wed")),
-        (4, lang.ko_en("금", "Fri")),
-    ] {
+    for (row, day) in lang.heatmap_days() {
         ui.painter().text(
             pos2(
                 outer.left(),

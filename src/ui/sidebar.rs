@@ -331,7 +331,7 @@ fn question_row_ui(
         }
         // Marks at the right edge: ★ bookmarked, ✎ my answer, 새 what is new.
         let mut right = rect.right() - 6.0;
-        let new_mark = if lang == Lang::Ko { "새" } else { "new" };
+        let new_mark = lang.new_mark();
         for (on, glyph, color) in [
             (bookmarked, "★", theme::open_color(ui.visuals())),
             (mine, "✎", theme::mine_color(ui.visuals())),
