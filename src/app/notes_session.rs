@@ -398,6 +398,9 @@ impl NotesSession {
         focused: bool,
         notices: &mut Notices,
     ) -> Option<std::time::Duration> {
+        if let Some(why) = self.journal.take_failure() {
+            notices.push(Notice::JournalFailed(why));
+        }
         match self.timer.check(now, self.is_dirty(), focused) {
             SaveDue::Nothing => None,
             SaveDue::Now => {

@@ -16,6 +16,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead as _, BufReader, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -83,6 +84,8 @@ pub struct Journal {
     path: PathBuf,
     /// The number of the last edit journaled.
     edits: u64,
+    /// The thread's last write error, until the app takes it to show it.
+    failure: Arc<Mutex<Option<String>>>,
 }
 
 /// A handle that can make the journal reach the disk from another thread (a second signal,
@@ -142,14 +145,17 @@ impl Journal {
         })?;
         let (tx, rx) = channel();
         let thread_path = path.clone();
+        let failure = Arc::new(Mutex::new(None));
+        let thread_failure = failure.clone();
         std::thread::Builder::new()
             .name("journal".into())
-            .spawn(move || write_loop(file, &thread_path, &rx))
+            .spawn(move || write_loop(file, &thread_path, &rx, &thread_failure))
             .map_err(io)?;
         Ok(Self {
             tx: Some(tx),
             path,
             edits: 0,
+            failure,
         })
     }
 
@@ -159,7 +165,13 @@ impl Journal {
             tx: None,
             path: PathBuf::new(),
             edits: 0,
+            failure: Arc::default(),
         }
+    }
+
+    /// Why the journal could not be written lately, once (the app shows it).
+    pub fn take_failure(&self) -> Option<String> {
+        self.failure.lock().ok()?.take()
     }
 
     pub fn path(&self) -> &Path {
@@ -210,7 +222,12 @@ impl Drop for Journal {
 
 /// The journal's thread: edits wait at most [`FLUSH_EVERY`], then go to the file together
 /// and are fsync'd; a save empties the file once nothing newer is in it.
-fn write_loop(mut file: File, path: &Path, rx: &Receiver<Message>) {
+fn write_loop(
+    mut file: File,
+    path: &Path,
+    rx: &Receiver<Message>,
+    failure: &Mutex<Option<String>>,
+) {
     // Edits not written yet, the last per note; and the last per note in the file.
     let mut waiting: BTreeMap<QuestionId, (Edit, u64)> = BTreeMap::new();
     let mut written: BTreeMap<QuestionId, (Edit, u64)> = BTreeMap::new();
@@ -256,8 +273,11 @@ fn write_loop(mut file: File, path: &Path, rx: &Receiver<Message>) {
                 compact_if_large(&mut file, path, &written)
             })
         };
-        if let Err(e) = result {
-            log::error!("the journal {} could not be written: {e}", path.display());
+        if let Err(e) = result
+            && let Ok(mut slot) = failure.lock()
+        {
+            // Said once by the app (and logged there), until the next failure.
+            *slot = Some(format!("{}: {e}", path.display()));
         }
         if closing {
             // Nothing unsaved in it: the file goes (else the next start replays it).
