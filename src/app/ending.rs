@@ -23,6 +23,14 @@ pub fn watch_quit_signals(cc: &eframe::CreationContext<'_>, flusher: Option<Flus
     let _ = (cc, flusher);
 }
 
+/// Asks the window to close as its close button does (the app saves, then exits). Callable
+/// from any thread.
+fn close_like_the_close_button(ctx: &egui::Context, why: &str) {
+    log::info!("{why}: closing as the window's close button does");
+    ctx.send_viewport_cmd_to(egui::ViewportId::ROOT, egui::ViewportCommand::Close);
+    ctx.request_repaint();
+}
+
 /// SIGTERM, SIGINT, SIGHUP on a thread of their own.
 #[cfg(unix)]
 fn watch_signals(ctx: egui::Context, flusher: Option<Flusher>) {
@@ -39,9 +47,7 @@ fn watch_signals(ctx: egui::Context, flusher: Option<Flusher>) {
         .spawn(move || {
             for (count, signal) in signals.forever().enumerate() {
                 if count == 0 {
-                    log::info!("signal {signal}: closing as the window's close button does");
-                    ctx.send_viewport_cmd_to(egui::ViewportId::ROOT, egui::ViewportCommand::Close);
-                    ctx.request_repaint();
+                    close_like_the_close_button(&ctx, &format!("signal {signal}"));
                 } else {
                     log::warn!("signal {signal} again: exiting now, what was typed in the journal");
                     if let Some(flusher) = &flusher {
@@ -106,12 +112,10 @@ mod windows {
         let Some((ctx, flusher)) = ENDING.get() else {
             return;
         };
-        log::info!("{why}: closing as the window's close button does");
         if let Some(flusher) = flusher {
             flusher.flush(Duration::from_secs(1));
         }
-        ctx.send_viewport_cmd_to(egui::ViewportId::ROOT, egui::ViewportCommand::Close);
-        ctx.request_repaint();
+        super::close_like_the_close_button(ctx, why);
     }
 
     unsafe extern "system" fn window_message(
