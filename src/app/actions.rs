@@ -1,8 +1,8 @@
 //! Everything the user can ask for, and the one place it is applied.
 
 use super::StudyApp;
-use super::search::{SearchKey, found};
-use crate::command::Command;
+use super::search::found;
+use crate::command::{self, Command, SearchCommand};
 use crate::search::Filter;
 use crate::state::{
     MAX_PRESENT_ZOOM, MAX_ZOOM, MIN_PRESENT_ZOOM, MIN_ZOOM, ThemeChoice, clamp_zoom,
@@ -23,17 +23,12 @@ pub enum Action {
     },
     /// Open search result `index`.
     OpenHit(usize),
-    /// A key that acts on the search results.
-    SearchKey(SearchKey),
     SetFilter(Filter),
     /// Narrow the reading window to one session (by title), or show all (`None`).
     SetSession(Option<String>),
     /// The notes editor's text changed (the buffer already holds it).
     NoteEdited,
-    /// The class-note overlay of a slide was closed.
-    CloseClassNote,
     DismissNotice(usize),
-    CloseHelp,
     /// The answer to "quit with unsaved notes?".
     Quit(QuitChoice),
     /// Open the recent course at this index of the list; remove it from the list.
@@ -52,8 +47,26 @@ pub enum ReviewSetting {
 }
 
 impl StudyApp {
-    /// Applies one action. Called at the end of the frame for the queue, in order (and at
-    /// once for Ctrl+F, which routes the keys of the frame it arrives in).
+    /// Runs this frame's key presses in the order they came, each against the keymap of
+    /// that moment (a digit and the Enter after it in one frame go to the typed question),
+    /// before any widget reads the frame: Ctrl+F's focus decides where the letters typed
+    /// after it go. Presses of no command stay for the widgets.
+    pub(super) fn dispatch_keys(&mut self, ctx: &egui::Context) {
+        let mut from = 0;
+        loop {
+            let keymap = self.mode.keymap(self.viewer.full_image.is_some());
+            let typing = ctx.egui_wants_keyboard_input();
+            let next = ctx
+                .input_mut(|i| command::next_key_command(&mut i.events, &mut from, keymap, typing));
+            let Some(command) = next else {
+                break;
+            };
+            self.apply(ctx, Action::Command(command));
+        }
+    }
+
+    /// Applies one action: the keys' commands as they are read, at the start of the frame
+    /// ([`Self::dispatch_keys`]); the panels' actions at its end, in order.
     pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
         let now = ctx.input(|i| i.time);
         match action {
@@ -64,21 +77,13 @@ impl StudyApp {
                 scroll_cards,
             } => self.select_and_reveal(topic, question, scroll_cards),
             Action::OpenHit(index) => self.open_hit(index),
-            Action::SearchKey(key) => match key {
-                SearchKey::Down => self.search.move_cursor(1),
-                SearchKey::Up => self.search.move_cursor(-1),
-                SearchKey::Enter => self.open_hit(self.search.cursor()),
-                SearchKey::Escape => self.search.clear(ctx),
-            },
             Action::SetFilter(filter) => self.set_filter(filter),
             Action::SetSession(session) => self.set_session(session),
             Action::NoteEdited => {
                 let presence_changed = self.notes.edited(&self.course, now);
                 self.notes_changed(presence_changed);
             }
-            Action::CloseClassNote => self.close_class_note(now),
             Action::DismissNotice(index) => self.notices.dismiss(index),
-            Action::CloseHelp => self.mode.set_help(false),
             Action::OpenRecent(index) => self.open_recent(index),
             Action::ForgetRecent(index) => self.forget_recent(index),
             Action::ReviewSetting(setting) => self.apply_review_setting(setting),
@@ -116,14 +121,19 @@ impl StudyApp {
             Command::ThemeSystem => self.state.theme = ThemeChoice::System,
             Command::ThemeLight => self.state.theme = ThemeChoice::Light,
             Command::ThemeDark => self.state.theme = ThemeChoice::Dark,
-            Command::ShowHelp => match self.mode.presenter_mut() {
-                Some(p) => p.help = !p.help,
-                None => {
-                    let on = !self.mode.help();
-                    self.mode.set_help(on);
-                }
-            },
+            Command::ShowHelp => {
+                let on = !self.mode.help();
+                self.mode.set_help(on);
+            }
+            Command::CloseHelp => self.mode.set_help(false),
             Command::FocusSearch => self.search.focus(ctx),
+            Command::Search(key) => match key {
+                SearchCommand::Down => self.search.move_cursor(1),
+                SearchCommand::Up => self.search.move_cursor(-1),
+                SearchCommand::Open => self.open_hit(self.search.cursor()),
+                SearchCommand::Clear => self.search.clear(ctx),
+            },
+            Command::CloseImage => self.viewer.full_image = None,
             Command::ToggleBookmark => self.toggle_bookmark(now),
             Command::Present => self.enter_presentation(ctx),
             Command::Review => self.enter_review(ctx),

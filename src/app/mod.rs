@@ -31,7 +31,6 @@ pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
 pub use startup::StartupTrace;
 
-use crate::command::{Command, Mode as Keys};
 use crate::course::links::{self, LinkTarget};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
@@ -514,16 +513,8 @@ impl eframe::App for StudyApp {
                 }
             }
         }
-        let keys = self.mode.keys();
-        self.presenter_keys(&ctx);
-        // Ctrl+F decides where this frame's typing goes, so it takes effect before any
-        // widget reads the keys; every other shortcut joins the queue.
-        if keys == Keys::Reading && Command::FocusSearch.consume_shortcut(&ctx) {
-            self.apply(&ctx, Action::Command(Command::FocusSearch));
-        }
-        for command in Command::from_shortcuts(&ctx, keys) {
-            self.push(Action::Command(command));
-        }
+        self.blank_returns(&ctx);
+        self.dispatch_keys(&ctx);
         self.sync_buffer(now);
         match &self.mode {
             Mode::Reading { .. } | Mode::Starting(_) => self.reading_ui(ui, &ctx),

@@ -3,7 +3,7 @@
 //! reviewing; before the course is in, what the command line asked to start in. The
 //! frame is one `match` on it; the modes to come (a deck, a lab) are variants here.
 
-use crate::command::Mode as Keys;
+use crate::command::Keymap;
 use crate::ui::presenter::Presenter;
 
 use super::ReviewRun;
@@ -48,12 +48,20 @@ impl Mode {
         }
     }
 
-    /// Where this mode's keys are looked up in the command table.
-    pub fn keys(&self) -> Keys {
+    /// Where the keys are looked up in the command table now: the mode, or the overlay
+    /// or typed number inside it. `image_open`: an image is shown full size over the
+    /// reading window.
+    pub fn keymap(&self, image_open: bool) -> Keymap {
         match self {
-            Mode::Reading { .. } | Mode::Starting(_) => Keys::Reading,
-            Mode::Presenting(_) => Keys::Presenting,
-            Mode::Reviewing(_) => Keys::Reviewing,
+            Mode::Reading { help: true } => Keymap::ReadingHelp,
+            Mode::Reading { help: false } | Mode::Starting(_) if image_open => Keymap::Image,
+            Mode::Reading { help: false } | Mode::Starting(_) => Keymap::Reading,
+            Mode::Presenting(p) if p.note_open => Keymap::ClassNote,
+            Mode::Presenting(p) if p.help => Keymap::SlideHelp,
+            Mode::Presenting(p) if !p.number.is_empty() => Keymap::SlideNumber,
+            Mode::Presenting(_) => Keymap::Presenting,
+            Mode::Reviewing(run) if run.help => Keymap::ReviewHelp,
+            Mode::Reviewing(_) => Keymap::Reviewing,
         }
     }
 
@@ -107,13 +115,14 @@ impl Mode {
         }
     }
 
-    /// Whether the list of keys is over the reading window or the review card
-    /// (presentation mode keeps its own, on the slides).
+    /// Whether the list of keys is over the reading window, the slides or the review
+    /// card.
     pub fn help(&self) -> bool {
         match self {
             Mode::Reading { help } => *help,
+            Mode::Presenting(p) => p.help,
             Mode::Reviewing(run) => run.help,
-            Mode::Starting(_) | Mode::Presenting(_) => false,
+            Mode::Starting(_) => false,
         }
     }
 
@@ -121,8 +130,9 @@ impl Mode {
     pub fn set_help(&mut self, on: bool) {
         match self {
             Mode::Reading { help } => *help = on,
+            Mode::Presenting(p) => p.help = on,
             Mode::Reviewing(run) => run.help = on,
-            Mode::Starting(_) | Mode::Presenting(_) => {}
+            Mode::Starting(_) => {}
         }
     }
 

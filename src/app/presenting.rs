@@ -56,12 +56,15 @@ impl StudyApp {
         self.notes.save(ctx.input(|i| i.time), &mut self.notices);
     }
 
-    /// A slide key: move, scroll, blank, or open the note overlay.
+    /// A slide key: move, scroll, blank, jump to a typed number, or open or close the
+    /// note overlay.
     pub(super) fn slide_command(&mut self, ctx: &egui::Context, command: SlideCommand) {
+        let lang = self.state.lang;
         let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         let before = p.deck.position();
+        p.message = None;
         match command {
             SlideCommand::Next => {
                 p.deck.forward();
@@ -88,120 +91,64 @@ impl StudyApp {
                     p.focus_note = true;
                 }
             }
+            SlideCommand::CloseNote => {
+                p.note_open = false;
+                // What was typed is saved now, not a second later.
+                self.notes.save(ctx.input(|i| i.time), &mut self.notices);
+                return;
+            }
+            SlideCommand::Digit(digit) => {
+                if p.number.len() < 5 {
+                    p.number.push(char::from(b'0' + digit.min(9)));
+                }
+            }
+            SlideCommand::EraseDigit => {
+                p.number.pop();
+            }
+            SlideCommand::CancelNumber => p.number.clear(),
+            SlideCommand::GoToNumber => {
+                let number = p.number.parse::<usize>().unwrap_or(0);
+                p.number.clear();
+                p.note_open = false;
+                if let Err(JumpError::NoSuchQuestion { number, count }) =
+                    p.deck.jump(&self.course, number)
+                {
+                    p.message = Some(lang.no_such_question(number, count));
+                }
+            }
         }
-        p.message = None;
         if p.deck.position() != before {
             p.note_open = false;
         }
     }
 
-    /// Closes the note overlay (Esc or its button); what was typed is saved now, not a
-    /// second later.
-    pub(super) fn close_class_note(&mut self, now: f64) {
-        if let Some(p) = self.mode.presenter_mut() {
-            p.note_open = false;
-        }
-        self.notes.save(now, &mut self.notices);
-    }
-
-    /// Keys of presentation mode that are not commands, handled before the commands see
-    /// them: any key after a blank, Esc in the note overlay or help, digits + Enter.
-    pub(super) fn presenter_keys(&mut self, ctx: &egui::Context) {
-        use egui::{Event, Key, Modifiers};
-        let lang = self.state.lang;
+    /// After a blank screen, any key or click only brings the slide back (it is not a
+    /// command: every key does it).
+    pub(super) fn blank_returns(&mut self, ctx: &egui::Context) {
+        use egui::Event;
         let Some(p) = self.mode.presenter_mut() else {
             return;
         };
-        if p.blank.is_some() {
-            let any = ctx.input(|i| {
-                i.events.iter().any(|e| {
-                    // A click returns on its release: the press fell on the blank screen,
-                    // so the slide does not take it as a click of its own.
-                    matches!(
-                        e,
-                        Event::Key { pressed: true, .. }
-                            | Event::PointerButton { pressed: false, .. }
-                    )
-                })
-            });
-            if any {
-                p.blank = None;
-                // The key only brings the slide back; it does nothing else.
-                ctx.input_mut(|i| {
-                    i.events
-                        .retain(|e| !matches!(e, Event::Key { .. } | Event::Text(_)));
-                });
-            }
+        if p.blank.is_none() {
             return;
         }
-        if p.note_open {
-            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-                self.push(Action::CloseClassNote);
-            }
-            return;
-        }
-        if p.help && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-            p.help = false;
-            return;
-        }
-        const DIGITS: [Key; 10] = [
-            Key::Num0,
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        // In the order typed.
-        ctx.input_mut(|i| {
-            i.events.retain(|e| match e {
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.is_none() => match DIGITS.iter().position(|d| d == key) {
-                    Some(n) => {
-                        if p.number.len() < 5 {
-                            p.number.push(char::from(b'0' + n as u8));
-                        }
-                        p.message = None;
-                        false
-                    }
-                    None => true,
-                },
-                _ => true,
-            });
+        let any = ctx.input(|i| {
+            i.events.iter().any(|e| {
+                // A click returns on its release: the press fell on the blank screen, so
+                // the slide does not take it as a click of its own.
+                matches!(
+                    e,
+                    Event::Key { pressed: true, .. } | Event::PointerButton { pressed: false, .. }
+                )
+            })
         });
-        if p.number.is_empty() {
-            return;
-        }
-        let (enter, back, escape) = ctx.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::Enter),
-                i.consume_key(Modifiers::NONE, Key::Backspace),
-                i.consume_key(Modifiers::NONE, Key::Escape),
-            )
-        });
-        if back {
-            p.number.pop();
-        }
-        if escape {
-            p.number.clear();
-        }
-        if enter {
-            let number = p.number.parse::<usize>().unwrap_or(0);
-            p.number.clear();
-            p.note_open = false;
-            if let Err(JumpError::NoSuchQuestion { number, count }) =
-                p.deck.jump(&self.course, number)
-            {
-                p.message = Some(lang.no_such_question(number, count));
-            }
+        if any {
+            p.blank = None;
+            // The key only brings the slide back; it does nothing else.
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, Event::Key { .. } | Event::Text(_)));
+            });
         }
     }
 
@@ -228,7 +175,9 @@ impl StudyApp {
         }
         let action = match action {
             Some(PresenterAction::NoteEdited) => Action::NoteEdited,
-            Some(PresenterAction::CloseNote) => Action::CloseClassNote,
+            Some(PresenterAction::CloseNote) => {
+                Action::Command(Command::Slide(SlideCommand::CloseNote))
+            }
             Some(PresenterAction::ToggleRevealAll) => Action::Command(Command::ToggleRevealAll),
             Some(PresenterAction::Next) => Action::Command(Command::Slide(SlideCommand::Next)),
             Some(PresenterAction::Back) => Action::Command(Command::Slide(SlideCommand::Prev)),

@@ -3,6 +3,7 @@
 //! file turns that into actions.
 
 use super::{Action, StudyApp};
+use crate::command::Command;
 use crate::ui::dialogs::help_window_ui;
 use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
 use crate::ui::search_panel::{ResultsInput, search_results_ui};
@@ -41,7 +42,7 @@ impl StudyApp {
         // The query as typed this frame; then the keys that came with it.
         self.search.refresh(self.notes.store());
         for key in search_keys {
-            self.push(Action::SearchKey(key));
+            self.push(Action::Command(key));
         }
 
         let source = match &self.state.last_content {
@@ -104,8 +105,8 @@ impl StudyApp {
                 scroll_cards: false,
             });
         }
-        if self.mode.help() && !help_window_ui(ctx, lang, crate::command::Mode::Reading) {
-            self.push(Action::CloseHelp);
+        if self.mode.help() && !help_window_ui(ctx, lang, crate::command::Keymap::Reading) {
+            self.push(Action::Command(Command::CloseHelp));
         }
     }
 

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use super::actions::ReviewSetting;
 use super::{Action, Mode, StudyApp};
-use crate::command::ReviewCommand;
+use crate::command::{Command, ReviewCommand};
 use crate::notice::Notice;
 use crate::review::queue::Queue;
 use crate::review::stats::Stats;
@@ -413,10 +413,10 @@ impl StudyApp {
             && !crate::ui::dialogs::help_window_ui(
                 ui.ctx(),
                 self.state.lang,
-                crate::command::Mode::Reviewing,
+                crate::command::Keymap::Reviewing,
             )
         {
-            self.push(Action::CloseHelp);
+            self.push(Action::Command(Command::CloseHelp));
         }
         if let Some(wake) = wake {
             let secs = (wake.as_second() - clock.now.as_second()).max(1);

@@ -4,8 +4,9 @@
 //! How the keys reach the results, at any typing speed. In one frame egui may deliver the
 //! last letters of a query *and* the Enter that follows (a fast typist, a busy laptop,
 //! `xdotool type`). The frame therefore goes:
-//! 1. [`Search::take_keys`], before the top bar is drawn: while the box has focus, ↑/↓,
-//!    Enter and Esc are taken out of the input, so the box never sees them;
+//! 1. [`Search::take_keys`], before the top bar is drawn: while the box has focus, the keys
+//!    of the command table's search-box keymap (↑/↓, Enter, Esc) are taken out of the
+//!    input, so the box never sees them;
 //! 2. the top bar draws the box, which inserts this frame's text into the query;
 //! 3. [`Search::refresh`] runs the query as typed;
 //! 4. the app applies the keys taken in step 1 to those fresh results.
@@ -20,20 +21,12 @@
 //! pending move. Either way the keys act on the results, never on the reading view.
 
 use egui::text::{CCursor, CCursorRange};
-use egui::{Key, Modifiers};
+
+use crate::command::{Command, Keymap, SearchCommand};
 
 use crate::notes::Notebook;
 use crate::search::{self, Hit, Query};
 use crate::ui::top_bar::search_box_id;
-
-/// A key that acts on the results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SearchKey {
-    Up,
-    Down,
-    Enter,
-    Escape,
-}
 
 /// The query, its hits, the highlighted hit.
 #[derive(Default)]
@@ -124,7 +117,7 @@ impl Search {
 
     /// Takes this frame's result keys out of the input, in the order they were pressed,
     /// while the box has focus (see the module comment). Before the top bar is drawn.
-    pub fn take_keys(&mut self, ctx: &egui::Context) -> Vec<SearchKey> {
+    pub fn take_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let id = search_box_id();
         let focused = ctx.memory(|m| m.has_focus(id));
         if !focused && !self.had_focus {
@@ -142,18 +135,11 @@ impl Search {
                 else {
                     return true;
                 };
-                if *modifiers != Modifiers::NONE {
+                let Some(command) = Keymap::SearchBox.command_for(*key, *modifiers, true) else {
                     return true;
-                }
-                let search_key = match key {
-                    Key::ArrowUp => SearchKey::Up,
-                    Key::ArrowDown => SearchKey::Down,
-                    Key::Enter => SearchKey::Enter,
-                    Key::Escape => SearchKey::Escape,
-                    _ => return true,
                 };
                 if *pressed {
-                    keys.push(search_key);
+                    keys.push(command);
                 }
                 false
             });
@@ -161,7 +147,7 @@ impl Search {
         if keys.is_empty() {
             return keys;
         }
-        let escape = keys.contains(&SearchKey::Escape);
+        let escape = keys.contains(&Command::Search(SearchCommand::Clear));
         ctx.memory_mut(|m| {
             // egui's focus navigation must not act on keys that belong to the results.
             m.move_focus(egui::FocusDirection::None);

@@ -57,13 +57,6 @@ impl Lang {
         self.ko_en("백업 가져오기", "Import a backup")
     }
 
-    pub fn git_pull(self) -> &'static str {
-        self.ko_en(
-            "최신 노트 받기 (git pull)",
-            "Get the latest notes (git pull)",
-        )
-    }
-
     pub fn git_pulling(self, dir: &str) -> String {
         match self {
             Lang::Ko => format!("최신 노트를 받는 중… ({dir})"),

@@ -20,19 +20,27 @@ pub enum Lang {
     En,
 }
 
+/// A string in both languages, written beside what it names (a command's row, in
+/// `command/rows.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub ko: &'static str,
+    pub en: &'static str,
+}
+
+impl Lang {
+    pub fn text(self, text: Text) -> &'static str {
+        match self {
+            Lang::Ko => text.ko,
+            Lang::En => text.en,
+        }
+    }
+}
+
 /// The fixed strings of one language.
 pub struct Strings {
     pub open: &'static str,
-    pub open_file: &'static str,
-    pub open_folder: &'static str,
-    pub open_builtin: &'static str,
     pub theme: &'static str,
-    pub theme_light: &'static str,
-    pub theme_dark: &'static str,
-    pub theme_system: &'static str,
-    pub zoom_in: &'static str,
-    pub zoom_out: &'static str,
-    pub zoom_reset: &'static str,
     pub topics: &'static str,
     pub general_topic: &'static str,
     pub open_badge: &'static str,
@@ -48,11 +56,6 @@ pub struct Strings {
     pub click_full_size: &'static str,
     pub close: &'static str,
     pub help: &'static str,
-    pub prev_question: &'static str,
-    pub next_question: &'static str,
-    pub prev_topic: &'static str,
-    pub next_topic: &'static str,
-    pub toggle_language: &'static str,
     pub shortcut: &'static str,
     pub action: &'static str,
     pub warnings: &'static str,
@@ -72,7 +75,6 @@ pub struct Strings {
     pub invite_answer: &'static str,
     pub edit: &'static str,
     pub preview: &'static str,
-    pub bookmark: &'static str,
     pub unbookmark: &'static str,
     pub bookmark_short: &'static str,
     pub nothing_yet: &'static str,
@@ -85,27 +87,13 @@ pub struct Strings {
     pub my_answer_on_card: &'static str,
     pub orphaned: &'static str,
     pub orphaned_hint: &'static str,
-    pub export_sheet: &'static str,
-    pub export_backup: &'static str,
-    pub import_backup: &'static str,
     pub notes_menu: &'static str,
     pub still_open: &'static str,
     pub unsaved_title: &'static str,
     pub unsaved_body: &'static str,
     pub quit_anyway: &'static str,
     pub keep_open: &'static str,
-    pub present: &'static str,
-    pub slide_next: &'static str,
-    pub slide_prev: &'static str,
-    pub slide_first: &'static str,
-    pub slide_last: &'static str,
-    pub scroll_down: &'static str,
-    pub scroll_up: &'static str,
-    pub blank_black: &'static str,
-    pub blank_white: &'static str,
-    pub class_note: &'static str,
     pub reveal_all: &'static str,
-    pub exit_presentation: &'static str,
     pub present_button: &'static str,
     pub present_settings: &'static str,
     pub open_slide: &'static str,
@@ -113,8 +101,6 @@ pub struct Strings {
     pub class_answer: &'static str,
     pub note_overlay_hint: &'static str,
     pub done: &'static str,
-    pub jump_keys: &'static str,
-    pub jump_action: &'static str,
     pub any_key: &'static str,
     pub any_key_action: &'static str,
     pub presenter_keys: &'static str,

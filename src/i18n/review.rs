@@ -1,7 +1,7 @@
 //! The words of 복습 (review mode) and its statistics, both languages side by side.
 
 use super::Lang;
-use crate::review::{Interval, Rating};
+use crate::review::Interval;
 
 impl Lang {
     /// Picks the Korean or the English text.
@@ -14,34 +14,6 @@ impl Lang {
 
     pub fn review_button(self) -> &'static str {
         self.ko_en("🗘 복습", "🗘 Review")
-    }
-
-    pub fn start_review(self) -> &'static str {
-        self.ko_en("복습 시작", "Start a review")
-    }
-
-    pub fn export_anki(self) -> &'static str {
-        self.ko_en("Anki로 내보내기…", "Export for Anki…")
-    }
-
-    pub fn reveal_answer(self) -> &'static str {
-        self.ko_en("답 보기 (보인 뒤: 알맞음)", "Show the answer (then: Good)")
-    }
-
-    pub fn open_card_source(self) -> &'static str {
-        self.ko_en("노트에서 이 질문 보기", "Open this question in the notes")
-    }
-
-    pub fn toggle_card_note(self) -> &'static str {
-        self.ko_en("내 노트 보이기/숨기기", "Show or hide my note")
-    }
-
-    pub fn review_statistics(self) -> &'static str {
-        self.ko_en("복습 통계", "Review statistics")
-    }
-
-    pub fn exit_review(self) -> &'static str {
-        self.ko_en("복습 끝내기", "Leave the review")
     }
 
     pub fn scope_selected_topic(self) -> &'static str {
@@ -73,26 +45,9 @@ impl Lang {
         (self.ko_en("키", "Key"), self.ko_en("동작", "Action"))
     }
 
-    /// The presentation's digit jump, as the key tables list it.
-    pub fn jump_keys(self) -> &'static str {
-        self.ko_en(
-            "그 번호의 질문으로 가기",
-            "Go to that question of the topic",
-        )
-    }
-
     /// The sidebar's mark of what is new.
     pub fn new_mark(self) -> &'static str {
         self.ko_en("새", "new")
-    }
-
-    pub fn rating(self, r: Rating) -> &'static str {
-        match r {
-            Rating::Again => self.ko_en("다시", "Again"),
-            Rating::Hard => self.ko_en("어려움", "Hard"),
-            Rating::Good => self.ko_en("알맞음", "Good"),
-            Rating::Easy => self.ko_en("쉬움", "Easy"),
-        }
     }
 
     /// "10분", "3일", "2.5개월", "1.2년".

@@ -1,14 +1,14 @@
 //! Windows over the reading view: the keyboard help and the quit confirmation.
 
-use crate::command::{Command, Mode};
+use crate::command::{Command, Keymap, key_lines};
 use crate::i18n::Lang;
 
 /// The keys of the reading window, from the command table (F1, ?). Returns false when the
 /// user closed it.
-pub fn help_window_ui(ctx: &egui::Context, lang: Lang, mode: Mode) -> bool {
+pub fn help_window_ui(ctx: &egui::Context, lang: Lang, mode: Keymap) -> bool {
     let s = lang.strings();
     let mut open = true;
-    egui::Window::new(s.help)
+    egui::Window::new(Command::ShowHelp.label(lang))
         .id(egui::Id::unique("help"))
         .open(&mut open)
         .collapsible(false)
@@ -19,9 +19,10 @@ pub fn help_window_ui(ctx: &egui::Context, lang: Lang, mode: Mode) -> bool {
                 ui.strong(s.shortcut);
                 ui.strong(s.action);
                 ui.end_row();
-                for command in Command::with_keys_in(mode) {
-                    ui.monospace(command.all_shortcuts_text(ctx));
-                    ui.label(command.label(lang));
+                let mac = ctx.os() == egui::os::OperatingSystem::Mac;
+                for line in key_lines(mode, lang, mac) {
+                    ui.monospace(line.keys);
+                    ui.label(line.label);
                     ui.end_row();
                 }
             });

@@ -6,6 +6,7 @@ use egui::RichText;
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::theme;
+use crate::command::Command;
 use crate::course::{Question, shorten};
 use crate::i18n::Lang;
 use crate::notes::{Note, SaveStatus};
@@ -88,7 +89,7 @@ fn editor_ui(
         let (icon, tip) = if bookmarked {
             ("★", s.unbookmark)
         } else {
-            ("☆", s.bookmark)
+            ("☆", Command::ToggleBookmark.label(lang))
         };
         if ui
             .selectable_label(bookmarked, format!("{icon} {}", s.bookmark_short))

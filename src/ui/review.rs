@@ -310,7 +310,11 @@ fn ratings_ui(ui: &mut egui::Ui, lang: Lang, intervals: &[String; 4]) -> Option<
                 Rating::Good | Rating::Easy => theme::answered_color(ui.visuals()),
                 Rating::Hard => ui.visuals().text_color(),
             };
-            let text = format!("{}  {}\n{interval}", n + 1, lang.rating(*rating));
+            let text = format!(
+                "{}  {}\n{interval}",
+                n + 1,
+                rate_command(*rating).label(lang)
+            );
             let button = egui::Button::new(RichText::new(text).size(16.0).color(color))
                 .min_size(vec2(140.0, 52.0));
             if ui

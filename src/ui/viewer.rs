@@ -582,8 +582,8 @@ fn full_image_ui(ctx: &egui::Context, viewer: &mut Viewer, image: &ImageRef, lan
                     );
                 });
         });
-    let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-    if !open || escape {
+    // Esc is the command table's (Command::CloseImage).
+    if !open {
         viewer.full_image = None;
     }
 }

@@ -240,14 +240,14 @@ pub fn presenter_ui(
         .show(ui, |ui| {
             // A click on the slide (not on a link or code) moves on, a right click back, as
             // in slide tools. Added first, so whatever is drawn on top takes its own clicks.
-            let s = input.lang.strings();
+            let next_label = Command::Slide(SlideCommand::Next).label(input.lang);
             let background = ui.interact(
                 ui.max_rect(),
                 ui.scope_id().with("slide_background"),
                 egui::Sense::click(),
             );
             background
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, s.slide_next));
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, next_label));
             // Not while an overlay is open: a click beside it must not change the slide.
             let free = !p.note_open && !p.help;
             if free && background.clicked() {

@@ -5,7 +5,7 @@ use egui::{Align, Align2, Color32, CornerRadius, FontId, Frame, Margin, RichText
 use super::{
     Presenter, PresenterAction, SlideInput, SlideSizes, apply_slide_style, note_editor_id,
 };
-use crate::command::{Command, Mode};
+use crate::command::{Keymap, key_lines};
 use crate::i18n::Lang;
 use crate::ui::fonts;
 use crate::ui::theme::projector;
@@ -103,14 +103,12 @@ pub(super) fn help_overlay_ui(
             .striped(true)
             .spacing(vec2(sizes.meta, sizes.meta * 0.3))
             .show(ui, |ui| {
-                for command in Command::with_keys_in(Mode::Presenting) {
-                    ui.label(RichText::new(command.all_shortcuts_text(ctx)).monospace());
-                    ui.label(command.label(lang));
+                let mac = ctx.os() == egui::os::OperatingSystem::Mac;
+                for line in key_lines(Keymap::Presenting, lang, mac) {
+                    ui.label(RichText::new(line.keys).monospace());
+                    ui.label(line.label);
                     ui.end_row();
                 }
-                ui.label(RichText::new(s.jump_keys).monospace());
-                ui.label(s.jump_action);
-                ui.end_row();
                 ui.label(RichText::new(s.any_key).monospace());
                 ui.label(s.any_key_action);
                 ui.end_row();
