@@ -13,6 +13,7 @@ pub mod command;
 pub mod course;
 pub mod deck;
 pub mod desktop;
+pub mod export;
 pub mod git;
 pub mod i18n;
 pub mod notes;
@@ -51,10 +52,11 @@ mod layers {
         ("i18n", 3),
         ("overview", 3),
         ("notice", 4),
-        ("command", 5),
-        ("state", 5),
-        ("ui", 6),
-        ("app", 7),
+        ("export", 5),
+        ("command", 6),
+        ("state", 6),
+        ("ui", 7),
+        ("app", 8),
     ];
     /// What every panel may share.
     const UI_SHARED: &[&str] = &["widgets", "theme", "fonts", "ime"];

@@ -131,7 +131,7 @@ fn course_and_notes(
 ) -> anyhow::Result<(
     study_companion::course::Course,
     study_companion::notes::Notebook,
-    PathBuf,
+    study_companion::notes::DataDir,
 )> {
     use study_companion::course;
     use study_companion::notes;
@@ -147,7 +147,7 @@ fn course_and_notes(
         };
         eprintln!("{kind}: {}", lang.problem(p));
     }
-    let dir = data_dir.unwrap_or_else(study_companion::app::default_data_dir);
+    let dir = notes::DataDir::given_or_user(data_dir);
     // What an app that could not save had typed goes into the notes files first.
     let recovered = notes::journal::recover(&dir);
     for e in &recovered.errors {
@@ -185,43 +185,32 @@ fn course_and_notes(
     Ok((course, book, dir))
 }
 
-/// `--export-sheet`: the study sheet without a window. Writes exactly `out`.
-fn export_sheet(
+/// `--export-sheet`, `--export-anki`: an export without a window. Writes exactly `out` (and
+/// what the format keeps beside it); says what was written on stderr.
+fn export_to(
+    format: study_companion::export::Format,
     path: Option<&std::path::Path>,
     data_dir: Option<PathBuf>,
     out: &std::path::Path,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    use study_companion::notes::{self, export};
+    use study_companion::export::{self, Sources};
+    use study_companion::notes::seen::Seen;
+    use study_companion::notice::Notice;
     let (course, book, dir) = course_and_notes(path, data_dir, lang)?;
     // What is new since the app last showed these questions (read, not marked seen).
-    let (mut seen, _) = notes::seen::Seen::open(&dir);
+    let (mut seen, _) = Seen::open(&dir);
     let news = seen.news(&course);
-    let sheet = export::study_sheet(&course, &book, &news, &lang.sheet_labels());
-    notes::write_atomic(out, sheet.as_bytes())
-        .with_context(|| format!("failed to write {}", out.display()))?;
-    Ok(())
-}
-
-/// `--export-anki`: the cards for Anki without a window. Writes `out` and its images.
-fn export_anki(
-    path: Option<&std::path::Path>,
-    data_dir: Option<PathBuf>,
-    out: &std::path::Path,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    use study_companion::notice::Notice;
-    use study_companion::review::anki;
-    let (course, book, _) = course_and_notes(path, data_dir, lang)?;
-    let export = anki::render(&course, &book, lang.export_anki_labels());
-    let media =
-        anki::write(&export, out).with_context(|| format!("failed to write {}", out.display()))?;
-    let notice = Notice::AnkiExported {
-        path: out.display().to_string(),
-        notes: export.notes,
-        media: media.map(|m| m.display().to_string()),
+    let from = Sources {
+        course: &course,
+        notes: &book,
+        news: &news,
+        lang,
     };
-    eprintln!("{}", notice.text(lang));
+    match export::write(format, &from, out) {
+        Notice::ExportFailed(e) => anyhow::bail!("{e}"),
+        notice => eprintln!("{}", notice.text(lang)),
+    }
     Ok(())
 }
 
@@ -412,15 +401,13 @@ fn run_without_window(
             .or_else(remembered_content);
         return Some(pull_course(target.as_deref(), lang));
     }
-    if let Some(out) = &cli.export_sheet {
-        return Some(
-            export_sheet(path, cli.data_dir.clone(), out, lang).map(|()| {
-                eprintln!("wrote {}", out.display());
-            }),
-        );
-    }
-    let out = cli.export_anki.as_ref()?;
-    Some(export_anki(path, cli.data_dir.clone(), out, lang))
+    use study_companion::export::Format;
+    let (format, out) = match (&cli.export_sheet, &cli.export_anki) {
+        (Some(out), _) => (Format::StudySheet, out),
+        (None, Some(out)) => (Format::Anki, out),
+        (None, None) => return None,
+    };
+    Some(export_to(format, path, cli.data_dir.clone(), out, lang))
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {

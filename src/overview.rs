@@ -136,7 +136,9 @@ mod tests {
     use crate::notes::QuestionInfo;
 
     fn none() -> Notebook {
-        Notebook::new(std::env::temp_dir().join("study-companion-none"))
+        Notebook::new(crate::notes::DataDir::at(
+            std::env::temp_dir().join("study-companion-none"),
+        ))
     }
 
     fn marks<'a>(notes: &'a Notebook, news: &'a News) -> Marks<'a> {
@@ -152,7 +154,7 @@ mod tests {
     }
 
     fn store(dir: &std::path::Path) -> Notebook {
-        let mut book = Notebook::new(dir.to_path_buf());
+        let mut book = Notebook::new(crate::notes::DataDir::at(dir.to_path_buf()));
         book.open_sessions(&course::load_builtin(), jiff::Timestamp::now());
         book
     }

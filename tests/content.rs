@@ -463,7 +463,8 @@ fn the_study_sheet_of_the_grown_folder_has_the_answers_of_the_single_file() {
     fs::write(&file, SEED).expect("write");
     // An answer given on the single file (as the app stores it).
     let alone = course::load_path(&file).expect("load");
-    let mut book = study_companion::notes::Notebook::new(data.clone());
+    let mut book =
+        study_companion::notes::Notebook::new(study_companion::notes::DataDir::at(&data));
     book.open_sessions(&alone, jiff::Timestamp::now());
     let digest = alone.topics[0].questions[8].id.clone();
     let info = study_companion::notes::QuestionInfo::find(&alone, &digest).expect("info");

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::StudyApp;
 use crate::command::FileCommand;
-use crate::notes::{self, export};
+use crate::export::{self, Sources};
+use crate::notes;
 use crate::notice::Notice;
 
 impl StudyApp {
@@ -34,26 +35,17 @@ impl StudyApp {
                     self.open(&path);
                 }
             }
-            FileCommand::ExportSheet => {
-                let name = format!("{}-study-sheet.md", self.course.title);
-                if let Some(sheet) = self.study_sheet()
-                    && let Some(path) = save_dialog(lang, &name, "Markdown", "md")
-                {
-                    self.write_export(&path, sheet.as_bytes());
-                }
-            }
-            FileCommand::ExportBackup => {
-                let name = format!("{}-notes-backup.json", self.course.title);
-                if let Some(json) = self.backup_json()
-                    && let Some(path) = save_dialog(lang, &name, "JSON", "json")
-                {
-                    self.write_export(&path, json.as_bytes());
-                }
-            }
-            FileCommand::ExportAnki => {
-                let name = format!("{}-anki.txt", self.course.title);
-                if let Some(path) = save_dialog(lang, &name, "Anki (txt)", "txt") {
-                    self.export_anki(&path);
+            FileCommand::Export(format) => {
+                let exporter = format.exporter();
+                let name = exporter.file_name(&self.course.title);
+                if let Some(path) = save_dialog(lang, &name, exporter.filter()) {
+                    let from = Sources {
+                        course: &self.course,
+                        notes: self.notes.store(),
+                        news: &self.news,
+                        lang,
+                    };
+                    self.notices.push(export::write(format, &from, &path));
                 }
             }
             FileCommand::ImportBackup => {
@@ -65,39 +57,6 @@ impl StudyApp {
                     self.import_backup(&path, now);
                 }
             }
-        }
-    }
-
-    /// "My study sheet" in the UI language.
-    pub fn study_sheet(&self) -> Option<String> {
-        let labels = self.state.lang.sheet_labels();
-        Some(export::study_sheet(
-            &self.course,
-            self.notes.store(),
-            &self.news,
-            &labels,
-        ))
-    }
-
-    /// My notes on the open course as a JSON backup; `None` (and said) when that fails.
-    fn backup_json(&mut self) -> Option<String> {
-        let file = self.notes.store().to_file(&self.course.title);
-        match serde_json::to_string_pretty(&file) {
-            Ok(json) => Some(json),
-            Err(e) => {
-                self.notices.push(Notice::ExportFailed(e.to_string()));
-                None
-            }
-        }
-    }
-
-    /// Writes an export to exactly the file the user named (no `.bak` beside it).
-    fn write_export(&mut self, path: &Path, bytes: &[u8]) {
-        match notes::write_atomic(path, bytes) {
-            Ok(()) => self
-                .notices
-                .push(Notice::Exported(path.display().to_string())),
-            Err(e) => self.notices.push(Notice::ExportFailed(e.to_string())),
         }
     }
 
@@ -132,8 +91,7 @@ impl StudyApp {
 fn save_dialog(
     lang: crate::i18n::Lang,
     file_name: &str,
-    filter: &str,
-    extension: &str,
+    (filter, extension): (&str, &str),
 ) -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title(lang.dialog_export())

@@ -84,13 +84,6 @@ pub struct AppOptions {
 /// Seconds between writes of what was seen.
 const SEEN_SAVE_EVERY: f64 = 3.0;
 
-/// The user data folder for notes: `~/.local/share/study-companion` on Linux.
-pub fn default_data_dir() -> PathBuf {
-    directories::ProjectDirs::from("", "", "study-companion")
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from("study-companion-data"))
-}
-
 /// What is selected, as indices into the course (kept in step with `UiState`, which
 /// remembers it by name and id).
 #[derive(Debug, Default)]
@@ -206,7 +199,7 @@ impl StudyApp {
         }
         ctx.set_theme(state.theme.preference());
 
-        let data_dir = options.data_dir.clone().unwrap_or_else(default_data_dir);
+        let data_dir = crate::notes::DataDir::given_or_user(options.data_dir.clone());
         let (seen, seen_warning) = Seen::open(&data_dir);
         let mut app = Self {
             state,
@@ -382,8 +375,8 @@ impl StudyApp {
     }
 
     /// Where the notes and review logs live.
-    fn notes_dir(&self) -> PathBuf {
-        self.notes.dir().to_path_buf()
+    fn notes_dir(&self) -> crate::notes::DataDir {
+        self.notes.dir().clone()
     }
 
     /// Loads the notes editor's text for the note target (saving the previous one first).

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::course::{Course, QuestionId};
 use crate::notes::journal::{self, Edit, Journal};
 use crate::notes::migrate::migrate_layout;
-use crate::notes::{Notebook, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
+use crate::notes::{DataDir, Notebook, NotesFile, QuestionInfo, SaveStatus, StoreWarning};
 use crate::notice::{Notice, Notices};
 use crate::ui::dialogs::QuitChoice;
 
@@ -139,7 +139,7 @@ pub struct Editing<'a> {
 /// The notes of the open course and the text being edited.
 pub struct NotesSession {
     /// Where notes files live.
-    dir: PathBuf,
+    dir: DataDir,
     book: Notebook,
     /// The old layout (one file per course) was looked for: once per run.
     migration_checked: bool,
@@ -160,7 +160,7 @@ pub struct NotesSession {
 impl NotesSession {
     /// The notes in `dir`. Replays first what an app that could not save left in its
     /// journal (into the notes files), then starts this app's journal. Once per run.
-    pub fn new(dir: PathBuf) -> Self {
+    pub fn new(dir: DataDir) -> Self {
         let recovered = journal::recover(&dir);
         let mut start_notices: Vec<Notice> = recovered
             .errors
@@ -248,7 +248,7 @@ impl NotesSession {
     }
 
     /// The data folder the notes (and the review logs) live in.
-    pub fn dir(&self) -> &std::path::Path {
+    pub fn dir(&self) -> &DataDir {
         &self.dir
     }
 
@@ -259,7 +259,7 @@ impl NotesSession {
 
     /// The notes file of a session.
     pub fn file_of(&self, session: &str) -> PathBuf {
-        Notebook::session_path(&self.dir, session)
+        self.dir.session_notes(session)
     }
 
     pub fn status(&self) -> &SaveStatus {
@@ -426,15 +426,7 @@ impl NotesSession {
                 return;
             }
         };
-        let stamp = jiff::Timestamp::now()
-            .strftime("%Y%m%dT%H%M%SZ")
-            .to_string();
-        let rescue_name = format!("unsaved-notes-{stamp}.json");
-        let places = [
-            self.dir.join(&rescue_name),
-            std::env::temp_dir().join(&rescue_name),
-        ];
-        for place in places {
+        for place in self.dir.rescue() {
             match crate::notes::write_atomic(&place, json.as_bytes()) {
                 Ok(()) => {
                     log::error!(
@@ -525,7 +517,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let course = crate::course::load_builtin();
         let mut notices = Notices::default();
-        let mut session = NotesSession::new(dir.path().to_path_buf());
+        let mut session = NotesSession::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
         session.open(&course, &mut notices);
         assert!(notices.as_slice().is_empty(), "{:?}", notices.as_slice());
         let digest = course.topics[0].questions[8].id.clone();
@@ -552,7 +544,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let course = crate::course::load_builtin();
         let mut notices = Notices::default();
-        let mut session = NotesSession::new(dir.path().to_path_buf());
+        let mut session = NotesSession::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
         session.open(&course, &mut notices);
         let first = course.topics[0].questions[0].id.clone();
         let second = course.topics[0].questions[1].id.clone();

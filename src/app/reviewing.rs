@@ -10,7 +10,7 @@ use crate::command::{Command, ReviewCommand};
 use crate::notice::Notice;
 use crate::review::queue::Queue;
 use crate::review::stats::Stats;
-use crate::review::{Clock, Rating, ReviewBook, Scheduler, Scope, anki, cards_in};
+use crate::review::{Clock, Rating, ReviewBook, Scheduler, Scope, cards_in};
 use crate::state::ReviewScope;
 use crate::ui::review::{CardView, ReviewAction, ReviewInput, review_card_ui, review_header_ui};
 use crate::ui::review_stats::{StatsInput, review_stats_ui};
@@ -478,20 +478,6 @@ impl StudyApp {
             empty: run.is_none_or(|r| r.queue.entries.is_empty()),
             note_open: run.is_some_and(|r| r.note_open),
             stats_open: run.is_some_and(|r| r.stats.is_some()),
-        }
-    }
-
-    /// The cards in Anki's text-import format, with their images beside.
-    pub fn export_anki(&mut self, path: &std::path::Path) {
-        let lang = self.state.lang;
-        let export = anki::render(&self.course, self.notes.store(), lang.export_anki_labels());
-        match anki::write(&export, path) {
-            Ok(media) => self.notices.push(Notice::AnkiExported {
-                path: path.display().to_string(),
-                notes: export.notes,
-                media: media.map(|m| m.display().to_string()),
-            }),
-            Err(e) => self.notices.push(Notice::ExportFailed(e.to_string())),
         }
     }
 }

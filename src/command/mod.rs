@@ -15,6 +15,7 @@ mod tests;
 
 use egui::{Event, Key, KeyboardShortcut, Modifiers};
 
+use crate::export::Format;
 use crate::i18n::{Lang, Text};
 use crate::review::Rating;
 
@@ -68,11 +69,9 @@ pub enum Command {
 pub enum FileCommand {
     OpenFile,
     OpenFolder,
-    ExportSheet,
-    ExportBackup,
+    /// Write one of the export formats (the study sheet, the cards for Anki, a backup).
+    Export(Format),
     ImportBackup,
-    /// Write the cards in Anki's text-import format.
-    ExportAnki,
 }
 
 /// A key of the search box: it moves through the results while the box has the keyboard.

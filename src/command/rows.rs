@@ -6,6 +6,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::{Command, FileCommand, Keymap, ReviewCommand, SearchCommand, SlideCommand, text};
+use crate::export::Format;
 use crate::i18n::Text;
 use crate::review::Rating;
 
@@ -218,7 +219,7 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
-        Command::File(FileCommand::ExportSheet),
+        Command::File(FileCommand::Export(Format::StudySheet)),
         READING,
         NO_KEYS,
         text(
@@ -231,7 +232,7 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
-        Command::File(FileCommand::ExportBackup),
+        Command::File(FileCommand::Export(Format::Backup)),
         READING,
         NO_KEYS,
         text(
@@ -355,7 +356,7 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
-        Command::File(FileCommand::ExportAnki),
+        Command::File(FileCommand::Export(Format::Anki)),
         READING,
         NO_KEYS,
         text("Anki로 내보내기…", "Export for Anki…"),

@@ -10,53 +10,20 @@
 //! in it ("MSP T3 - 23-5차").
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::{Note, NoteStore, NotesFile, QuestionInfo, SCHEMA_VERSION, StoreError, StoreWarning};
+use super::{
+    DataDir, Note, NoteStore, NotesFile, QuestionInfo, SCHEMA_VERSION, StoreError, StoreWarning,
+};
 use crate::course::{Course, QuestionId, normalize_question};
-
-/// The sub-folder of the data folder that holds one notes file per session.
-pub const SESSIONS_DIR: &str = "sessions";
-
-/// How a session's notes file name ends.
-const NOTES_SUFFIX: &str = ".notes.json";
-
-/// The longest slug a session's files are named with, in bytes. With the hash and the
-/// longest ending the stores add (`-0123abcd.review.json.corrupt-20261201T101010.123Z`,
-/// 52 bytes), every file the app writes is named within 100 bytes: far from the 255-byte
-/// limit of file names, and, under Windows' `%APPDATA%`, within its 260-character path.
-pub const MAX_SLUG_BYTES: usize = 40;
-
-/// A session title's slug (whole) and the 8 hex digits of its hash.
-fn slug_and_hash(session: &str) -> (String, String) {
-    let slug = NoteStore::path_for(Path::new(""), session);
-    let stem = slug
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.strip_suffix(NOTES_SUFFIX))
-        .unwrap_or("notes")
-        .to_owned();
-    let hash = QuestionId::new(session, "", "");
-    (stem, hash.as_str().get(1..9).unwrap_or("").to_owned())
-}
-
-/// `slug` cut to at most `max` bytes on a character boundary, without a dangling `-`.
-fn cut_slug(slug: &str, max: usize) -> &str {
-    let mut end = slug.len().min(max);
-    while !slug.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = slug[..end].trim_end_matches('-');
-    if cut.is_empty() { "notes" } else { cut }
-}
 
 /// The notes of the sessions of one course, and of sessions that left it while it was open
 /// (their notes show as orphans until the course is opened anew).
 #[derive(Debug)]
 pub struct Notebook {
-    dir: PathBuf,
+    dir: DataDir,
     stores: BTreeMap<String, NoteStore>,
     /// Sessions whose notes could not be opened (a file from a newer app): said once, and
     /// nothing is written there.
@@ -100,72 +67,8 @@ pub fn open_each<S>(
 }
 
 impl Notebook {
-    /// The notes file of a session: `sessions/<slug>-<hash>.notes.json`, the slug cut to
-    /// [`MAX_SLUG_BYTES`] on a character boundary. The hash keeps titles apart whose slugs
-    /// are the same (or are cut the same).
-    pub fn session_path(dir: &Path, session: &str) -> PathBuf {
-        let (slug, hash) = slug_and_hash(session);
-        let cut = cut_slug(&slug, MAX_SLUG_BYTES);
-        dir.join(SESSIONS_DIR)
-            .join(format!("{cut}-{hash}{NOTES_SUFFIX}"))
-    }
-
-    /// The notes file of a session as the first versions named it, the slug whole (a long
-    /// title made a name too long to write).
-    fn legacy_session_path(dir: &Path, session: &str) -> PathBuf {
-        let (slug, hash) = slug_and_hash(session);
-        dir.join(SESSIONS_DIR)
-            .join(format!("{slug}-{hash}{NOTES_SUFFIX}"))
-    }
-
-    /// The notes file of `session` to open: [`Self::session_path`], after renaming there
-    /// the files an earlier version wrote under a longer name (notes, review log and their
-    /// backups), which keep their contents. Where a rename fails, the old name is used (its
-    /// notes still open) and the failure logged.
-    pub(crate) fn settled_session_path(dir: &Path, session: &str) -> PathBuf {
-        let path = Self::session_path(dir, session);
-        let legacy = Self::legacy_session_path(dir, session);
-        if legacy == path || !legacy.exists() {
-            return path;
-        }
-        let stem = |p: &Path| {
-            p.to_string_lossy()
-                .strip_suffix(NOTES_SUFFIX)
-                .map(str::to_owned)
-                .unwrap_or_default()
-        };
-        let (old, new) = (stem(&legacy), stem(&path));
-        for suffix in [
-            NOTES_SUFFIX,
-            ".notes.json.bak",
-            ".review.json",
-            ".review.json.bak",
-        ] {
-            let (from, to) = (
-                PathBuf::from(format!("{old}{suffix}")),
-                PathBuf::from(format!("{new}{suffix}")),
-            );
-            if !from.exists() || to.exists() {
-                continue;
-            }
-            if let Err(e) = std::fs::rename(&from, &to) {
-                log::warn!(
-                    "could not rename {} to {}: {e}; the notes stay under the old name",
-                    from.display(),
-                    to.display()
-                );
-                return legacy;
-            }
-            log::info!("renamed {} to {}", from.display(), to.display());
-        }
-        // The old names' lock files (empty) go too: the new names get their own.
-        for suffix in [".notes.json.lock", ".review.json.lock"] {
-            let _ = std::fs::remove_file(format!("{old}{suffix}"));
-        }
-        path
-    }
     /// An empty notebook over `dir` (no session opened yet).
-    pub fn new(dir: PathBuf) -> Self {
+    pub fn new(dir: DataDir) -> Self {
         Self {
             dir,
             stores: BTreeMap::new(),
@@ -178,7 +81,7 @@ impl Notebook {
     pub fn open_sessions(&mut self, course: &Course, now: Timestamp) -> Opened {
         let dir = self.dir.clone();
         let opened = open_each(course, &mut self.stores, &mut self.failed, |session| {
-            NoteStore::open(Self::settled_session_path(&dir, session), session)
+            NoteStore::open(dir.settled_session_notes(session), session)
         });
         self.reattach(course, now);
         opened
@@ -197,7 +100,7 @@ impl Notebook {
 
     /// The folder the session files are in.
     pub fn location(&self) -> PathBuf {
-        self.dir.join(SESSIONS_DIR)
+        self.dir.sessions()
     }
 
     pub fn get(&self, id: &QuestionId) -> Option<&Note> {
@@ -343,7 +246,7 @@ impl Notebook {
                 continue;
             }
             if !self.stores.contains_key(&note.session) {
-                let path = Self::session_path(&self.dir, &note.session);
+                let path = self.dir.session_notes(&note.session);
                 match NoteStore::open(path, &note.session) {
                     Ok((store, _)) => {
                         self.stores.insert(note.session.clone(), store);

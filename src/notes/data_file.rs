@@ -5,21 +5,12 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use jiff::Timestamp;
 use serde::Serialize;
 
+use super::files::{backup_path, corrupt_path, lock_path, temp_path};
 use super::*;
-
-pub fn backup_path(path: &Path) -> PathBuf {
-    sibling(path, ".bak")
-}
-
-pub(super) fn corrupt_path(path: &Path) -> PathBuf {
-    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S%.3fZ").to_string();
-    sibling(path, &format!(".corrupt-{stamp}"))
-}
 
 /// Reads a notes file: `Ok(None)` if there is none.
 /// Only a regular file of at most [`MAX_DATA_FILE_BYTES`] is read.
@@ -133,7 +124,7 @@ pub fn save_data<F: DataFile>(
     warnings: &mut Vec<StoreWarning>,
     merge: impl FnOnce(Option<F>) -> F,
 ) -> Result<(), StoreError> {
-    let lock_path = path.with_extension("json.lock");
+    let lock_path = lock_path(path);
     let lock = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -215,7 +206,7 @@ pub fn parse_data<F: DataFile>(path: &Path, bytes: &[u8]) -> Result<F, StoreErro
 /// new file whole: temp file in the same folder, fsync, rename, fsync the folder. Writes only
 /// `path` (and its temp file): an export lands exactly where the user said.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    let tmp = temp_path(path);
     let written = File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
@@ -247,7 +238,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if path.exists() {
         let bak = backup_path(path);
-        let bak_tmp = sibling(&bak, &format!(".tmp-{}", std::process::id()));
+        let bak_tmp = temp_path(&bak);
         let copied = fs::copy(path, &bak_tmp)
             .and_then(|_| File::open(&bak_tmp)?.sync_all())
             .and_then(|()| fs::rename(&bak_tmp, &bak));
@@ -257,13 +248,6 @@ fn write_with_backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         }
     }
     write_atomic(path, bytes)
-}
-
-/// `path` with `suffix` appended to its file name.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
 }
 
 /// Removes a temp file a failed write left behind. The write's own error is what the user

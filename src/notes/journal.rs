@@ -22,8 +22,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::book::Notebook;
-use super::{NoteStore, QuestionInfo, StoreError};
+use super::{DataDir, NoteStore, QuestionInfo, StoreError};
 use crate::course::QuestionId;
 
 /// How long an edit waits before it is written and fsync'd (the edits of that time go
@@ -106,9 +105,9 @@ impl Flusher {
 impl Journal {
     /// Starts this app's journal in `dir` (created if needed) and its thread. `Err`: the
     /// journal cannot be written there (said by the caller; the notes still save as before).
-    pub fn start(dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-            path: dir.to_path_buf(),
+    pub fn start(dir: &DataDir) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir.root()).map_err(|source| StoreError::CreateDir {
+            path: dir.root().to_path_buf(),
             source,
         })?;
         // A new file: a journal left with the same process id by an app that died (and
@@ -116,11 +115,7 @@ impl Journal {
         let pid = std::process::id();
         let mut attempt = 0;
         let (path, file) = loop {
-            let name = match attempt {
-                0 => format!("journal-{pid}.jsonl"),
-                n => format!("journal-{pid}-{n}.jsonl"),
-            };
-            let path = dir.join(name);
+            let path = dir.journal(pid, attempt);
             match OpenOptions::new()
                 .create_new(true)
                 .append(true)
@@ -280,12 +275,13 @@ fn write_loop(
             *slot = Some(format!("{}: {e}", path.display()));
         }
         if closing {
+            // The lock goes with the file, before the app is told the journal is closed.
+            drop(file);
             // Nothing unsaved in it: the file goes (else the next start replays it).
-            if written.is_empty() {
-                drop(file);
-                if let Err(e) = std::fs::remove_file(path) {
-                    log::warn!("the empty journal {} stays: {e}", path.display());
-                }
+            if written.is_empty()
+                && let Err(e) = std::fs::remove_file(path)
+            {
+                log::warn!("the empty journal {} stays: {e}", path.display());
             }
             if let Some(tx) = reply {
                 let _ = tx.send(());
@@ -349,21 +345,9 @@ pub struct Recovered {
 /// is free), the newest edit of each note winning over the file's, then removes them. A
 /// torn last line (the app died while writing it) is skipped. Called once at start, before
 /// the notes are opened; blocks on file I/O.
-pub fn recover(dir: &Path) -> Recovered {
+pub fn recover(dir: &DataDir) -> Recovered {
     let mut recovered = Recovered::default();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return recovered;
-    };
-    let mut journals: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("journal-") && n.ends_with(".jsonl"))
-        })
-        .collect();
-    journals.sort();
-    for path in journals {
+    for path in dir.journals() {
         let io = |source| StoreError::Write {
             path: path.clone(),
             source,
@@ -405,7 +389,7 @@ pub fn recover(dir: &Path) -> Recovered {
 
 /// Writes each edit into its session's notes file where it is newer than the note there.
 /// Returns how many notes changed.
-fn replay(dir: &Path, edits: impl Iterator<Item = Edit>) -> Result<usize, StoreError> {
+fn replay(dir: &DataDir, edits: impl Iterator<Item = Edit>) -> Result<usize, StoreError> {
     let mut by_session: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
     for edit in edits {
         by_session
@@ -415,7 +399,7 @@ fn replay(dir: &Path, edits: impl Iterator<Item = Edit>) -> Result<usize, StoreE
     }
     let mut changed = 0;
     for (session, edits) in by_session {
-        let path = Notebook::settled_session_path(dir, &session);
+        let path = dir.settled_session_notes(&session);
         let (mut store, _warnings) = NoteStore::open(path, &session)?;
         let mut any = false;
         for edit in edits {

@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::book::Notebook;
-use super::{NoteStore, StoreError, StoreWarning};
+use super::files::migrated_path;
+use super::{DataDir, NoteStore, StoreError, StoreWarning};
 use crate::course::Course;
 
 /// What a migration did, to be said once.
@@ -31,31 +31,12 @@ impl Migration {
     }
 }
 
-/// The old notes files in `dir`: `*.notes.json` right in it.
-fn old_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".notes.json"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
 /// Moves every note of the old layout in `dir` into its session's file. A note goes to the
 /// session its question is in now when `course` has it, else to the session it was written
 /// in. Does nothing (and says nothing) when there is no old file.
-pub fn migrate_layout(dir: &Path, course: &Course) -> Migration {
+pub fn migrate_layout(dir: &DataDir, course: &Course) -> Migration {
     let mut migration = Migration::default();
-    for old in old_files(dir) {
+    for old in dir.first_layout_notes() {
         match migrate_file(dir, &old, course) {
             Ok((notes, warnings, kept)) => {
                 migration.notes += notes;
@@ -69,7 +50,7 @@ pub fn migrate_layout(dir: &Path, course: &Course) -> Migration {
 }
 
 fn migrate_file(
-    dir: &Path,
+    dir: &DataDir,
     old: &Path,
     course: &Course,
 ) -> Result<(usize, Vec<StoreWarning>, PathBuf), StoreError> {
@@ -84,7 +65,7 @@ fn migrate_file(
             .and_then(|q| course.documents.get(q.document))
             .map_or_else(|| note.session.clone(), |d| d.title.clone());
         if !targets.contains_key(&session) {
-            let path = Notebook::session_path(dir, &session);
+            let path = dir.session_notes(&session);
             let (target, _) = NoteStore::open(path, &session)?;
             targets.insert(session.clone(), target);
         }
@@ -104,7 +85,7 @@ fn migrate_file(
     let kept = match warnings.first() {
         Some(StoreWarning::MovedAside { moved_to, .. }) if !old.exists() => moved_to.clone(),
         _ => {
-            let kept = kept_name(old);
+            let kept = migrated_path(old);
             fs::rename(old, &kept).map_err(|source| StoreError::Write {
                 path: kept.clone(),
                 source,
@@ -113,19 +94,4 @@ fn migrate_file(
         }
     };
     Ok((moved, warnings, kept))
-}
-
-/// `course.notes.json` → `course.notes.json.migrated` (or `.migrated-2`, … if taken).
-fn kept_name(old: &Path) -> PathBuf {
-    let mut name = old.as_os_str().to_owned();
-    name.push(".migrated");
-    let mut kept = PathBuf::from(&name);
-    let mut n = 2;
-    while kept.exists() {
-        let mut numbered = name.clone();
-        numbered.push(format!("-{n}"));
-        kept = PathBuf::from(numbered);
-        n += 1;
-    }
-    kept
 }

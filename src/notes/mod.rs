@@ -1,4 +1,4 @@
-//! The student's notes: one pretty JSON file per class session ([`book`] names them),
+//! The student's notes: one pretty JSON file per class session ([`files`] names them),
 //! written so that no saved word is ever lost. Pure Rust, no egui.
 //!
 //! - Atomic saves: a temp file in the same folder, fsync, rename; the previous good file is
@@ -13,16 +13,18 @@
 pub mod book;
 mod data_file;
 pub mod export;
+pub mod files;
 pub mod journal;
 pub mod migrate;
 pub mod seen;
 
 pub use book::Notebook;
-use data_file::corrupt_path;
 pub use data_file::{
-    DataFile, OpenedData, backup_path, open_data, parse_data, parse_file, read_data, read_file,
-    save_data, write_atomic,
+    DataFile, OpenedData, open_data, parse_data, parse_file, read_data, read_file, save_data,
+    write_atomic,
 };
+use files::corrupt_path;
+pub use files::{DataDir, backup_path};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -199,31 +201,6 @@ pub struct NoteStore {
 }
 
 impl NoteStore {
-    /// `<slug>.notes.json` inside `dir`, the slug made from `title` (a session's `#`
-    /// title; the first version named one file per course this way).
-    pub fn path_for(dir: &Path, title: &str) -> PathBuf {
-        let slug: String = title
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let slug = if slug.is_empty() {
-            "notes".to_owned()
-        } else {
-            slug
-        };
-        dir.join(format!("{slug}.notes.json"))
-    }
-
     /// Opens (or starts) the notes file at `path`. A corrupt file is moved aside and its
     /// backup loaded; that is reported, never silent. Errors only when the folder cannot be
     /// created or the file is from a newer app version (it is then left untouched).

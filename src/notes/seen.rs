@@ -5,11 +5,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, StoreWarning, corrupt_path, write_atomic};
+use super::{DataDir, StoreError, StoreWarning, corrupt_path, write_atomic};
 use crate::course::ReadRefusal;
 use crate::course::{Course, Question, QuestionId, fingerprint};
 
@@ -67,8 +67,8 @@ pub struct Seen {
 impl Seen {
     /// The seen state kept in `dir`. A file that cannot be read is moved aside (said in the
     /// warning) and the state starts empty: nothing is new until questions are seen.
-    pub fn open(dir: &Path) -> (Self, Option<StoreWarning>) {
-        let path = dir.join("seen.json");
+    pub fn open(dir: &DataDir) -> (Self, Option<StoreWarning>) {
+        let path = dir.seen();
         let mut seen = Self {
             path,
             questions: BTreeMap::new(),
@@ -213,7 +213,7 @@ mod tests {
     fn the_first_look_is_not_news_but_what_came_after_is() {
         let dir = tempfile::tempdir().expect("tempdir");
         let week5 = course(&[SEED]);
-        let (mut seen, warning) = Seen::open(dir.path());
+        let (mut seen, warning) = Seen::open(&crate::notes::DataDir::at(dir.path()));
         assert!(warning.is_none());
         assert!(seen.news(&week5).is_empty());
         seen.save().expect("save");
@@ -229,7 +229,7 @@ mod tests {
                 "  - L2 통신을 지원합니다 (bridge).",
             );
         let later = course(&[&edited, SESSION_6]);
-        let (mut seen, _) = Seen::open(dir.path());
+        let (mut seen, _) = Seen::open(&crate::notes::DataDir::at(dir.path()));
         let news = seen.news(&later);
         assert_eq!(news.len(), 2 + 8, "{:?}", kinds(&news, &later));
         let k = kinds(&news, &later);
@@ -248,7 +248,7 @@ mod tests {
             seen.mark(q);
         }
         seen.save().expect("save");
-        let (mut seen, _) = Seen::open(dir.path());
+        let (mut seen, _) = Seen::open(&crate::notes::DataDir::at(dir.path()));
         assert!(seen.news(&later).is_empty());
     }
 
@@ -256,7 +256,7 @@ mod tests {
     fn an_unreadable_file_is_moved_aside_and_said() {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(dir.path().join("seen.json"), b"{ broken").expect("write");
-        let (seen, warning) = Seen::open(dir.path());
+        let (seen, warning) = Seen::open(&crate::notes::DataDir::at(dir.path()));
         let Some(StoreWarning::MovedAside { moved_to, .. }) = warning else {
             panic!("no warning");
         };

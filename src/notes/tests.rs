@@ -216,7 +216,7 @@ fn orphans_are_kept_and_reattach_when_their_question_returns() {
 fn the_study_sheet_places_answers_and_marks_open_questions() {
     let seed = course::load_builtin();
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Notebook::new(dir.path().to_path_buf());
+    let mut s = Notebook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
     s.open_sessions(&seed, t(0));
     let q = |text: &str| {
         seed.topics[0]

@@ -5,14 +5,14 @@
 //! know kept. Two windows merge: a save takes the union of both logs.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::Review;
 use crate::course::{Course, QuestionId};
 use crate::notes::book::{Opened, open_each};
-use crate::notes::{DataFile, Notebook, StoreError, StoreWarning, open_data, save_data};
+use crate::notes::{DataDir, DataFile, StoreError, StoreWarning, open_data, save_data};
 
 /// The review file's schema version.
 pub const REVIEW_SCHEMA: u32 = 1;
@@ -138,7 +138,7 @@ impl ReviewStore {
 /// The review logs of a course's sessions.
 #[derive(Debug)]
 pub struct ReviewBook {
-    dir: PathBuf,
+    dir: DataDir,
     stores: BTreeMap<String, ReviewStore>,
     /// Sessions whose log could not be opened: nothing is written there.
     failed: BTreeMap<String, String>,
@@ -146,19 +146,7 @@ pub struct ReviewBook {
 }
 
 impl ReviewBook {
-    /// The review file of a session: beside its notes file, `….review.json`.
-    pub fn session_path(dir: &Path, session: &str) -> PathBuf {
-        let notes = Notebook::session_path(dir, session);
-        let name = notes
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".notes.json"))
-            .unwrap_or("session")
-            .to_owned();
-        notes.with_file_name(format!("{name}.review.json"))
-    }
-
-    pub fn new(dir: PathBuf) -> Self {
+    pub fn new(dir: DataDir) -> Self {
         Self {
             dir,
             stores: BTreeMap::new(),
@@ -171,7 +159,7 @@ impl ReviewBook {
     pub fn open_sessions(&mut self, course: &Course) -> Opened {
         let dir = self.dir.clone();
         open_each(course, &mut self.stores, &mut self.failed, |session| {
-            ReviewStore::open(Self::session_path(&dir, session), session)
+            ReviewStore::open(dir.session_review(session), session)
         })
     }
 

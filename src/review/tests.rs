@@ -24,14 +24,16 @@ fn seed() -> Course {
 }
 
 fn book(dir: &Path, course: &Course) -> ReviewBook {
-    let mut book = ReviewBook::new(dir.to_path_buf());
+    let mut book = ReviewBook::new(crate::notes::DataDir::at(dir.to_path_buf()));
     let opened = book.open_sessions(course);
     assert!(opened.errors.is_empty() && opened.warnings.is_empty());
     book
 }
 
 fn queue_of(course: &Course, book: &ReviewBook, s: &Scheduler, clock: &Clock) -> Queue {
-    let notes = Notebook::new(std::env::temp_dir().join("unused-by-this-test"));
+    let notes = Notebook::new(crate::notes::DataDir::at(
+        std::env::temp_dir().join("unused-by-this-test"),
+    ));
     let (cards, unanswered) = cards_in(course, &notes, &Scope::Course);
     Queue::build(cards, unanswered, book, s, clock)
 }
@@ -228,7 +230,7 @@ fn a_card_whose_answer_changed_keeps_its_log_and_is_flagged() {
         .answer
         .push_str("\n- 추가된 설명");
     let later = c.later(30 * DAY);
-    let notes = Notebook::new(dir.path().join("notes"));
+    let notes = Notebook::new(crate::notes::DataDir::at(dir.path().join("notes")));
     let (cards, _) = cards_in(&edited, &notes, &Scope::Course);
     let q2 = Queue::build(cards, 0, &b, &s, &later);
     let e = &q2.entries[0];
@@ -252,10 +254,11 @@ fn the_review_log_round_trips_and_keeps_unknown_fields() {
     rate(&mut q, &mut b, &s, &c.later(11 * MIN), 0, Rating::Hard);
     b.save().expect("save");
     let session = &course.documents[0].title;
-    let path = ReviewBook::session_path(dir.path(), session);
+    let path = crate::notes::DataDir::at(dir.path()).session_review(session);
     assert!(path.to_string_lossy().ends_with(".review.json"), "{path:?}");
     assert!(
-        Notebook::session_path(dir.path(), session)
+        crate::notes::DataDir::at(dir.path())
+            .session_notes(session)
             .with_file_name("x")
             .parent()
             == path.parent()
@@ -304,10 +307,10 @@ fn a_corrupt_review_file_is_moved_aside_and_a_newer_one_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let course = seed();
     let session = &course.documents[0].title;
-    let path = ReviewBook::session_path(dir.path(), session);
+    let path = crate::notes::DataDir::at(dir.path()).session_review(session);
     std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
     std::fs::write(&path, b"{\"schema\": 1, \"cards\": {").expect("write");
-    let mut b = ReviewBook::new(dir.path().to_path_buf());
+    let mut b = ReviewBook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
     let opened = b.open_sessions(&course);
     assert_eq!(opened.warnings.len(), 1, "said: {:?}", opened.warnings);
     assert!(!path.exists(), "moved aside");
@@ -325,7 +328,7 @@ fn a_corrupt_review_file_is_moved_aside_and_a_newer_one_left_alone() {
 
     let newer = br#"{"schema": 7, "cards": {}}"#;
     std::fs::write(&path, newer).expect("write");
-    let mut b = ReviewBook::new(dir.path().to_path_buf());
+    let mut b = ReviewBook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
     let opened = b.open_sessions(&course);
     assert_eq!(opened.errors.len(), 1);
     assert!(!b.can_write(session));
@@ -394,7 +397,7 @@ fn sigkill_child_reviews_forever() {
 fn sigkill_during_review_saves_never_leaves_a_broken_log() {
     let dir = tempfile::tempdir().expect("tempdir");
     let course = seed();
-    let path = ReviewBook::session_path(dir.path(), &course.documents[0].title);
+    let path = crate::notes::DataDir::at(dir.path()).session_review(&course.documents[0].title);
     crate::testkit::kill_at_random_moments(
         "review::tests::sigkill_child_reviews_forever",
         "STUDY_COMPANION_SIGKILL_REVIEW",
@@ -421,7 +424,7 @@ fn sigkill_during_review_saves_never_leaves_a_broken_log() {
 fn the_anki_export_of_the_seed_matches_its_golden_file() {
     let course = seed();
     let dir = tempfile::tempdir().expect("tempdir");
-    let notes = Notebook::new(dir.path().to_path_buf());
+    let notes = Notebook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
     let labels = anki::Labels {
         my_answer: "내 답",
         my_note: "내 메모",
@@ -489,10 +492,10 @@ fn a_long_titled_sessions_review_files_are_named_within_100_bytes() {
     )
     .expect("w");
     let course = course::load_path(&file).expect("load");
-    let path = ReviewBook::session_path(dir.path(), &course.documents[0].title);
+    let path = crate::notes::DataDir::at(dir.path()).session_review(&course.documents[0].title);
     std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
     std::fs::write(&path, b"{ broken").expect("write");
-    let mut b = ReviewBook::new(dir.path().to_path_buf());
+    let mut b = ReviewBook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
     let opened = b.open_sessions(&course);
     assert_eq!(opened.warnings.len(), 1, "moved aside");
     assert!(b.can_write(&course.documents[0].title));

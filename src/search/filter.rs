@@ -70,7 +70,9 @@ mod tests {
     #[test]
     fn the_open_filter_gives_exactly_the_seeds_four_open_questions() {
         let c = course::load_builtin();
-        let notes = Notebook::new(std::env::temp_dir().join("study-companion-none"));
+        let notes = Notebook::new(crate::notes::DataDir::at(
+            std::env::temp_dir().join("study-companion-none"),
+        ));
         let news = News::new();
         let open: Vec<&str> = c.topics[0]
             .questions
@@ -97,7 +99,7 @@ mod tests {
     fn mine_and_bookmarks_come_from_the_notes() {
         let c = course::load_builtin();
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut notes = Notebook::new(dir.path().to_path_buf());
+        let mut notes = Notebook::new(crate::notes::DataDir::at(dir.path().to_path_buf()));
         notes.open_sessions(&c, jiff::Timestamp::now());
         let info = crate::notes::QuestionInfo {
             question: "q".into(),

@@ -3,6 +3,7 @@
 //! changes the state itself.
 
 use crate::command::{Command, FileCommand};
+use crate::export::Format;
 use crate::i18n::Lang;
 use crate::state::ThemeChoice;
 
@@ -52,9 +53,9 @@ pub fn top_bar_ui(
         }
         ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
             for c in [
-                Command::File(FileCommand::ExportSheet),
-                Command::File(FileCommand::ExportAnki),
-                Command::File(FileCommand::ExportBackup),
+                Command::File(FileCommand::Export(Format::StudySheet)),
+                Command::File(FileCommand::Export(Format::Anki)),
+                Command::File(FileCommand::Export(Format::Backup)),
                 Command::File(FileCommand::ImportBackup),
             ] {
                 if ui.button(c.label(lang)).clicked() {

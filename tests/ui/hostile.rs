@@ -139,7 +139,7 @@ fn pathological_answers_load_and_draw() {
 #[test]
 fn a_huge_notes_file_is_left_alone_and_said() {
     let data = tempfile::tempdir().expect("tempdir");
-    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    let path = study_companion::notes::DataDir::at(data.path()).session_notes("MSP T3 - 23-5차");
     std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(study_companion::notes::MAX_DATA_FILE_BYTES + 1)

@@ -241,7 +241,7 @@ fn the_copy_button_copies_the_code_block() {
 #[test]
 fn notes_from_a_newer_app_are_left_alone_and_editing_is_off() {
     let data = tempfile::tempdir().expect("tempdir");
-    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    let path = study_companion::notes::DataDir::at(data.path()).session_notes("MSP T3 - 23-5차");
     std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     std::fs::write(&path, r#"{"schema": 7, "course": "future", "notes": []}"#).expect("write");
     let mut harness = common::builder().data_dir(data.path()).build();
@@ -329,7 +329,7 @@ fn an_imported_backup_updates_progress_counts_and_search_results_on_screen() {
 #[test]
 fn a_corrupt_notes_file_is_moved_aside_and_the_status_line_says_why() {
     let data = tempfile::tempdir().expect("tempdir");
-    let path = study_companion::notes::Notebook::session_path(data.path(), "MSP T3 - 23-5차");
+    let path = study_companion::notes::DataDir::at(data.path()).session_notes("MSP T3 - 23-5차");
     std::fs::create_dir_all(path.parent().expect("sessions")).expect("mkdir");
     std::fs::write(&path, b"{ \"schema\": 1, \"notes\": [ trunc").expect("write");
     let harness = common::builder().data_dir(data.path()).build();

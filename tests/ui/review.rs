@@ -7,7 +7,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
 use study_companion::StudyApp;
-use study_companion::review::ReviewBook;
 
 use super::common::{self, TestApp};
 use super::{DIGEST, MYSQL, click_question, selected_text, type_answer};
@@ -62,7 +61,7 @@ fn r_opens_the_selected_topic_space_reveals_and_3_rates_and_moves_on() {
     harness.get_by_label_contains("오늘 남은 카드 17 · 새 카드 16 · 학습 중 1");
     // Written at once, apart from the notes.
     let session = &harness.state().course().documents[0].title;
-    let path = ReviewBook::session_path(harness.data_dir(), session);
+    let path = study_companion::notes::DataDir::at(harness.data_dir()).session_review(session);
     let log = std::fs::read_to_string(&path).expect("the review log is saved");
     assert!(log.contains("\"rating\": \"good\""), "{log}");
     assert!(log.contains("\"interval_secs\": 600"), "{log}");

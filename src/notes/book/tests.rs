@@ -37,7 +37,7 @@ fn question<'a>(course: &'a Course, text: &str) -> &'a crate::course::Question {
 
 /// Opens the notebook of `course` over `data`, as the app does on a load.
 fn open(data: &Path, course: &Course) -> Notebook {
-    let mut book = Notebook::new(data.to_path_buf());
+    let mut book = Notebook::new(crate::notes::DataDir::at(data.to_path_buf()));
     let opened = book.open_sessions(course, t(0));
     assert!(opened.errors.is_empty() && opened.warnings.is_empty());
     book
@@ -98,7 +98,7 @@ fn answers_follow_their_questions_wherever_the_session_is_opened() {
         assert!(book.orphans(&course).is_empty());
     }
     // One file per session, named after it.
-    let mut files: Vec<String> = fs::read_dir(data.join(SESSIONS_DIR))
+    let mut files: Vec<String> = fs::read_dir(crate::notes::DataDir::at(&data).sessions())
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".notes.json"))
@@ -155,13 +155,14 @@ fn a_question_moved_to_another_session_takes_its_note_along() {
     let after = course::load_path(&folder).expect("load");
     let moved = question(&after, DIGEST);
     assert_eq!(after.documents[moved.document].title, "MSP T3 - 23-6차");
-    let mut book = Notebook::new(data.clone());
+    let mut book = Notebook::new(crate::notes::DataDir::at(data.clone()));
     book.open_sessions(&after, t(2));
     assert_eq!(book.text(&moved.id), Some("해시"));
     book.save().expect("save");
     // In the 23-6 file now, and gone from the 23-5 file (not an orphan there).
     let in_file = |session: &str| {
-        fs::read_to_string(Notebook::session_path(&data, session)).unwrap_or_default()
+        fs::read_to_string(crate::notes::DataDir::at(&data).session_notes(session))
+            .unwrap_or_default()
     };
     assert!(in_file("MSP T3 - 23-6차").contains("해시"));
     assert!(!in_file("MSP T3 - 23-5차").contains("해시"));
@@ -180,7 +181,7 @@ fn the_old_layout_migrates_without_losing_a_byte_and_only_once() {
     write(&folder, "msp-t3-23-6.md", SESSION_6);
     let both = course::load_path(&folder).expect("load");
 
-    let migration = migrate_layout(&data, &both);
+    let migration = migrate_layout(&crate::notes::DataDir::at(&data), &both);
     assert_eq!(migration.notes, 2);
     assert!(migration.errors.is_empty(), "{:?}", migration.errors);
     let [(from, kept)] = migration.kept.as_slice() else {
@@ -197,7 +198,7 @@ fn the_old_layout_migrates_without_losing_a_byte_and_only_once() {
     }
     assert!(book.is_bookmarked(&question(&both, DIGEST).id));
     // Nothing left to migrate: said once.
-    assert!(migrate_layout(&data, &both).is_empty());
+    assert!(migrate_layout(&crate::notes::DataDir::at(&data), &both).is_empty());
 }
 
 #[test]
@@ -209,7 +210,10 @@ fn migrated_notes_of_a_session_not_open_yet_wait_in_its_file() {
     let file = write(&folder, "msp-t3-23-5.md", SEED);
     // First start on 23-5 alone: the 23-6 answer goes to the 23-6 file all the same.
     let alone = course::load_path(&file).expect("load");
-    assert_eq!(migrate_layout(&data, &alone).notes, 2);
+    assert_eq!(
+        migrate_layout(&crate::notes::DataDir::at(&data), &alone).notes,
+        2
+    );
     let book = open(&data, &alone);
     assert_eq!(book.notes().count(), 1);
     write(&folder, "msp-t3-23-6.md", SESSION_6);
@@ -235,7 +239,7 @@ fn an_import_routes_each_note_to_its_session() {
     book.save().expect("save");
     // The 23-6 note waits in its own file for that session.
     assert!(
-        fs::read_to_string(Notebook::session_path(&data, "MSP T3 - 23-6차"))
+        fs::read_to_string(crate::notes::DataDir::at(&data).session_notes("MSP T3 - 23-6차"))
             .expect("23-6 file")
             .contains("NodePort")
     );
@@ -253,7 +257,7 @@ fn a_corrupt_old_file_is_moved_aside_its_backup_migrated() {
     // The previous generation, as the old store kept it.
     write(&data, "course.notes.json.bak", OLD_LAYOUT);
     let seed = course::load_builtin();
-    let migration = migrate_layout(&data, &seed);
+    let migration = migrate_layout(&crate::notes::DataDir::at(&data), &seed);
     assert_eq!(migration.notes, 2, "{migration:?}");
     assert_eq!(migration.warnings.len(), 1);
     let [(_, kept)] = migration.kept.as_slice() else {
@@ -265,7 +269,7 @@ fn a_corrupt_old_file_is_moved_aside_its_backup_migrated() {
         b"{ \"schema\": 1, \"notes\": [ trunc"
     );
     assert!(!old.exists());
-    assert!(migrate_layout(&data, &seed).is_empty());
+    assert!(migrate_layout(&crate::notes::DataDir::at(&data), &seed).is_empty());
 }
 
 #[test]
@@ -274,7 +278,7 @@ fn an_old_file_from_a_newer_app_is_left_alone_and_said() {
     let data = root.path().join("data");
     let future = r#"{"schema": 7, "course": "future", "notes": []}"#;
     let old = write(&data, "course.notes.json", future);
-    let migration = migrate_layout(&data, &course::load_builtin());
+    let migration = migrate_layout(&crate::notes::DataDir::at(&data), &course::load_builtin());
     assert_eq!(migration.errors.len(), 1, "{migration:?}");
     assert!(migration.kept.is_empty());
     assert_eq!(fs::read_to_string(&old).expect("untouched"), future);
@@ -325,14 +329,14 @@ fn long_titles_and_long_file_names_still_save_their_notes() {
         let again = open(&data, &course);
         assert_eq!(again.text(&q.id), Some("고친 답"));
         // A corrupt file is moved aside under a name that fits too.
-        let notes = Notebook::session_path(&data, &course.documents[0].title);
+        let notes = crate::notes::DataDir::at(&data).session_notes(&course.documents[0].title);
         fs::write(&notes, "{ broken").expect("write");
-        let mut reopened = Notebook::new(data.clone());
+        let mut reopened = Notebook::new(crate::notes::DataDir::at(data.clone()));
         let opened = reopened.open_sessions(&course, t(9));
         assert_eq!(opened.warnings.len(), 1, "moved aside and said");
         assert_eq!(reopened.text(&q.id), Some("첫 답"), "the backup loaded");
     }
-    let names = name_lengths(&data.join(SESSIONS_DIR));
+    let names = name_lengths(&crate::notes::DataDir::at(&data).sessions());
     assert!(
         names.iter().any(|(_, n)| n.contains(".corrupt-")),
         "{names:?}"
@@ -354,7 +358,7 @@ fn files_named_by_an_earlier_version_are_renamed_keeping_their_notes() {
     );
     let course = course::load_path(&path).expect("load");
     let session = course.documents[0].title.clone();
-    let legacy = Notebook::legacy_session_path(&data, &session);
+    let legacy = crate::notes::DataDir::at(&data).legacy_session_notes(&session);
     assert!(legacy.file_name().map_or(0, |n| n.len()) > 100);
     {
         // What the earlier version wrote there.
@@ -373,18 +377,23 @@ fn files_named_by_an_earlier_version_are_renamed_keeping_their_notes() {
     let q = &course.topics[0].questions[0];
     assert_eq!(book.text(&q.id), Some("예전 이름의 노트"));
     assert!(!legacy.exists(), "renamed");
-    assert!(Notebook::session_path(&data, &session).exists());
+    assert!(
+        crate::notes::DataDir::at(&data)
+            .session_notes(&session)
+            .exists()
+    );
     assert!(
         !Path::new(&legacy_review).exists(),
         "the review log renamed too"
     );
-    let review = Notebook::session_path(&data, &session)
+    let review = crate::notes::DataDir::at(&data)
+        .session_notes(&session)
         .to_string_lossy()
         .replace(".notes.json", ".review.json");
     assert!(
         Path::new(&review).exists(),
         "the review log renamed beside its notes"
     );
-    let names = name_lengths(&data.join(SESSIONS_DIR));
+    let names = name_lengths(&crate::notes::DataDir::at(&data).sessions());
     assert!(names.iter().all(|(len, _)| *len <= 100), "{names:?}");
 }

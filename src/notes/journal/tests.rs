@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use super::*;
-use crate::notes::book::Notebook;
 
 fn id(s: &str) -> QuestionId {
     QuestionId::new("MSP T3 - 23-5차", "Docker", s)
@@ -45,7 +44,7 @@ fn flush(journal: &Journal) {
 #[test]
 fn an_edit_is_on_disk_before_any_save_and_forgotten_after_one() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut journal = Journal::start(dir.path()).expect("start");
+    let mut journal = Journal::start(&crate::notes::DataDir::at(dir.path())).expect("start");
     journal.record(edit("q1", "한", 1));
     let last = journal.record(edit("q1", "한글", 2));
     flush(&journal);
@@ -76,30 +75,37 @@ fn an_edit_is_on_disk_before_any_save_and_forgotten_after_one() {
 #[test]
 fn an_app_that_ends_without_saving_leaves_its_journal_and_the_next_start_replays_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut journal = Journal::start(dir.path()).expect("start");
+    let mut journal = Journal::start(&crate::notes::DataDir::at(dir.path())).expect("start");
     journal.record(edit("q1", "저장되지 않은 답", 1));
     let path = journal.path().to_path_buf();
     drop(journal);
     assert!(path.exists(), "kept: its edit is in no notes file");
-    let recovered = recover(dir.path());
+    let recovered = recover(&crate::notes::DataDir::at(dir.path()));
     assert!(recovered.errors.is_empty(), "{:?}", recovered.errors);
     assert_eq!(recovered.notes, 1);
     assert!(!path.exists(), "removed once replayed");
-    let file = Notebook::session_path(dir.path(), "MSP T3 - 23-5차");
+    let file = crate::notes::DataDir::at(dir.path()).session_notes("MSP T3 - 23-5차");
     let (store, _) = NoteStore::open(file, "MSP T3 - 23-5차").expect("open");
     assert_eq!(
         store.get(&id("q1")).map(|n| n.text.as_str()),
         Some("저장되지 않은 답")
     );
-    assert_eq!(recover(dir.path()).notes, 0, "once");
+    assert_eq!(
+        recover(&crate::notes::DataDir::at(dir.path())).notes,
+        0,
+        "once"
+    );
 }
 
 #[test]
 fn a_note_saved_after_the_edit_wins_and_a_torn_line_is_skipped() {
     let dir = tempfile::tempdir().expect("tempdir");
     let session = "MSP T3 - 23-5차";
-    let (mut store, _) =
-        NoteStore::open(Notebook::session_path(dir.path(), session), session).expect("open");
+    let (mut store, _) = NoteStore::open(
+        crate::notes::DataDir::at(dir.path()).session_notes(session),
+        session,
+    )
+    .expect("open");
     let newer = edit("q1", "나중에 저장한 답", 9);
     store.set_text(&id("q1"), &newer.info(), &newer.text, newer.at);
     store.save().expect("save");
@@ -114,10 +120,13 @@ fn a_note_saved_after_the_edit_wins_and_a_torn_line_is_skipped() {
         id("q3").as_str()
     ));
     std::fs::write(&journal, text).expect("write");
-    let recovered = recover(dir.path());
+    let recovered = recover(&crate::notes::DataDir::at(dir.path()));
     assert_eq!(recovered.notes, 1, "only q2");
-    let (store, _) =
-        NoteStore::open(Notebook::session_path(dir.path(), session), session).expect("open");
+    let (store, _) = NoteStore::open(
+        crate::notes::DataDir::at(dir.path()).session_notes(session),
+        session,
+    )
+    .expect("open");
     assert_eq!(
         store.get(&id("q1")).map(|n| n.text.as_str()),
         Some("나중에 저장한 답")
@@ -129,10 +138,10 @@ fn a_note_saved_after_the_edit_wins_and_a_torn_line_is_skipped() {
 #[test]
 fn the_journal_of_a_running_app_is_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut running = Journal::start(dir.path()).expect("start");
+    let mut running = Journal::start(&crate::notes::DataDir::at(dir.path())).expect("start");
     running.record(edit("q1", "쓰는 중", 1));
     flush(&running);
-    assert_eq!(recover(dir.path()).notes, 0);
+    assert_eq!(recover(&crate::notes::DataDir::at(dir.path())).notes, 0);
     assert!(running.path().exists());
 }
 
@@ -145,7 +154,7 @@ fn sigkill_child_types_forever() {
     let dir = std::env::var("STUDY_COMPANION_JOURNAL_CHILD")
         .expect("started by sigkill_while_typing_loses_at_most_the_last_300_ms");
     let dir = Path::new(&dir);
-    let mut journal = Journal::start(dir).expect("start");
+    let mut journal = Journal::start(&crate::notes::DataDir::at(dir)).expect("start");
     let mut counter = File::create(dir.join("typed")).expect("counter");
     let mut text = String::new();
     for typed in 1u64.. {
@@ -176,13 +185,13 @@ fn sigkill_while_typing_loses_at_most_the_last_300_ms() {
                 .ok()
                 .and_then(|t| t.trim().parse().ok())
                 .unwrap_or(0);
-            let recovered = recover(root.path());
+            let recovered = recover(&crate::notes::DataDir::at(root.path()));
             assert!(
                 recovered.errors.is_empty(),
                 "round {round}: {:?}",
                 recovered.errors
             );
-            let file = Notebook::session_path(root.path(), "MSP T3 - 23-5차");
+            let file = crate::notes::DataDir::at(root.path()).session_notes("MSP T3 - 23-5차");
             let (store, _) = NoteStore::open(file.clone(), "MSP T3 - 23-5차").expect("open");
             let text = store.get(&id("q1")).map(|n| n.text.len()).unwrap_or(0) as u64;
             assert!(text <= typed, "round {round}: {text} of {typed}");
