@@ -5,7 +5,7 @@ use std::path::Path;
 /// Runs the ignored test `child` of this test binary in a child process `rounds` times
 /// (with `env` set to `value`), kills it with SIGKILL after 5 to `5 + spread_ms` ms (so the
 /// kills land in every phase of a save), and calls `check(round)` after each kill.
-pub fn kill_at_random_moments(
+pub(crate) fn kill_at_random_moments(
     child: &str,
     env: &str,
     value: &Path,

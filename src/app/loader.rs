@@ -10,7 +10,7 @@ use crate::search;
 
 /// Why a load was started: what to do with its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
+pub(super) enum Purpose {
     /// At start-up: the path from the command line (`from_command_line`) or remembered.
     Start { from_command_line: bool },
     /// The user opened other content.
@@ -20,7 +20,7 @@ pub enum Purpose {
 }
 
 /// A finished load.
-pub struct Loaded {
+pub(super) struct Loaded {
     pub path: PathBuf,
     pub purpose: Purpose,
     pub result: Result<(Course, search::Index), LoadError>,
@@ -152,7 +152,7 @@ impl LateWake {
 
 /// How long a load may take before the window gives up on it and says so (the thread is
 /// left to finish; its result is dropped).
-pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+pub(super) const DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
 
 struct Inflight {
     path: PathBuf,
@@ -163,7 +163,7 @@ struct Inflight {
 
 /// The load in flight, if any.
 #[derive(Default)]
-pub struct Loader {
+pub(super) struct Loader {
     inflight: Option<Inflight>,
     /// A reload was asked for while another load ran: run it after.
     reload_queued: bool,
@@ -172,13 +172,18 @@ pub struct Loader {
 impl Loader {
     /// Starts reading `path` on a thread; `wake` is called from it when done. A load in
     /// flight is forgotten (its result dropped when it arrives).
-    pub fn start(&mut self, path: PathBuf, purpose: Purpose, wake: impl Fn() + Send + 'static) {
+    pub(super) fn start(
+        &mut self,
+        path: PathBuf,
+        purpose: Purpose,
+        wake: impl Fn() + Send + 'static,
+    ) {
         self.inflight = Some(spawn(path, purpose, wake));
     }
 
     /// Takes over a load started before the window existed; `ctx` is woken when it is done
     /// (at once, if it already is).
-    pub fn adopt(&mut self, early: EarlyLoad, ctx: &egui::Context) {
+    pub(super) fn adopt(&mut self, early: EarlyLoad, ctx: &egui::Context) {
         log::debug!(
             "{} is being read since before the window opened",
             early.inflight.path.display()
@@ -188,22 +193,22 @@ impl Loader {
     }
 
     /// The path being loaded and why, while a load runs.
-    pub fn busy(&self) -> Option<(&PathBuf, Purpose)> {
+    pub(super) fn busy(&self) -> Option<(&PathBuf, Purpose)> {
         self.inflight.as_ref().map(|i| (&i.path, i.purpose))
     }
 
     /// A reload to run when the load in flight is done.
-    pub fn queue_reload(&mut self) {
+    pub(super) fn queue_reload(&mut self) {
         self.reload_queued = true;
     }
 
     /// Takes the reload queued while busy, once idle.
-    pub fn take_queued_reload(&mut self) -> bool {
+    pub(super) fn take_queued_reload(&mut self) -> bool {
         self.inflight.is_none() && std::mem::take(&mut self.reload_queued)
     }
 
     /// The finished load, if it finished. Cheap: called every frame.
-    pub fn poll(&mut self) -> Option<Loaded> {
+    pub(super) fn poll(&mut self) -> Option<Loaded> {
         let inflight = self.inflight.as_ref()?;
         let failure = match inflight.rx.try_recv() {
             Ok(loaded) => {

@@ -10,14 +10,14 @@ use super::ReviewRun;
 
 /// What the start-up flags asked for, entered once the course is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Start {
+pub(super) enum Start {
     /// `--present`.
     Presenting,
     /// `--review`; `stats`: `--review-stats`.
     Reviewing { stats: bool },
 }
 
-pub enum Mode {
+pub(super) enum Mode {
     /// The reading window; `help`: the list of keys (F1) over it.
     Reading { help: bool },
     /// The reading window while the course is read, then `Start`.
@@ -36,7 +36,7 @@ impl Default for Mode {
 
 impl Mode {
     /// The mode the command line asked for (`--present`, `--review`, `--review-stats`).
-    pub fn initial(present: bool, review: bool, review_stats: bool) -> Self {
+    pub(super) fn initial(present: bool, review: bool, review_stats: bool) -> Self {
         if present {
             Mode::Starting(Start::Presenting)
         } else if review || review_stats {
@@ -51,7 +51,7 @@ impl Mode {
     /// Where the keys are looked up in the command table now: the mode, or the overlay
     /// or typed number inside it. `image_open`: an image is shown full size over the
     /// reading window.
-    pub fn keymap(&self, image_open: bool) -> Keymap {
+    pub(super) fn keymap(&self, image_open: bool) -> Keymap {
         match self {
             Mode::Reading { help: true } => Keymap::ReadingHelp,
             Mode::Reading { help: false } | Mode::Starting(_) if image_open => Keymap::Image,
@@ -65,28 +65,28 @@ impl Mode {
         }
     }
 
-    pub fn presenter(&self) -> Option<&Presenter> {
+    pub(super) fn presenter(&self) -> Option<&Presenter> {
         match self {
             Mode::Presenting(p) => Some(p),
             _ => None,
         }
     }
 
-    pub fn presenter_mut(&mut self) -> Option<&mut Presenter> {
+    pub(super) fn presenter_mut(&mut self) -> Option<&mut Presenter> {
         match self {
             Mode::Presenting(p) => Some(p),
             _ => None,
         }
     }
 
-    pub fn review(&self) -> Option<&ReviewRun> {
+    pub(super) fn review(&self) -> Option<&ReviewRun> {
         match self {
             Mode::Reviewing(run) => Some(run),
             _ => None,
         }
     }
 
-    pub fn review_mut(&mut self) -> Option<&mut ReviewRun> {
+    pub(super) fn review_mut(&mut self) -> Option<&mut ReviewRun> {
         match self {
             Mode::Reviewing(run) => Some(run),
             _ => None,
@@ -94,7 +94,7 @@ impl Mode {
     }
 
     /// Leaves presentation mode for the reading window; the presenter it was.
-    pub fn take_presenter(&mut self) -> Option<Presenter> {
+    pub(super) fn take_presenter(&mut self) -> Option<Presenter> {
         match std::mem::take(self) {
             Mode::Presenting(p) => Some(*p),
             other => {
@@ -105,7 +105,7 @@ impl Mode {
     }
 
     /// Leaves review mode for the reading window; the run it was.
-    pub fn take_review(&mut self) -> Option<ReviewRun> {
+    pub(super) fn take_review(&mut self) -> Option<ReviewRun> {
         match std::mem::take(self) {
             Mode::Reviewing(run) => Some(*run),
             other => {
@@ -117,7 +117,7 @@ impl Mode {
 
     /// Whether the list of keys is over the reading window, the slides or the review
     /// card.
-    pub fn help(&self) -> bool {
+    pub(super) fn help(&self) -> bool {
         match self {
             Mode::Reading { help } => *help,
             Mode::Presenting(p) => p.help,
@@ -127,7 +127,7 @@ impl Mode {
     }
 
     /// Shows or hides that list.
-    pub fn set_help(&mut self, on: bool) {
+    pub(super) fn set_help(&mut self, on: bool) {
         match self {
             Mode::Reading { help } => *help = on,
             Mode::Presenting(p) => p.help = on,
@@ -137,7 +137,7 @@ impl Mode {
     }
 
     /// What the command line asked to start in, once: the reading window from then on.
-    pub fn take_start(&mut self) -> Option<Start> {
+    pub(super) fn take_start(&mut self) -> Option<Start> {
         match self {
             Mode::Starting(start) => {
                 let start = *start;

@@ -13,13 +13,13 @@ use crate::notice::{Notice, Notices};
 use crate::ui::dialogs::QuitChoice;
 
 /// Seconds after the last keystroke before an autosave.
-pub const AUTOSAVE_DELAY: f64 = 1.0;
+pub(super) const AUTOSAVE_DELAY: f64 = 1.0;
 /// Seconds between retries of a failed save.
-pub const RETRY_DELAY: f64 = 5.0;
+pub(super) const RETRY_DELAY: f64 = 5.0;
 
 /// What [`SaveTimer::check`] decided.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SaveDue {
+pub(super) enum SaveDue {
     /// Nothing is unsaved.
     Nothing,
     /// Save now.
@@ -31,7 +31,7 @@ pub enum SaveDue {
 /// When to save: a second after the last edit, at once when the window loses focus, and
 /// after a failure no sooner than the retry delay.
 #[derive(Clone, Debug)]
-pub struct SaveTimer {
+pub(super) struct SaveTimer {
     status: SaveStatus,
     last_edit: f64,
     next_retry: f64,
@@ -50,12 +50,12 @@ impl Default for SaveTimer {
 }
 
 impl SaveTimer {
-    pub fn status(&self) -> &SaveStatus {
+    pub(super) fn status(&self) -> &SaveStatus {
         &self.status
     }
 
     /// The user typed at `now`.
-    pub fn edited(&mut self, now: f64) {
+    pub(super) fn edited(&mut self, now: f64) {
         self.last_edit = now;
         if !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Pending;
@@ -64,13 +64,13 @@ impl SaveTimer {
 
     /// Something changed the notes without typing (orphans re-attached): save at the next
     /// check.
-    pub fn due_now(&mut self) {
+    pub(super) fn due_now(&mut self) {
         self.last_edit = f64::NEG_INFINITY;
     }
 
     /// Called once per frame with whether anything is unsaved and whether the window has
     /// focus.
-    pub fn check(&mut self, now: f64, dirty: bool, focused: bool) -> SaveDue {
+    pub(super) fn check(&mut self, now: f64, dirty: bool, focused: bool) -> SaveDue {
         let lost_focus = self.was_focused && !focused;
         self.was_focused = focused;
         if !dirty {
@@ -88,11 +88,11 @@ impl SaveTimer {
         }
     }
 
-    pub fn saved(&mut self, now: f64, clock: String) {
+    pub(super) fn saved(&mut self, now: f64, clock: String) {
         self.status = SaveStatus::Saved { at: now, clock };
     }
 
-    pub fn failed(&mut self, now: f64, error: String) {
+    pub(super) fn failed(&mut self, now: f64, error: String) {
         self.status = SaveStatus::Failed(error);
         self.next_retry = now + RETRY_DELAY;
     }
@@ -100,7 +100,7 @@ impl SaveTimer {
 
 /// Asks before the window closes over unsaved notes.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct QuitGuard {
+pub(super) struct QuitGuard {
     asking: bool,
     allowed: bool,
 }
@@ -108,7 +108,7 @@ pub struct QuitGuard {
 impl QuitGuard {
     /// The window was asked to close, and `unsaved` notes remain after a last save. True
     /// when the close must be cancelled: the user is asked first.
-    pub fn close_requested(&mut self, unsaved: bool) -> bool {
+    pub(super) fn close_requested(&mut self, unsaved: bool) -> bool {
         if self.allowed || !unsaved {
             return false;
         }
@@ -117,12 +117,12 @@ impl QuitGuard {
     }
 
     /// Whether the question is on screen.
-    pub fn asking(&self) -> bool {
+    pub(super) fn asking(&self) -> bool {
         self.asking
     }
 
     /// The user answered. True when the window should close now.
-    pub fn answer(&mut self, choice: QuitChoice) -> bool {
+    pub(super) fn answer(&mut self, choice: QuitChoice) -> bool {
         self.asking = false;
         self.allowed = choice == QuitChoice::QuitAnyway;
         self.allowed
@@ -130,14 +130,14 @@ impl QuitGuard {
 }
 
 /// An editor's view of the session: the notes, how saving stands, the text it edits.
-pub struct Editing<'a> {
+pub(super) struct Editing<'a> {
     pub store: &'a Notebook,
     pub status: &'a SaveStatus,
     pub buffer: &'a mut String,
 }
 
 /// The notes of the open course and the text being edited.
-pub struct NotesSession {
+pub(super) struct NotesSession {
     /// Where notes files live.
     dir: DataDir,
     book: Notebook,
@@ -160,7 +160,7 @@ pub struct NotesSession {
 impl NotesSession {
     /// The notes in `dir`. Replays first what an app that could not save left in its
     /// journal (into the notes files), then starts this app's journal. Once per run.
-    pub fn new(dir: DataDir) -> Self {
+    pub(super) fn new(dir: DataDir) -> Self {
         let recovered = journal::recover(&dir);
         let mut start_notices: Vec<Notice> = recovered
             .errors
@@ -188,14 +188,14 @@ impl NotesSession {
     }
 
     /// Makes the journal reach the disk from another thread (a second quit signal).
-    pub fn journal_flusher(&self) -> Option<journal::Flusher> {
+    pub(super) fn journal_flusher(&self) -> Option<journal::Flusher> {
         self.journal.flusher()
     }
 
     /// Opens the notes of `course` in place of the previous ones (which the caller saved
     /// first): one file per session. The first time, notes of the old layout are moved into
     /// their sessions' files. Once per content load.
-    pub fn open(&mut self, course: &Course, notices: &mut Notices) {
+    pub(super) fn open(&mut self, course: &Course, notices: &mut Notices) {
         self.book = Notebook::new(self.dir.clone());
         self.buffer_for = None;
         self.timer = SaveTimer::default();
@@ -227,7 +227,7 @@ impl NotesSession {
 
     /// Opens the notes of sessions new to the course (a reload), keeping what is open and
     /// unsaved, and re-attaches notes whose question came back.
-    pub fn add_sessions(&mut self, course: &Course, notices: &mut Notices) {
+    pub(super) fn add_sessions(&mut self, course: &Course, notices: &mut Notices) {
         let opened = self.book.open_sessions(course, jiff::Timestamp::now());
         report(opened.warnings, notices);
         for e in opened.errors {
@@ -243,31 +243,31 @@ impl NotesSession {
         }
     }
 
-    pub fn store(&self) -> &Notebook {
+    pub(super) fn store(&self) -> &Notebook {
         &self.book
     }
 
     /// The data folder the notes (and the review logs) live in.
-    pub fn dir(&self) -> &DataDir {
+    pub(super) fn dir(&self) -> &DataDir {
         &self.dir
     }
 
     /// Where the notes files are.
-    pub fn location(&self) -> PathBuf {
+    pub(super) fn location(&self) -> PathBuf {
         self.book.location()
     }
 
     /// The notes file of a session.
-    pub fn file_of(&self, session: &str) -> PathBuf {
+    pub(super) fn file_of(&self, session: &str) -> PathBuf {
         self.dir.session_notes(session)
     }
 
-    pub fn status(&self) -> &SaveStatus {
+    pub(super) fn status(&self) -> &SaveStatus {
         self.timer.status()
     }
 
     /// What an editor shows, and the buffer it edits, borrowed together.
-    pub fn editing(&mut self) -> Editing<'_> {
+    pub(super) fn editing(&mut self) -> Editing<'_> {
         Editing {
             store: &self.book,
             status: self.timer.status(),
@@ -275,17 +275,17 @@ impl NotesSession {
         }
     }
 
-    pub fn is_dirty(&self) -> bool {
+    pub(super) fn is_dirty(&self) -> bool {
         self.book.is_dirty()
     }
 
-    pub fn quit(&mut self) -> &mut QuitGuard {
+    pub(super) fn quit(&mut self) -> &mut QuitGuard {
         &mut self.quit
     }
 
     /// Saves now if anything is unsaved. A failure keeps everything in memory, is shown
     /// until a save succeeds, and schedules a retry. True when nothing is left unsaved.
-    pub fn save(&mut self, now: f64, notices: &mut Notices) -> bool {
+    pub(super) fn save(&mut self, now: f64, notices: &mut Notices) -> bool {
         if !self.book.is_dirty() {
             return true;
         }
@@ -312,7 +312,7 @@ impl NotesSession {
 
     /// Loads the buffer for `target`, the question my typing goes to; when it changes,
     /// what was typed for the previous one is saved first.
-    pub fn sync_buffer(
+    pub(super) fn sync_buffer(
         &mut self,
         course: &Course,
         target: Option<&QuestionId>,
@@ -332,7 +332,7 @@ impl NotesSession {
 
     /// The buffer was edited: hand it to the store, for the question the buffer belongs to
     /// (whatever was selected since). True when a note appeared or disappeared.
-    pub fn edited(&mut self, course: &Course, now: f64) -> bool {
+    pub(super) fn edited(&mut self, course: &Course, now: f64) -> bool {
         let Some((id, loaded_info)) = self.buffer_for.clone() else {
             return false;
         };
@@ -350,7 +350,7 @@ impl NotesSession {
     }
 
     /// Turns the bookmark of `id` on or off, and saves. False when there is no store.
-    pub fn toggle_bookmark(
+    pub(super) fn toggle_bookmark(
         &mut self,
         course: &Course,
         id: &QuestionId,
@@ -373,7 +373,7 @@ impl NotesSession {
 
     /// Merges a backup (never replacing a newer note), re-attaches and saves. Returns how
     /// many notes changed.
-    pub fn import(
+    pub(super) fn import(
         &mut self,
         file: NotesFile,
         course: &Course,
@@ -392,7 +392,7 @@ impl NotesSession {
     }
 
     /// Per frame: autosave, focus-loss save and retry. Returns when to look again.
-    pub fn autosave(
+    pub(super) fn autosave(
         &mut self,
         now: f64,
         focused: bool,
@@ -414,7 +414,7 @@ impl NotesSession {
     /// The last chance to save, as the app exits. When that fails the unsaved notes are
     /// written as a backup file in the data folder (or the temp folder) and where is logged:
     /// the window is gone, the log is all that is left to tell.
-    pub fn save_on_exit(&mut self) {
+    pub(super) fn save_on_exit(&mut self) {
         let mut notices = Notices::default();
         if self.save(f64::INFINITY, &mut notices) {
             return;

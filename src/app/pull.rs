@@ -9,7 +9,7 @@ use crate::git::{self, PullError};
 
 /// The folder of the course when it can be pulled, found off the UI thread at each load.
 #[derive(Debug, Default)]
-pub struct Git {
+pub(super) struct Git {
     /// The course's folder, once found to be in a work tree (and git installed).
     dir: Option<PathBuf>,
     detecting: Option<Receiver<Option<PathBuf>>>,
@@ -19,7 +19,7 @@ pub struct Git {
 impl Git {
     /// A course was opened from `path` (a file or a folder; `None`: the built-in notes):
     /// looks, in the background, whether its folder can be pulled.
-    pub fn detect(&mut self, path: Option<&Path>, wake: impl Fn() + Send + 'static) {
+    pub(super) fn detect(&mut self, path: Option<&Path>, wake: impl Fn() + Send + 'static) {
         self.dir = None;
         self.detecting = None;
         let Some(path) = path.map(Path::to_path_buf) else {
@@ -42,7 +42,7 @@ impl Git {
     }
 
     /// Whether 최신 노트 받기 is offered (the course's folder is in a work tree).
-    pub fn available(&mut self) -> bool {
+    pub(super) fn available(&mut self) -> bool {
         if let Some(rx) = &self.detecting
             && let Ok(found) = rx.try_recv()
         {
@@ -53,17 +53,17 @@ impl Git {
     }
 
     /// Whether the last [`Self::available`] found a work tree.
-    pub fn offered(&self) -> bool {
+    pub(super) fn offered(&self) -> bool {
         self.dir.is_some()
     }
 
     /// The folder being pulled, while it is.
-    pub fn pulling(&self) -> Option<&Path> {
+    pub(super) fn pulling(&self) -> Option<&Path> {
         self.pulling.as_ref().map(|(dir, _)| dir.as_path())
     }
 
     /// Starts the check and `git pull --ff-only` in the course's folder.
-    pub fn start_pull(&mut self, wake: impl Fn() + Send + 'static) {
+    pub(super) fn start_pull(&mut self, wake: impl Fn() + Send + 'static) {
         let Some(dir) = self.dir.clone() else {
             return;
         };
@@ -81,7 +81,7 @@ impl Git {
 
     /// The pull's outcome once it is done: how many files it changed, or why nothing was
     /// pulled.
-    pub fn poll_pull(&mut self) -> Option<Result<usize, PullError>> {
+    pub(super) fn poll_pull(&mut self) -> Option<Result<usize, PullError>> {
         let (_, rx) = self.pulling.as_ref()?;
         let outcome = rx.try_recv().ok()?;
         self.pulling = None;

@@ -67,14 +67,14 @@ enum Phase {
 }
 
 /// The screenshot in progress.
-pub struct Screenshot {
+pub(super) struct Screenshot {
     job: ScreenshotJob,
     started: Instant,
     phase: Phase,
 }
 
 impl Screenshot {
-    pub fn new(job: ScreenshotJob) -> Self {
+    pub(super) fn new(job: ScreenshotJob) -> Self {
         Self {
             job,
             started: Instant::now(),
@@ -85,7 +85,7 @@ impl Screenshot {
     /// One step per frame. `settled`: no image is loading and no card is changing height.
     /// Keeps the frames coming until done, then closes the window. Returns the start-up
     /// mark this step reached, if any.
-    pub fn step(&mut self, ctx: &egui::Context, settled: bool) -> Option<&'static str> {
+    pub(super) fn step(&mut self, ctx: &egui::Context, settled: bool) -> Option<&'static str> {
         let before = std::mem::discriminant(&self.phase);
         self.phase = match std::mem::replace(&mut self.phase, Phase::Done) {
             Phase::Waiting { frames } => {
@@ -154,7 +154,7 @@ impl Screenshot {
 
     /// The scratch folder to remove before ending the process, once the PNG is written
     /// and the job asked to end then.
-    pub fn exit_when_written(&self) -> Option<PathBuf> {
+    pub(super) fn exit_when_written(&self) -> Option<PathBuf> {
         let written =
             matches!(self.phase, Phase::Done) && matches!(self.job.outcome(), Some(Ok(())));
         written.then(|| self.job.exit_cleaning.clone()).flatten()

@@ -30,7 +30,7 @@ use crate::ui::top_bar::search_box_id;
 
 /// The query, its hits, the highlighted hit.
 #[derive(Default)]
-pub struct Search {
+pub(super) struct Search {
     /// Built once per content load.
     index: search::Index,
     /// The text in the box.
@@ -48,40 +48,40 @@ pub struct Search {
 impl Search {
     /// The index of a new course (built where it was loaded); the query stays and runs
     /// again. Once per content load.
-    pub fn set_index(&mut self, index: search::Index) {
+    pub(super) fn set_index(&mut self, index: search::Index) {
         self.index = index;
         self.invalidate();
     }
 
     /// My notes changed (they are searched too): run the query again.
-    pub fn invalidate(&mut self) {
+    pub(super) fn invalidate(&mut self) {
         self.searched = None;
     }
 
     /// Whether the sidebar shows results instead of topics.
-    pub fn is_active(&self) -> bool {
+    pub(super) fn is_active(&self) -> bool {
         !self.query.trim().is_empty()
     }
 
-    pub fn hits(&self) -> &[Hit] {
+    pub(super) fn hits(&self) -> &[Hit] {
         &self.hits
     }
 
-    pub fn hit(&self, index: usize) -> Option<&Hit> {
+    pub(super) fn hit(&self, index: usize) -> Option<&Hit> {
         self.hits.get(index)
     }
 
-    pub fn cursor(&self) -> usize {
+    pub(super) fn cursor(&self) -> usize {
         self.cursor
     }
 
     /// Once per frame, for the results list: whether to bring the cursor into view.
-    pub fn take_scroll(&mut self) -> bool {
+    pub(super) fn take_scroll(&mut self) -> bool {
         std::mem::take(&mut self.scroll_to_cursor)
     }
 
     /// Runs the query if it changed since the hits were computed. Cheap when it did not.
-    pub fn refresh(&mut self, store: &Notebook) {
+    pub(super) fn refresh(&mut self, store: &Notebook) {
         if self.searched.as_deref() == Some(self.query.as_str()) {
             return;
         }
@@ -104,20 +104,20 @@ impl Search {
     }
 
     /// Moves the highlighted result by `delta`, staying inside the list.
-    pub fn move_cursor(&mut self, delta: isize) {
+    pub(super) fn move_cursor(&mut self, delta: isize) {
         let last = self.hits.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
         self.scroll_to_cursor = true;
     }
 
     /// The user opened hit `index` (click or Enter): it becomes the highlighted one.
-    pub fn set_cursor(&mut self, index: usize) {
+    pub(super) fn set_cursor(&mut self, index: usize) {
         self.cursor = index.min(self.hits.len().saturating_sub(1));
     }
 
     /// Takes this frame's result keys out of the input, in the order they were pressed,
     /// while the box has focus (see the module comment). Before the top bar is drawn.
-    pub fn take_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    pub(super) fn take_keys(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let id = search_box_id();
         let focused = ctx.memory(|m| m.has_focus(id));
         if !focused && !self.had_focus {
@@ -159,14 +159,14 @@ impl Search {
     }
 
     /// Clears the query and hands the keyboard back to the reading view (Esc).
-    pub fn clear(&mut self, ctx: &egui::Context) {
+    pub(super) fn clear(&mut self, ctx: &egui::Context) {
         self.query.clear();
         ctx.memory_mut(|m| m.surrender_focus(search_box_id()));
     }
 
     /// Ctrl+F / Ctrl+K: focus the box with its text selected, so typing replaces the old
     /// query and Enter opens its first result again.
-    pub fn focus(&self, ctx: &egui::Context) {
+    pub(super) fn focus(&self, ctx: &egui::Context) {
         let id = search_box_id();
         ctx.memory_mut(|m| m.request_focus(id));
         let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
@@ -178,13 +178,13 @@ impl Search {
 
     /// Remembers whether the box has focus, for the next frame's keys. At the end of every
     /// frame.
-    pub fn end_frame(&mut self, ctx: &egui::Context) {
+    pub(super) fn end_frame(&mut self, ctx: &egui::Context) {
         self.had_focus = ctx.memory(|m| m.has_focus(search_box_id()));
     }
 }
 
 /// The search result the user opened, for its card to mark.
-pub fn found(query: &str, hit: Hit) -> crate::ui::viewer::Found {
+pub(super) fn found(query: &str, hit: Hit) -> crate::ui::viewer::Found {
     crate::ui::viewer::Found {
         question: hit.question,
         query: Query::parse(query),

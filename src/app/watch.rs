@@ -24,7 +24,7 @@ const POLL_EVERY: Duration = Duration::from_secs(2);
 
 /// How the folder is watched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     Native,
     Polling,
 }
@@ -37,7 +37,7 @@ enum Backend {
 }
 
 /// A watch on the open file or folder; dropped (and stopped) when other content opens.
-pub struct Watch {
+pub(super) struct Watch {
     _backend: Backend,
     mode: Mode,
     rx: mpsc::Receiver<Result<(), String>>,
@@ -46,7 +46,10 @@ pub struct Watch {
 impl Watch {
     /// Watches `content` (a course file or folder). `wake` is called from the watcher's
     /// thread when something relevant changed (the app asks for a frame there).
-    pub fn start(content: &Path, wake: impl Fn() + Send + Sync + 'static) -> Result<Self, String> {
+    pub(super) fn start(
+        content: &Path,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Result<Self, String> {
         Self::start_with(content, wake, false)
     }
 
@@ -118,13 +121,13 @@ impl Watch {
         })
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(super) fn mode(&self) -> Mode {
         self.mode
     }
 
     /// Whether the content changed since the last call, or the watcher's error. Cheap:
     /// called every frame.
-    pub fn changed(&self) -> Result<bool, String> {
+    pub(super) fn changed(&self) -> Result<bool, String> {
         let mut changed = false;
         for message in self.rx.try_iter() {
             message?;

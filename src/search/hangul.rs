@@ -38,7 +38,7 @@ fn compose(cho: u32, jung: u32, jong: u32) -> Option<char> {
 }
 
 /// A precomposed Hangul syllable (가…힣).
-pub fn is_syllable(c: char) -> bool {
+pub(super) fn is_syllable(c: char) -> bool {
     (SYLLABLE_BASE..=SYLLABLE_LAST).contains(&(c as u32))
 }
 
@@ -52,7 +52,7 @@ pub fn choseong(c: char) -> Option<char> {
 }
 
 /// The index (0..19) of the 초성 of a syllable or of an initial consonant jamo.
-pub fn choseong_index(c: char) -> Option<u8> {
+pub(super) fn choseong_index(c: char) -> Option<u8> {
     let jamo = choseong(c)?;
     CHOSEONG
         .iter()
@@ -70,7 +70,7 @@ pub fn is_choseong_jamo(c: char) -> bool {
 /// - 커 (no final yet) matches 컨, 컹, … : same initial and vowel, any final;
 /// - 텡 (a final that may become the next initial) matches 테 followed by 이, 아, …;
 /// - 컨 matches 컨 (equal, handled by the caller) and 컨ㅌ… is left to the next keystroke.
-pub fn unfinished_matches(q: char, t: char, next: Option<char>) -> bool {
+pub(super) fn unfinished_matches(q: char, t: char, next: Option<char>) -> bool {
     let (Some((qc, qv, qf)), Some((tc, tv, tf))) = (decompose(q), decompose(t)) else {
         return false;
     };

@@ -4,9 +4,9 @@
 #![allow(dead_code)]
 
 /// The spec as vendored: CommonMark 0.31.2.
-pub const SPEC: &str = include_str!("../fixtures/commonmark/spec.txt");
+pub(crate) const SPEC: &str = include_str!("../fixtures/commonmark/spec.txt");
 
-pub struct Example {
+pub(crate) struct Example {
     /// Numbered from 1, as in the spec.
     pub number: usize,
     pub section: String,
@@ -15,7 +15,7 @@ pub struct Example {
 
 /// Every example of the spec, read as its own tools read them: between a line of 32
 /// backticks and `example` and a line `.`; headings name the section; `→` is a tab.
-pub fn examples() -> Vec<Example> {
+pub(crate) fn examples() -> Vec<Example> {
     let fence = "`".repeat(32);
     let start = format!("{fence} example");
     let mut examples = Vec::new();
@@ -56,13 +56,13 @@ pub fn examples() -> Vec<Example> {
 }
 
 /// The question under which example `number` is the answer.
-pub fn question(example: &Example) -> String {
+pub(crate) fn question(example: &Example) -> String {
     format!("예제 {} ({})", example.number, example.section)
 }
 
 /// Example `example` as a question with its answer, indented under it the way an answer is
 /// written.
-pub fn as_question(example: &Example) -> String {
+pub(crate) fn as_question(example: &Example) -> String {
     let mut out = format!("- {}\n\n", question(example));
     for line in example.markdown.lines() {
         if !line.is_empty() {
@@ -76,12 +76,12 @@ pub fn as_question(example: &Example) -> String {
 }
 
 /// A notes file with one question per example.
-pub fn course() -> String {
+pub(crate) fn course() -> String {
     course_of(&examples())
 }
 
 /// A notes file with one question per example of `examples`.
-pub fn course_of(examples: &[Example]) -> String {
+pub(crate) fn course_of(examples: &[Example]) -> String {
     let mut out = String::from("# CommonMark 0.31.2\n\n## 예제\n\n");
     for example in examples {
         out.push_str(&as_question(example));
@@ -90,7 +90,7 @@ pub fn course_of(examples: &[Example]) -> String {
 }
 
 /// The text an example shows: pulldown-cmark's text events, entities decoded.
-pub fn shown_text(markdown: &str) -> String {
+pub(crate) fn shown_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     Parser::new(markdown)
         .filter_map(|event| match event {
@@ -107,7 +107,7 @@ pub fn shown_text(markdown: &str) -> String {
 /// draw. The fonts draw Korean, Latin and symbols, not every script: those examples are
 /// left out of UI runs, so that kittest's missing-glyph check stays on for the rest.
 /// `ctx`: a context with the app's fonts.
-pub fn undrawable(examples: &[Example], ctx: &egui::Context) -> Vec<usize> {
+pub(crate) fn undrawable(examples: &[Example], ctx: &egui::Context) -> Vec<usize> {
     examples
         .iter()
         .filter(|example| {

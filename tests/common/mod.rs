@@ -6,7 +6,7 @@
 
 #![allow(dead_code)]
 
-pub mod commonmark;
+pub(crate) mod commonmark;
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -16,10 +16,10 @@ use study_companion::i18n::Lang;
 use study_companion::state::ThemeChoice;
 use study_companion::{AppOptions, StudyApp, UiState};
 
-pub const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
+pub(crate) const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
 
 /// The real app in a kittest harness, and the notes folder it owns.
-pub struct TestApp {
+pub(crate) struct TestApp {
     harness: Harness<'static, StudyApp>,
     data_dir: PathBuf,
     /// Removes the notes folder when the app is dropped (unless the test owns it).
@@ -48,13 +48,13 @@ impl Drop for DataDir {
 
 impl TestApp {
     /// Where this app keeps its notes.
-    pub fn data_dir(&self) -> &Path {
+    pub(crate) fn data_dir(&self) -> &Path {
         &self.data_dir
     }
 }
 
 /// Runs frames until the course being read in the background is shown (at most 20 s).
-pub fn wait_loaded(harness: &mut Harness<'static, StudyApp>) {
+pub(crate) fn wait_loaded(harness: &mut Harness<'static, StudyApp>) {
     let started = std::time::Instant::now();
     loop {
         harness.step();
@@ -84,7 +84,7 @@ impl DerefMut for TestApp {
 }
 
 /// How to build a test app: size, options, remembered state, renderer.
-pub struct Builder {
+pub(crate) struct Builder {
     size: egui::Vec2,
     options: AppOptions,
     remembered: Option<UiState>,
@@ -93,7 +93,7 @@ pub struct Builder {
 }
 
 /// The defaults: 1400×900, Korean UI, light theme, the built-in notes, a fresh notes folder.
-pub fn builder() -> Builder {
+pub(crate) fn builder() -> Builder {
     Builder {
         size: SIZE,
         options: AppOptions {
@@ -108,66 +108,66 @@ pub fn builder() -> Builder {
 }
 
 impl Builder {
-    pub fn size(mut self, size: egui::Vec2) -> Self {
+    pub(crate) fn size(mut self, size: egui::Vec2) -> Self {
         self.size = size;
         self
     }
 
     /// Open this file or folder instead of the built-in notes.
-    pub fn path(mut self, path: impl Into<PathBuf>) -> Self {
+    pub(crate) fn path(mut self, path: impl Into<PathBuf>) -> Self {
         self.options.path = Some(path.into());
         self
     }
 
     /// Review scheduling starts at this time (it runs on with the app's clock).
-    pub fn now(mut self, now: jiff::Timestamp) -> Self {
+    pub(crate) fn now(mut self, now: jiff::Timestamp) -> Self {
         self.options.now = Some(now);
         self
     }
 
-    pub fn lang(mut self, lang: Lang) -> Self {
+    pub(crate) fn lang(mut self, lang: Lang) -> Self {
         self.options.lang = Some(lang);
         self
     }
 
     /// `None`: the remembered theme (or the default).
-    pub fn theme(mut self, theme: Option<ThemeChoice>) -> Self {
+    pub(crate) fn theme(mut self, theme: Option<ThemeChoice>) -> Self {
         self.options.theme = theme;
         self
     }
 
     /// Keep the notes in the test's own folder (to open them again in a second app).
-    pub fn data_dir(mut self, dir: &Path) -> Self {
+    pub(crate) fn data_dir(mut self, dir: &Path) -> Self {
         self.options.data_dir = Some(dir.to_path_buf());
         self
     }
 
     /// Keep the notes in `<temp>/<name>`, emptied first and removed afterwards: a path that
     /// is the same on every run (image snapshots show it).
-    pub fn fixed_data_dir(mut self, name: &str) -> Self {
+    pub(crate) fn fixed_data_dir(mut self, name: &str) -> Self {
         self.fixed_data_dir = Some(std::env::temp_dir().join(name));
         self
     }
 
     /// Start from this remembered state instead of a fresh one.
-    pub fn remembered(mut self, state: UiState) -> Self {
+    pub(crate) fn remembered(mut self, state: UiState) -> Self {
         self.remembered = Some(state);
         self
     }
 
     /// Render through wgpu (image snapshots).
-    pub fn renderer(mut self, renderer: egui_kittest::wgpu::WgpuTestRenderer) -> Self {
+    pub(crate) fn renderer(mut self, renderer: egui_kittest::wgpu::WgpuTestRenderer) -> Self {
         self.renderer = Some(renderer);
         self
     }
 
-    pub fn present(mut self) -> Self {
+    pub(crate) fn present(mut self) -> Self {
         self.options.present = true;
         self
     }
 
     /// Builds the app and runs it until it is idle.
-    pub fn build(self) -> TestApp {
+    pub(crate) fn build(self) -> TestApp {
         let Builder {
             size,
             mut options,
@@ -218,13 +218,13 @@ impl Builder {
 }
 
 /// The real app on the built-in notes, with the defaults of [`builder`].
-pub fn app() -> TestApp {
+pub(crate) fn app() -> TestApp {
     builder().build()
 }
 
 /// A wgpu renderer when the machine has an adapter (Mesa's lavapipe on CI), else `None`.
 /// With `STUDY_COMPANION_REQUIRE_SNAPSHOTS=1` (set by `.ci/run`) a missing adapter panics.
-pub fn gpu_renderer() -> Option<egui_kittest::wgpu::WgpuTestRenderer> {
+pub(crate) fn gpu_renderer() -> Option<egui_kittest::wgpu::WgpuTestRenderer> {
     use eframe::egui_wgpu;
     let setup = egui_kittest::wgpu::default_wgpu_setup();
     let instance = pollster::block_on(setup.new_instance());
