@@ -52,7 +52,7 @@ stop_app() {
 bookmarked() {
   python3 - "$1" <<'PY'
 import json, pathlib, sys
-for f in pathlib.Path(sys.argv[1]).glob("*.notes.json"):
+for f in pathlib.Path(sys.argv[1]).glob("**/*.notes.json"):
     for n in json.loads(f.read_text())["notes"]:
         if n.get("bookmarked"):
             print(n["question"])
