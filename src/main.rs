@@ -59,6 +59,13 @@ struct Cli {
     #[arg(long, value_name = "OUT.txt")]
     export_anki: Option<PathBuf>,
 
+    /// Print what the app finds in PATH (a course repository, a folder or a file) and
+    /// exit: one line per document in library order, `KIND<TAB>TITLE<TAB>PATH<TAB>EXTRA`
+    /// (KIND qa, deck, lab or doc), and under each Q&A session one line per topic,
+    /// `<TAB>TOPIC<TAB>QUESTIONS<TAB>OPEN`.
+    #[arg(long, value_name = "PATH")]
+    outline: Option<PathBuf>,
+
     /// Schedule reviews as if it were this time (RFC 3339, e.g. 2026-12-01T10:00:00+09:00),
     /// running on from there: to try tomorrow's reviews today.
     #[arg(long, value_name = "TIME")]
@@ -183,6 +190,20 @@ fn course_and_notes(
         eprintln!("warning: {}", Notice::from(w).text(lang));
     }
     Ok((course, book, dir))
+}
+
+/// `--outline PATH`: what the app finds there, on stdout; what went wrong on stderr.
+fn print_outline(path: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    use study_companion::course;
+    let course = course::load_path_within(path, std::time::Duration::from_secs(30))?;
+    for p in &course.problems {
+        eprintln!("{}", lang.problem(p));
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(course::outline_text(&course).as_bytes())?;
+    stdout.flush()?;
+    Ok(())
 }
 
 /// `--export-sheet`, `--export-anki`: an export without a window. Writes exactly `out` (and
@@ -385,14 +406,17 @@ fn native_options(
     }
 }
 
-/// `--pull`, `--export-sheet`, `--export-anki`: what runs without a window (`None`: open
-/// the window).
+/// `--pull`, `--export-sheet`, `--export-anki`, `--outline`: what runs without a window
+/// (`None`: open the window).
 fn run_without_window(
     cli: &Cli,
     path: Option<&std::path::Path>,
     lang: Option<Lang>,
 ) -> Option<anyhow::Result<()>> {
     let lang = lang.unwrap_or_default();
+    if let Some(target) = &cli.outline {
+        return Some(print_outline(target, lang));
+    }
     if let Some(target) = &cli.pull {
         let target = target
             .as_deref()

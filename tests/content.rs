@@ -532,9 +532,9 @@ fn a_folder_with_a_fifo_and_a_link_to_dev_zero_loads_at_once_and_names_them() {
     assert!(
         matches!(kinds[1], (ref n, ProblemKind::NotAFile { kind }) if n == "pipe.md" && kind.contains("FIFO"))
     );
-    assert!(
-        matches!(kinds[2], (ref n, ProblemKind::NotAFile { kind }) if n == "zero.md" && kind == "device")
-    );
+    // A link out of the opened folder is never followed (a course repository may hold
+    // anything): named, not read.
+    assert!(matches!(kinds[2], (ref n, ProblemKind::LinkOutside) if n == "zero.md"));
     // Opened alone, each is a clear error naming it.
     let err = load_within(&dir.path().join("pipe.md"), 5).expect_err("a pipe");
     assert!(err.to_string().contains("pipe.md"), "{err}");
@@ -706,4 +706,92 @@ fn utf16_and_cp949_notes_open_with_their_korean_text_and_say_so() {
     let err = course::load_path(&binary).expect_err("a PNG is not notes");
     assert!(matches!(err, LoadError::NotUtf8 { .. }), "{err}");
     assert!(err.to_string().contains("binary.md"), "{err}");
+}
+
+/// The fixture course repository (the real layout in small: a README, a contents page,
+/// two Marp decks, two labs, an appendix, this course's sessions with every shape of the
+/// real ones and an earlier course's in its own format, a stray todo.md, images, a lab
+/// file) gives exactly the outline written down beside it.
+#[test]
+fn a_course_repository_is_told_apart_into_sessions_decks_labs_and_documents() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/course-repo");
+    let c = course::load_path(std::path::Path::new(root)).expect("loads");
+    let expected = include_str!("fixtures/course-repo.outline");
+    assert_eq!(course::outline_text(&c), expected);
+    // Only the sessions have questions: the todo's plan, the playlists and the textbook's
+    // bullets are none.
+    assert_eq!(c.question_count(), 15);
+    assert_eq!(c.open_count(), 3);
+    let names: Vec<&str> = c.library.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["MSP T3", "MSP T2"]);
+    assert_eq!(c.title, "MSP T3 Docker & Kubernetes");
+    // The course plan before the first topic is the session's intro, the summary image
+    // and the table of commands are the topic's material.
+    let first = &c.documents[0];
+    assert!(
+        first.preface.contains("1주차: Docker 기초"),
+        "{}",
+        first.preface
+    );
+    let docker = c
+        .topics
+        .iter()
+        .find(|t| t.name == "Docker")
+        .expect("Docker");
+    assert!(
+        docker.intro.contains("### Docker Summary"),
+        "{}",
+        docker.intro
+    );
+    assert!(
+        docker.intro.contains("### Docker commands"),
+        "{}",
+        docker.intro
+    );
+    // Nothing was wrong in it.
+    assert!(
+        c.problems
+            .iter()
+            .all(|p| matches!(p.kind, ProblemKind::Decoded(_))),
+        "{:?}",
+        c.problems
+    );
+    // A lab opened alone is a lab, not topics of zero questions.
+    let lab =
+        course::load_path(&std::path::Path::new(root).join("doc/[Hands-on] 01_Run_Container.md"))
+            .expect("loads");
+    assert_eq!(lab.question_count(), 0);
+    assert_eq!(lab.library.materials.len(), 1);
+    assert_eq!(lab.library.materials[0].kind, course::Kind::Lab);
+    assert_eq!(lab.title, "[실습] 01. 컨테이너 실행하기");
+}
+
+/// Hostile trees: more files than are read, deeper than is read. The bound is said, what
+/// came before it loads, nothing hangs.
+#[test]
+fn a_huge_or_deep_tree_is_read_up_to_its_bounds_and_says_so() {
+    use study_companion::course::walk::{self, Bound};
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.md"), SEED).expect("write");
+    let many = dir.path().join("many");
+    fs::create_dir(&many).expect("mkdir");
+    for i in 0..walk::MAX_MARKDOWN + 10 {
+        fs::write(many.join(format!("{i}.md")), "# x\n\n- q?\n").expect("write");
+    }
+    let c = load_within(dir.path(), 20).expect("loads");
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Bound(Bound::Markdown(walk::MAX_MARKDOWN))),
+        "{:?}",
+        c.problems.iter().map(|p| &p.kind).collect::<Vec<_>>()
+    );
+    assert_eq!(c.documents.len(), walk::MAX_MARKDOWN);
+    let empty = tempfile::tempdir().expect("tempdir");
+    for i in 0..walk::MAX_ENTRIES + 1 {
+        fs::write(empty.path().join(format!("{i}.txt")), "").expect("write");
+    }
+    fs::write(empty.path().join("notes.md"), SEED).expect("write");
+    let walked = walk::markdown_files(empty.path());
+    assert_eq!(walked.bound, Some(Bound::Entries(walk::MAX_ENTRIES)));
 }

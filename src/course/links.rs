@@ -152,3 +152,88 @@ mod tests {
         assert_eq!(target("https://x.org", &course), LinkTarget::Outside);
     }
 }
+
+/// The files the relative links of `markdown` name, in order: without their `#anchor`,
+/// percent-escapes decoded (`%5BBook%5D%2006_…` is `[Book] 06_…`).
+pub fn relative_targets(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut out = Vec::new();
+    for event in Parser::new_ext(markdown, super::PARSER_OPTIONS) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            let url = dest_url.trim();
+            if scheme_of(url).is_some() || url.starts_with('#') || url.is_empty() {
+                continue;
+            }
+            let file = url.split_once('#').map_or(url, |(f, _)| f);
+            out.push(percent_decode(file));
+        }
+    }
+    out
+}
+
+/// `%XX` escapes decoded as UTF-8 (an invalid sequence is kept as written).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// `target` (relative, `/`-separated) from the folder `folder` of the course, as a path
+/// inside the course: `./` and `..` resolved. A path that climbs out of the course starts
+/// with `../` (it names nothing of it).
+pub fn join(folder: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    let mut above = 0;
+    for part in target.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    above += 1;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut path = "../".repeat(above);
+    path.push_str(&parts.join("/"));
+    path
+}
+
+#[cfg(test)]
+mod relative_tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_inside_the_course() {
+        let md = "[교재](./%5BBook%5D%2001_Docker.md#1-이미지-검색하기) [web](https://x.io) [a](#top) [lab](../doc/lab.md)";
+        assert_eq!(
+            relative_targets(md),
+            ["./[Book] 01_Docker.md", "../doc/lab.md"]
+        );
+        assert_eq!(
+            join("doc", "./[Book] 01_Docker.md"),
+            "doc/[Book] 01_Docker.md"
+        );
+        assert_eq!(join("qna", "../doc/lab.md"), "doc/lab.md");
+        assert_eq!(join("", "../../etc/passwd"), "../../etc/passwd");
+        assert_eq!(percent_decode("%ED%95%9C%EA%B8%80"), "한글");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::io::Read as _;
 
 use super::{
-    Course, ImageStatus, MAX_CLASS_FILE_BYTES, MAX_DATA_IMAGE_BYTES, MAX_IMAGE_BYTES,
+    Course, ImageStatus, MAX_CLASS_FILE_BYTES, MAX_DATA_IMAGE_BYTES, MAX_IMAGE_BYTES, Material,
     ParsedDocument, Problem, ProblemKind, Refusal, builtin, parse_document,
 };
 
@@ -158,7 +158,8 @@ pub fn load_sources(title: &str, sources: &[(String, String)], base: &ImageBase)
     Course::from_documents(title.to_owned(), parsed, Vec::new())
 }
 
-/// Opens a `.md` file, or a folder of them (sorted by name; sub-folders are not read).
+/// Opens a `.md` file, or a folder of them, read recursively ([`super::walk`]: in natural
+/// order, skipping what is not the course, bounded).
 /// A folder's unreadable or non-UTF-8 files become [`Course::problems`] and the others
 /// still load; a single file that cannot be read is an error.
 pub fn load_path(path: &Path) -> Result<Course, LoadError> {
@@ -168,7 +169,8 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
         message: e.to_string(),
     })?;
     if !meta.is_dir() {
-        let doc = read_document(path).map_err(|p| match p.kind {
+        let root = path.parent().unwrap_or(Path::new(""));
+        let read = read_course_file(path, root).map_err(|p| match p.kind {
             ProblemKind::NotUtf8 { offset } => LoadError::NotUtf8 {
                 path: p.file,
                 offset,
@@ -185,49 +187,105 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
             },
             _ => LoadError::NoMarkdown { path: p.file },
         })?;
-        let course = Course::from_documents(String::new(), vec![doc], Vec::new());
-        return Ok(with_title(course, &file_stem(path)));
+        return Ok(assemble(vec![read], Vec::new(), &file_stem(path), None));
     }
 
-    let entries = std::fs::read_dir(path).map_err(|e| LoadError::Unreadable {
-        path: shown.clone(),
-        message: e.to_string(),
-    })?;
-    let mut problems = Vec::new();
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(e) => {
-                let p = e.path();
-                let is_md = p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                    x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
-                });
-                if is_md && !p.is_dir() {
-                    files.push(p);
-                }
-            }
-            Err(e) => problems.push(Problem {
-                file: shown.clone(),
-                kind: ProblemKind::Unreadable(e.to_string()),
-            }),
-        }
+    if let Err(e) = std::fs::read_dir(path) {
+        return Err(LoadError::Unreadable {
+            path: shown,
+            message: e.to_string(),
+        });
     }
-    files.sort();
-    let mut parsed: Vec<ParsedDocument> = Vec::new();
+    let walk = super::walk::markdown_files(path);
+    let mut problems = Vec::new();
+    for (dir, message) in &walk.unreadable {
+        problems.push(Problem {
+            file: dir.display().to_string(),
+            kind: ProblemKind::Unreadable(message.clone()),
+        });
+    }
+    for link in &walk.outside {
+        problems.push(Problem {
+            file: link.display().to_string(),
+            kind: ProblemKind::LinkOutside,
+        });
+    }
+    if let Some(bound) = walk.bound {
+        problems.push(Problem {
+            file: shown.clone(),
+            kind: ProblemKind::Bound(bound),
+        });
+    }
+    let files = walk.files;
+    let mut read: Vec<CourseFile> = Vec::new();
     for file in &files {
-        match read_document(file) {
-            Ok(doc) => parsed.push(doc),
+        match read_course_file(file, path) {
+            Ok(r) => read.push(r),
             Err(problem) => problems.push(problem),
         }
     }
-    if parsed.is_empty() && problems.is_empty() {
+    if read.is_empty() && problems.is_empty() {
         return Err(LoadError::NoMarkdown { path: shown });
     }
-    let folder = file_stem(path);
-    Ok(with_title(
-        Course::from_documents(String::new(), parsed, problems),
-        &folder,
-    ))
+    let readme = read.iter().find_map(|r| match r {
+        CourseFile::Material(m, _) if m.path.eq_ignore_ascii_case("readme.md") => {
+            Some(m.title.clone())
+        }
+        _ => None,
+    });
+    Ok(assemble(read, problems, &file_stem(path), readme))
+}
+
+/// A file of the course, read: a Q&A session, or a document of another kind.
+enum CourseFile {
+    Session(ParsedDocument),
+    /// With what was said while reading it (a file converted from another encoding).
+    Material(Material, Vec<Problem>),
+}
+
+/// The course from its files: the sessions grouped into courses and in library order, the
+/// other documents ordered for the library. Titled by what its sessions' titles share (one
+/// course), else the repository README's title (`readme`), else `folder`.
+fn assemble(
+    files: Vec<CourseFile>,
+    mut problems: Vec<Problem>,
+    folder: &str,
+    readme: Option<String>,
+) -> Course {
+    let mut sessions = Vec::new();
+    let mut materials = Vec::new();
+    for file in files {
+        match file {
+            CourseFile::Session(doc) => sessions.push(doc),
+            CourseFile::Material(m, said) => {
+                materials.push(m);
+                problems.extend(said);
+            }
+        }
+    }
+    let documents: Vec<super::Document> = sessions.iter().map(|s| s.document.clone()).collect();
+    let order: Vec<usize> = super::library::group_sessions(&documents)
+        .into_iter()
+        .flat_map(|g| g.sessions)
+        .collect();
+    let mut slots: Vec<Option<ParsedDocument>> = sessions.into_iter().map(Some).collect();
+    let ordered: Vec<ParsedDocument> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    super::library::order_materials(&mut materials);
+    let mut course = with_title(
+        Course::from_documents(String::new(), ordered, problems),
+        folder,
+    );
+    course.library.groups = super::library::group_sessions(&course.documents);
+    if course.library.groups.len() > 1 {
+        course.title = readme.unwrap_or_else(|| folder.to_owned());
+    } else if course.documents.is_empty() {
+        course.title = match materials.as_slice() {
+            [only] => only.title.clone(),
+            _ => readme.unwrap_or_else(|| folder.to_owned()),
+        };
+    }
+    course.library.materials = materials;
+    course
 }
 
 /// [`load_path`] on a thread, waiting at most `deadline`: a path that never finishes
@@ -303,8 +361,10 @@ pub fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadRefusal> 
     Ok(bytes)
 }
 
-/// Reads one notes file: only a regular file, at most [`MAX_CLASS_FILE_BYTES`].
-fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
+/// Reads one markdown file of the course (only a regular file, at most
+/// [`MAX_CLASS_FILE_BYTES`]) and tells its kind: a session is parsed into questions, any
+/// other document kept to be read. `root`: the opened folder, which its path is relative to.
+fn read_course_file(path: &Path, root: &Path) -> Result<CourseFile, Problem> {
     let shown = path.display().to_string();
     let problem = |kind| Problem {
         file: shown.clone(),
@@ -322,13 +382,37 @@ fn read_document(path: &Path) -> Result<ParsedDocument, Problem> {
         kind: ProblemKind::NotUtf8 { offset },
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut parsed = parse_document(&text, &file_stem(path), &shown, ImageBase::Dir(dir));
-    if let Some(decoded) = decoded {
-        parsed
-            .problems
-            .insert(0, problem(ProblemKind::Decoded(decoded)));
+    let relative = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let kind = super::kind::classify(&text, &name);
+    let decoded_problem = decoded.map(|d| problem(ProblemKind::Decoded(d)));
+    if kind != super::Kind::Qa {
+        let material = Material::new(
+            kind,
+            &text,
+            &file_stem(path),
+            relative,
+            shown.clone(),
+            ImageBase::Dir(dir),
+        );
+        return Ok(CourseFile::Material(
+            material,
+            decoded_problem.into_iter().collect(),
+        ));
     }
-    Ok(parsed)
+    let mut parsed = parse_document(&text, &file_stem(path), &shown, ImageBase::Dir(dir));
+    parsed.document.path = relative;
+    if let Some(p) = decoded_problem {
+        parsed.problems.insert(0, p);
+    }
+    Ok(CourseFile::Session(parsed))
 }
 
 /// What a path that is not a regular file is, in plain words.

@@ -6,15 +6,21 @@
 pub mod builtin;
 pub mod diff;
 mod id;
+pub mod kind;
+pub mod library;
 pub mod links;
 mod load;
 pub mod parse;
+mod prompt;
 pub mod synthetic;
 pub mod text;
+pub mod walk;
 
 use std::collections::HashMap;
 
 pub use id::{QuestionId, fingerprint, normalize_question};
+pub use kind::Kind;
+pub use library::{CourseGroup, Library, Material, outline_text};
 pub use load::{
     ImageBase, LoadError, ReadRefusal, load_builtin, load_path, load_path_within, load_sources,
     read_regular_file, scheme_of, shared_title,
@@ -22,6 +28,7 @@ pub use load::{
 pub use parse::{
     PARSER_OPTIONS, ParsedDocument, parse_document, visible_control, visible_controls,
 };
+pub use prompt::prompt_len;
 
 /// An image is "huge" above this many bytes: it is not decoded, and the user is told.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
@@ -37,6 +44,9 @@ pub struct Course {
     pub topics: Vec<Topic>,
     /// Everything that went wrong while loading, each naming its file. Never silent.
     pub problems: Vec<Problem>,
+    /// The sessions grouped into courses, and the documents that are not sessions (decks,
+    /// labs, READMEs).
+    pub library: Library,
     /// Where each question is: (topic, question) by id. Built once per load.
     index: HashMap<QuestionId, (usize, usize)>,
 }
@@ -52,6 +62,19 @@ pub struct Document {
     pub image_base: ImageBase,
     /// Markdown between the title and the first topic, if any.
     pub preface: String,
+    /// Its path inside the opened folder (`/`-separated); its file name when opened alone.
+    pub path: String,
+    /// Its own topics, in its order, with their question counts (the course's topics
+    /// merge same-named ones of several sessions).
+    pub topics: Vec<TopicCount>,
+}
+
+/// A topic of one session and how many of its questions it holds, and how many are open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicCount {
+    pub name: String,
+    pub questions: usize,
+    pub open: usize,
 }
 
 impl Document {
@@ -408,6 +431,10 @@ pub enum ProblemKind {
     NotAFile { kind: String },
     /// A notes file over the size limit: not read.
     TooLarge { bytes: u64 },
+    /// The folder is larger than what is read of it: the files past the bound are not.
+    Bound(walk::Bound),
+    /// A link that leads out of the opened folder: not followed.
+    LinkOutside,
 }
 
 impl Course {

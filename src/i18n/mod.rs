@@ -4,6 +4,7 @@ mod desktop;
 mod en;
 mod ending;
 mod ko;
+mod library;
 mod review;
 
 use serde::{Deserialize, Serialize};
@@ -678,6 +679,8 @@ impl Lang {
                 bytes / (1024 * 1024),
                 crate::course::MAX_CLASS_FILE_BYTES / (1024 * 1024)
             ),
+            (_, ProblemKind::Bound(bound)) => self.walk_bound(file, *bound),
+            (_, ProblemKind::LinkOutside) => self.link_outside(file),
         }
     }
 }

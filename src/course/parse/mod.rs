@@ -8,6 +8,7 @@
 use pulldown_cmark::HeadingLevel;
 
 mod outline;
+mod plan;
 
 pub use outline::PARSER_OPTIONS;
 
@@ -54,6 +55,7 @@ pub fn parse_document(
     };
 
     let blocks = outline(text);
+    let plan = plan::plan(&blocks);
     let mut b = Builder {
         text,
         title: None,
@@ -67,8 +69,8 @@ pub fn parse_document(
         source_name: source_name.to_owned(),
         problems: Vec::new(),
     };
-    for block in blocks {
-        b.block(block);
+    for (i, block) in blocks.into_iter().enumerate() {
+        b.block(block, i, &plan);
     }
     b.finish_question();
 
@@ -87,9 +89,18 @@ pub fn parse_document(
     ParsedDocument {
         document: Document {
             title,
+            path: source_name.to_owned(),
             source_name: b.source_name,
             image_base: b.image_base,
             preface: b.preface,
+            topics: topics
+                .iter()
+                .map(|t| super::TopicCount {
+                    name: t.name.clone(),
+                    questions: t.questions.len(),
+                    open: t.open,
+                })
+                .collect(),
         },
         topics,
         problems: b.problems,
@@ -169,25 +180,54 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn block(&mut self, block: Block) {
+    /// Block `i` of the file, as `plan` reads the file's shape.
+    fn block(&mut self, block: Block, i: usize, plan: &plan::Plan) {
         match block {
             Block::Heading { level, text } => {
                 self.finish_question();
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                match level {
-                    HeadingLevel::H1 if self.title.is_none() => {
-                        self.title_key = Some(super::normalize_question(&text));
-                        self.title = Some(text);
-                    }
-                    HeadingLevel::H1 | HeadingLevel::H2 => self.start_topic(text),
-                    _ => {
-                        let hashes = "#".repeat(level as usize);
-                        self.add_loose(format!("{hashes} {text}"), None);
-                    }
+                if level == HeadingLevel::H1 && self.title.is_none() {
+                    self.title_key = Some(super::normalize_question(&text));
+                    self.title = Some(text);
+                    return;
+                }
+                let rank = plan::topic_rank(level);
+                let hashes = "#".repeat(level as usize);
+                if rank < plan.topic_level {
+                    // A container of topics (`## Q&A` above `### Docker`), or a section
+                    // that is not Q&A at that level (`## Playlist`): no topic.
+                    self.current_topic = None;
+                    self.add_loose(format!("{hashes} {text}"), None);
+                } else if rank == plan.topic_level
+                    && (plan.topic_level == 2
+                        || plan.holds_questions[i]
+                        || self.current_topic.is_none())
+                {
+                    self.start_topic(text);
+                } else {
+                    // Below the topics, or a heading of the topics' level that holds no
+                    // questions (a summary, a table of commands): material of the topic.
+                    self.add_loose(format!("{hashes} {text}"), None);
                 }
             }
             Block::Rule => self.finish_question(),
-            Block::List(items) => {
+            Block::List { items, range }
+                if !plan.question_list[i]
+                    || (self.current_topic.is_none()
+                        && plan.first_topic.is_some_and(|first| i < first)
+                        && !plan.asks[i]) =>
+            {
+                // Not questions (a playlist, a task list, a course plan before the first
+                // topic): the session's intro or the topic's material.
+                self.finish_question();
+                let src = self.text.get(range).unwrap_or("").trim_end().to_owned();
+                let children = items.iter().flat_map(|it| &it.children);
+                let depth = children.clone().map(|s| s.max_depth + 2).max().unwrap_or(1);
+                let spans = children.map(|s| s.inline_spans).sum();
+                let plain = Oversize::of(&src, depth, spans);
+                self.add_loose(src, plain);
+            }
+            Block::List { items, .. } => {
                 for item in items {
                     self.finish_question();
                     let mut spans = item.children;

@@ -16,14 +16,24 @@ pub(super) enum Block {
         text: String,
     },
     Rule,
-    /// A top-level list: each item is a question.
-    List(Vec<Item>),
+    /// A top-level list: each item may be a question. `range`: the whole list's source.
+    List {
+        items: Vec<Item>,
+        range: Range<usize>,
+    },
     /// Any other block: its source span and what is in it.
     Other(Span),
 }
 
 #[derive(Debug)]
 pub(super) struct Item {
+    /// A task item (`- [x] …`).
+    pub(super) task: bool,
+    /// Its text is a link and nothing else (a playlist's entry).
+    pub(super) link_only: bool,
+    /// Inside its text: how deep links nest, and whether text came outside any.
+    link_depth: usize,
+    text_outside_links: bool,
     pub(super) inlines: Vec<Inline>,
     /// The item's blocks after the question text.
     pub(super) children: Vec<Span>,
@@ -193,7 +203,7 @@ impl Outliner {
         };
         for block in &mut self.out {
             match block {
-                Block::List(items) => items
+                Block::List { items, .. } => items
                     .iter_mut()
                     .flat_map(|i| &mut i.children)
                     .for_each(resolve),
@@ -262,12 +272,26 @@ impl Outliner {
                     span.rich = true;
                 }
             }
-            Event::TaskListMarker(_) => {}
+            Event::TaskListMarker(_) => {
+                if self.title_open
+                    && let Some(it) = self.item.as_mut()
+                {
+                    it.task = true;
+                }
+            }
         }
     }
 
     /// An image, or a link (never opened, or by reference), inside the block being read.
     fn start_inline(&mut self, tag: &Tag<'_>) {
+        if matches!(tag, Tag::Link { .. })
+            && self.title_open
+            && self.child.is_none()
+            && let Some(it) = self.item.as_mut()
+        {
+            it.link_depth += 1;
+            it.link_only = !it.text_outside_links;
+        }
         if let Tag::Image { dest_url, .. } = tag {
             self.image_alt = Some((dest_url.to_string(), String::new()));
         }
@@ -290,6 +314,11 @@ impl Outliner {
 
     /// The end of an image: it belongs to the block, or (its alt text) to the question.
     fn end_inline(&mut self, tag: TagEnd) {
+        if tag == TagEnd::Link
+            && let Some(it) = self.item.as_mut()
+        {
+            it.link_depth = it.link_depth.saturating_sub(1);
+        }
         if tag != TagEnd::Image {
             return;
         }
@@ -340,6 +369,10 @@ impl Outliner {
     /// `item`: a question; its title comes first.
     fn start_item(&mut self) {
         self.item = Some(Item {
+            task: false,
+            link_only: false,
+            link_depth: 0,
+            text_outside_links: false,
             inlines: Vec::new(),
             children: Vec::new(),
         });
@@ -402,7 +435,7 @@ impl Outliner {
         if let Some((level, text)) = self.heading.take() {
             self.out.push(Block::Heading { level, text });
         } else if let Some(items) = self.list.take() {
-            self.out.push(Block::List(items));
+            self.out.push(Block::List { items, range });
         } else if let Some(mut span) = self.other.take() {
             span.range.end = range.end;
             span.lone_image = self.is_lone_image(&tag, &span);
@@ -444,6 +477,10 @@ impl Outliner {
         } else if self.title_open && self.item.is_some() && self.child.is_none() {
             if let Some(it) = self.item.as_mut() {
                 push_inline(&mut it.inlines, t, is_code);
+                if it.link_depth == 0 && !t.trim().is_empty() {
+                    it.text_outside_links = true;
+                    it.link_only = false;
+                }
             }
         } else if let Some(span) = self.span() {
             if span.code {

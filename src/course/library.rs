@@ -1,0 +1,321 @@
+//! A course repository as a library: its Q&A sessions grouped into the courses their titles
+//! name ("MSP T3", "MSP T2"), in course order, then the textbook's decks (교재), the labs
+//! (실습) and the other documents (문서), in the order of the repository's contents page
+//! where it has one, else in natural order.
+
+use std::cmp::Ordering;
+
+use super::kind::{Kind, front_matter};
+use super::walk::{natural_cmp, natural_path_cmp};
+use super::{Document, ImageBase};
+
+/// A document of the course that is not a Q&A session: a deck, a lab, a README.
+#[derive(Clone, Debug)]
+pub struct Material {
+    pub kind: Kind,
+    /// Its `#` heading (the first heading of a deck), else the file name.
+    pub title: String,
+    /// Its path inside the opened folder, `/`-separated.
+    pub path: String,
+    /// Where it came from, as shown to the user.
+    pub source_name: String,
+    pub image_base: ImageBase,
+    /// The markdown, without a deck's front matter.
+    pub body: String,
+    /// Its headings, for the outline beside it.
+    pub headings: Vec<Heading>,
+    /// A deck's slides; a lab's numbered steps.
+    pub slides: usize,
+    pub steps: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+}
+
+/// The sessions of one course, in course order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseGroup {
+    pub name: String,
+    /// Indices into [`super::Course::documents`].
+    pub sessions: Vec<usize>,
+}
+
+/// The whole repository as the sidebar lists it.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub groups: Vec<CourseGroup>,
+    /// Decks, then labs, then documents, each in library order.
+    pub materials: Vec<Material>,
+}
+
+impl Library {
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = (usize, &Material)> {
+        self.materials
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.kind == kind)
+    }
+}
+
+impl Material {
+    /// Reads a non-session document: its title, headings, slides or steps.
+    pub fn new(
+        kind: Kind,
+        text: &str,
+        fallback_title: &str,
+        path: String,
+        source_name: String,
+        image_base: ImageBase,
+    ) -> Self {
+        let body = match front_matter(text) {
+            Some((_, start)) => text.get(start..).unwrap_or(""),
+            None => text,
+        };
+        let headings = headings_of(body);
+        let title = headings
+            .iter()
+            .find(|h| h.level == 1)
+            .or_else(|| headings.first())
+            .map_or_else(|| fallback_title.to_owned(), |h| h.text.clone());
+        let slides = if kind == Kind::Deck {
+            1 + count_top_level_rules(body)
+        } else {
+            0
+        };
+        let steps = headings
+            .iter()
+            .filter(|h| h.level == 2 && super::kind::is_numbered_step(&h.text))
+            .count();
+        Material {
+            kind,
+            title,
+            path,
+            source_name,
+            image_base,
+            body: body.to_owned(),
+            headings,
+            slides,
+            steps,
+        }
+    }
+}
+
+fn headings_of(text: &str) -> Vec<Heading> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<(u8, String)> = None;
+    for event in Parser::new_ext(text, super::PARSER_OPTIONS) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as u8, String::new()))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = current.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = current.take() {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        out.push(Heading { level, text });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn count_top_level_rules(text: &str) -> usize {
+    use pulldown_cmark::{Event, Parser};
+    let mut depth = 0usize;
+    let mut rules = 0;
+    for event in Parser::new_ext(text, super::PARSER_OPTIONS) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Rule if depth == 0 => rules += 1,
+            _ => {}
+        }
+    }
+    rules
+}
+
+/// The course a session's title names: the title before its session number (`23-5차`,
+/// `6차`, `Week 3`), without the separators before it; what an unclosed parenthesis holds
+/// when the number was inside one ("Docker & Kubernetes 노트 (MSP T2 6차)" → "MSP T2").
+/// Empty when the title has no session number.
+pub fn course_of_title(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| is_session_number(w)) else {
+        return String::new();
+    };
+    let mut name = words[..at].join(" ");
+    // "(MSP T2 6차)": the course is what the parenthesis holds.
+    if let Some(open) = name.rfind('(')
+        && !name[open..].contains(')')
+    {
+        let inside = name[open + 1..].trim();
+        name = if inside.is_empty() {
+            name[..open].to_owned()
+        } else {
+            inside.to_owned()
+        };
+    }
+    let is_separator = |c: char| matches!(c, '-' | '·' | ':' | '|' | '—' | '–' | '/' | '(' | '[');
+    name.trim().trim_end_matches(is_separator).trim().to_owned()
+}
+
+/// `23-5차`, `6차`, `3회`, `3주차`, `W3`, or an English session word and its number
+/// (`Week`/`Day`/`Lecture`/`Session` are followed by one: checked on the word itself).
+fn is_session_number(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '[']);
+    let digits = w
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .count();
+    if digits == 0 || !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let rest = &w[digits..];
+    ["차", "회", "주차", "일차", "강"]
+        .iter()
+        .any(|s| rest.starts_with(s))
+}
+
+/// Groups the sessions (`documents`, each with its path) into courses: one per course name
+/// their titles give, a session whose title names none with the others of its folder.
+/// Groups come in the order of their first session's path; sessions in natural order of
+/// their titles (then paths).
+pub fn group_sessions(documents: &[Document]) -> Vec<CourseGroup> {
+    let key = |d: &Document| -> String {
+        let named = course_of_title(&d.title);
+        if named.is_empty() {
+            let folder = d.path.rsplit_once('/').map_or("", |(f, _)| f);
+            format!("\u{0}{folder}")
+        } else {
+            named
+        }
+    };
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order
+        .sort_by(|&a, &b| natural_path_cmp(documents[a].path.as_ref(), documents[b].path.as_ref()));
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for i in order {
+        let k = key(&documents[i]);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, sessions)) => sessions.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(key, mut sessions)| {
+            sessions.sort_by(|&a, &b| {
+                let (x, y) = (&documents[a], &documents[b]);
+                natural_cmp(&x.title, &y.title).then_with(|| natural_cmp(&x.path, &y.path))
+            });
+            let name = match key.strip_prefix('\u{0}') {
+                Some(_) => {
+                    super::shared_title(sessions.iter().map(|&i| documents[i].title.as_str()))
+                }
+                None => key,
+            };
+            CourseGroup { name, sessions }
+        })
+        .collect()
+}
+
+/// Orders `materials` as the library lists them: decks, labs, documents; within each, in
+/// the order the repository's contents page links them, else in natural order.
+pub fn order_materials(materials: &mut [Material]) {
+    let contents = contents_order(materials);
+    let rank = |m: &Material| contents.iter().position(|p| *p == m.path);
+    materials.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then_with(|| match (rank(a), rank(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => natural_path_cmp(a.path.as_ref(), b.path.as_ref()),
+        })
+    });
+}
+
+/// The paths the contents page links, in its order: the document whose relative links
+/// name the most other materials (at least two).
+fn contents_order(materials: &[Material]) -> Vec<String> {
+    let mut best: Vec<String> = Vec::new();
+    for m in materials.iter().filter(|m| m.kind == Kind::Doc) {
+        let folder = m.path.rsplit_once('/').map_or("", |(f, _)| f);
+        let mut linked: Vec<String> = Vec::new();
+        for target in super::links::relative_targets(&m.body) {
+            let path = super::links::join(folder, &target);
+            if path != m.path && materials.iter().any(|o| o.path == path) && !linked.contains(&path)
+            {
+                linked.push(path);
+            }
+        }
+        if linked.len() >= 2 && linked.len() > best.len() {
+            best = linked;
+        }
+    }
+    best
+}
+
+/// What the app found in an opened folder, in library order, for `--outline`: one line per
+/// document, `KIND<TAB>TITLE<TAB>PATH<TAB>EXTRA` (`N slides` for a deck, `N steps` for a
+/// lab), and under each session one line per topic, `<TAB>TOPIC<TAB>QUESTIONS<TAB>OPEN`.
+pub fn outline_text(course: &super::Course) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    for group in &course.library.groups {
+        for &i in &group.sessions {
+            let Some(d) = course.documents.get(i) else {
+                continue;
+            };
+            out += &format!("qa\t{}\t{}\t\n", clean(&d.title), clean(&d.path));
+            for t in &d.topics {
+                out += &format!("\t{}\t{}\t{}\n", clean(&t.name), t.questions, t.open);
+            }
+        }
+    }
+    for m in &course.library.materials {
+        let extra = match m.kind {
+            Kind::Deck => format!("{} slides", m.slides),
+            Kind::Lab => format!("{} steps", m.steps),
+            Kind::Qa | Kind::Doc => String::new(),
+        };
+        out += &format!(
+            "{}\t{}\t{}\t{extra}\n",
+            m.kind.code(),
+            clean(&m.title),
+            clean(&m.path)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_course_a_title_names() {
+        assert_eq!(course_of_title("MSP T3 - 23-5차"), "MSP T3");
+        assert_eq!(
+            course_of_title("MSP T3 - 24-1차 (aws-track) ٩(ˊᗜˋ*)و"),
+            "MSP T3"
+        );
+        assert_eq!(
+            course_of_title("Docker & Kubernetes 노트 (MSP T2 6차)"),
+            "MSP T2"
+        );
+        assert_eq!(course_of_title("MSP T2 - 10차 (✿◡‿◡)"), "MSP T2");
+        assert_eq!(course_of_title("README"), "");
+    }
+}
