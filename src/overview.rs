@@ -23,17 +23,27 @@ pub struct View<'a> {
     pub topic: usize,
     pub filter: Filter,
     pub session: Option<&'a str>,
+    /// The course of a repository it is narrowed to (`None`: all).
+    pub group: Option<&'a str>,
 }
 
 impl View<'_> {
-    /// Whether `q` is in the session the view is narrowed to.
+    /// Whether `q` is in the session (and the course) the view is narrowed to.
     pub fn in_session(&self, course: &Course, q: &Question) -> bool {
-        self.session.is_none_or(|s| {
+        let in_group = self.group.is_none_or(|name| {
             course
-                .documents
-                .get(q.document)
-                .is_some_and(|d| d.title == s)
-        })
+                .library
+                .groups
+                .iter()
+                .any(|g| g.name == name && g.sessions.contains(&q.document))
+        });
+        in_group
+            && self.session.is_none_or(|s| {
+                course
+                    .documents
+                    .get(q.document)
+                    .is_some_and(|d| d.title == s)
+            })
     }
 }
 
@@ -150,6 +160,7 @@ mod tests {
             topic,
             filter,
             session: None,
+            group: None,
         }
     }
 

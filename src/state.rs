@@ -73,6 +73,8 @@ pub struct UiState {
     pub filter: Filter,
     /// The class session the reading window is narrowed to, by title; `None`: all.
     pub session: Option<String>,
+    /// The course of a repository the reading window is narrowed to (`None`: all).
+    pub group: Option<String>,
     /// Presentation mode: reveal each answer at once instead of block by block.
     pub reveal_all: bool,
     /// Presentation mode's own text zoom (Ctrl +/− on the slides).
@@ -109,6 +111,7 @@ impl Default for UiState {
             last_content: None,
             filter: Filter::All,
             session: None,
+            group: None,
             reveal_all: false,
             present_zoom: 1.0,
             review_scope: ReviewScope::Topic,

@@ -9,6 +9,8 @@ mod ending;
 mod hostile;
 #[path = "ui/ime.rs"]
 mod ime;
+#[path = "ui/library.rs"]
+mod library;
 #[path = "ui/live.rs"]
 mod live;
 #[path = "ui/notes.rs"]

@@ -36,6 +36,12 @@ pub enum Action {
     ForgetRecent(usize),
     /// A setting of review mode's header changed.
     ReviewSetting(ReviewSetting),
+    /// A course, a session or a document picked in the library.
+    Library(crate::ui::library::LibraryAction),
+    /// Back from a document to the questions.
+    CloseMaterial,
+    /// A heading of the open document's outline (an index into its headings).
+    OutlineJump(usize),
 }
 
 /// The settings review mode's header changes: the scope, the daily limits, the retention.
@@ -87,6 +93,17 @@ impl StudyApp {
             Action::OpenRecent(index) => self.open_recent(index),
             Action::ForgetRecent(index) => self.forget_recent(index),
             Action::ReviewSetting(setting) => self.apply_review_setting(setting),
+            Action::Library(picked) => self.library_pick(picked),
+            Action::CloseMaterial => self.material = None,
+            Action::OutlineJump(heading) => {
+                let section = self.material.as_ref().and_then(|v| {
+                    let m = self.course.library.materials.get(v.index)?;
+                    Some(m.headings.get(heading)?.section)
+                });
+                if let (Some(view), Some(section)) = (self.material.as_mut(), section) {
+                    view.scroll_to = Some(section);
+                }
+            }
             Action::Quit(choice) => {
                 if self.notes.quit().answer(choice) {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -190,6 +207,32 @@ impl StudyApp {
     }
 
     /// Narrows the reading window to one session; counts and progress follow.
+    /// The library's pick: a course or a session narrows the reading window to it (and
+    /// closes an open document); a document opens in the viewer.
+    fn library_pick(&mut self, picked: crate::ui::library::LibraryAction) {
+        use crate::ui::library::LibraryAction;
+        match picked {
+            LibraryAction::Group(group) => {
+                self.material = None;
+                self.state.group = group;
+                self.set_session(None);
+            }
+            LibraryAction::Session { group, title } => {
+                self.material = None;
+                self.state.group = Some(group);
+                self.set_session(Some(title));
+            }
+            LibraryAction::Material(index) => {
+                if let Some(m) = self.course.library.materials.get(index) {
+                    self.material = Some(crate::ui::material::MaterialView::new(
+                        index,
+                        m.path.clone(),
+                    ));
+                }
+            }
+        }
+    }
+
     fn set_session(&mut self, session: Option<String>) {
         self.state.session = session;
         self.refresh_overview();

@@ -193,19 +193,45 @@ impl StudyApp {
 
     /// The images the notes may show are those of their own folders.
     fn set_image_roots(&self) {
-        let folders = self
+        let bases = self
             .course
             .documents
             .iter()
-            .filter_map(|d| match &d.image_base {
-                course::ImageBase::Dir(dir) => Some(dir.as_path()),
-                _ => None,
-            });
+            .map(|d| &d.image_base)
+            .chain(self.course.library.materials.iter().map(|m| &m.image_base));
+        let folders = bases.filter_map(|base| match base {
+            course::ImageBase::Dir(dir) => Some(dir.as_path()),
+            _ => None,
+        });
         self.image_roots.set(folders);
     }
 
-    /// A remembered session narrowing that the course no longer has is dropped.
+    /// A remembered session or course narrowing that the course no longer has is dropped;
+    /// an open document stays open where it still is (found by its path), else closes.
     fn keep_session_if_present(&mut self) {
+        let groups = &self.course.library.groups;
+        if let Some(group) = self.state.group.as_deref()
+            && !groups.iter().any(|g| g.name == group)
+        {
+            self.state.group = None;
+        }
+        // A file that is not a session (a lab opened alone): it is what there is to read.
+        if self.material.is_none()
+            && self.course.documents.is_empty()
+            && let Some(first) = self.course.library.materials.first()
+        {
+            self.material = Some(crate::ui::material::MaterialView::new(
+                0,
+                first.path.clone(),
+            ));
+        }
+        if let Some(view) = self.material.as_mut() {
+            let materials = &self.course.library.materials;
+            match materials.iter().position(|m| m.path == view.path) {
+                Some(index) => view.index = index,
+                None => self.material = None,
+            }
+        }
         let present = self
             .state
             .session

@@ -123,6 +123,9 @@ pub struct StudyApp {
     /// What the user asked for this frame, applied in order at its end.
     actions: Vec<Action>,
     viewer: Viewer,
+    /// A deck, a lab or a document of the library open in the viewer, in place of the
+    /// questions.
+    material: Option<crate::ui::material::MaterialView>,
     notes_panel: NotesPanel,
     /// Reading, presenting or reviewing: one at a time.
     mode: Mode,
@@ -218,6 +221,7 @@ impl StudyApp {
             notices: Notices::default(),
             actions: Vec::new(),
             viewer: Viewer::default(),
+            material: None,
             notes_panel: NotesPanel::default(),
             mode: Mode::initial(options.present, options.review, options.review_stats),
             screenshot: options.screenshot.clone().map(Screenshot::new),
@@ -447,6 +451,7 @@ fn view_of(state: &UiState, topic: usize) -> View<'_> {
         topic,
         filter: state.filter,
         session: state.session.as_deref(),
+        group: state.group.as_deref(),
     }
 }
 

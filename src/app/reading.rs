@@ -5,6 +5,8 @@
 use super::{Action, StudyApp};
 use crate::command::Command;
 use crate::ui::dialogs::help_window_ui;
+use crate::ui::library::{LibraryInput, has_library, library_ui, outline_ui};
+use crate::ui::material::{MaterialAction, material_ui};
 use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
 use crate::ui::search_panel::{ResultsInput, search_results_ui};
 use crate::ui::sidebar::{
@@ -93,6 +95,18 @@ impl StudyApp {
             found: self.selection.found.as_ref(),
             news: &self.news,
         };
+        if let Some(view) = self.material.as_mut()
+            && let Some(material) = self.course.library.materials.get(view.index)
+        {
+            let closed = egui::CentralPanel::default()
+                .show(ui, |ui| material_ui(ui, view, material, lang))
+                .inner;
+            if closed == Some(MaterialAction::Close) {
+                self.push(Action::CloseMaterial);
+            }
+            self.help_ui(ctx, lang);
+            return;
+        }
         let clicked = egui::CentralPanel::default()
             .show(ui, |ui| viewer_ui(ui, &mut self.viewer, &input))
             .inner;
@@ -105,6 +119,11 @@ impl StudyApp {
                 scroll_cards: false,
             });
         }
+        self.help_ui(ctx, lang);
+    }
+
+    /// The list of keys over the reading window (F1).
+    fn help_ui(&mut self, ctx: &egui::Context, lang: crate::i18n::Lang) {
         if self.mode.help() && !help_window_ui(ctx, lang, crate::command::Keymap::Reading) {
             self.push(Action::Command(Command::CloseHelp));
         }
@@ -114,6 +133,29 @@ impl StudyApp {
     fn left_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let lang = self.state.lang;
         let mut actions = Vec::new();
+        if has_library(&self.course) {
+            let input = LibraryInput {
+                course: &self.course,
+                lang,
+                group: self.state.group.as_deref(),
+                session: self.state.session.as_deref(),
+                open: self.material.as_ref().map(|v| v.index),
+            };
+            if let Some(picked) = library_ui(ui, &input) {
+                actions.push(Action::Library(picked));
+            }
+            ui.separator();
+        }
+        if let Some(material) = self
+            .material
+            .as_ref()
+            .and_then(|v| self.course.library.materials.get(v.index))
+        {
+            if let Some(heading) = outline_ui(ui, material, lang) {
+                actions.push(Action::OutlineJump(heading));
+            }
+            return actions;
+        }
         if let Some(session) =
             session_picker_ui(ui, lang, &self.course, self.state.session.as_deref())
         {

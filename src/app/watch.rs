@@ -69,6 +69,13 @@ impl Watch {
                 .to_path_buf();
             (folder, content.file_name().map(PathBuf::from))
         };
+        // A folder is a course repository, read recursively: so is it watched (one
+        // watcher; the debouncer makes a pull touching 30 files one reload).
+        let recursive = if only.is_none() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
         let (tx, rx) = mpsc::channel();
         let wake = std::sync::Arc::new(wake);
         let handler = move |result: DebounceEventResult| {
@@ -97,19 +104,28 @@ impl Watch {
         };
         let polled = force_poll || needs_polling(&folder);
         let (backend, mode) = if polled {
-            (Backend::Polling(poll(&folder, handler)?), Mode::Polling)
+            (
+                Backend::Polling(poll(&folder, recursive, handler)?),
+                Mode::Polling,
+            )
         } else {
             match new_debouncer(DEBOUNCE, None, handler.clone()) {
-                Ok(mut d) => match d.watch(&folder, RecursiveMode::NonRecursive) {
+                Ok(mut d) => match d.watch(&folder, recursive) {
                     Ok(()) => (Backend::Native(d), Mode::Native),
                     Err(e) => {
                         log::warn!("native watch of {} failed ({e}); polling", folder.display());
-                        (Backend::Polling(poll(&folder, handler)?), Mode::Polling)
+                        (
+                            Backend::Polling(poll(&folder, recursive, handler)?),
+                            Mode::Polling,
+                        )
                     }
                 },
                 Err(e) => {
                     log::warn!("no native file watcher ({e}); polling {}", folder.display());
-                    (Backend::Polling(poll(&folder, handler)?), Mode::Polling)
+                    (
+                        Backend::Polling(poll(&folder, recursive, handler)?),
+                        Mode::Polling,
+                    )
                 }
             }
         };
@@ -137,7 +153,11 @@ impl Watch {
     }
 }
 
-fn poll<F>(folder: &Path, handler: F) -> Result<Debouncer<PollWatcher, NoCache>, String>
+fn poll<F>(
+    folder: &Path,
+    recursive: RecursiveMode,
+    handler: F,
+) -> Result<Debouncer<PollWatcher, NoCache>, String>
 where
     F: FnMut(DebounceEventResult) + Send + 'static,
 {
@@ -145,7 +165,7 @@ where
     let mut d =
         new_debouncer_opt::<_, PollWatcher, NoCache>(DEBOUNCE, None, handler, NoCache, config)
             .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
-    d.watch(folder, RecursiveMode::NonRecursive)
+    d.watch(folder, recursive)
         .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
     Ok(d)
 }

@@ -144,123 +144,129 @@ pub fn classify(text: &str, name: &str) -> Kind {
 }
 
 fn shape_of(text: &str) -> Shape {
-    let mut shape = Shape::default();
-    let mut depth = 0usize;
-    // Inside a top-level list item: its text so far, whether it is a task, whether a
-    // nested block follows its text.
-    let mut item: Option<(String, bool, bool)> = None;
-    let mut heading: Option<String> = None;
-    let mut code: Option<String> = None;
-    let mut quote: Option<String> = None;
-    // A top-level list just ended: a block after it answers its last item.
-    let mut after_list = false;
+    let mut walk = ShapeWalk::default();
     for event in Parser::new_ext(text, PARSER_OPTIONS) {
         match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    if !shape.section_started {
-                        shape.section_started = true;
-                        shape.sections += 1;
-                        if matches!(tag, Tag::Heading { .. }) {
-                            shape.sections_with_heading += 1;
-                        }
-                    }
-                    if after_list && !matches!(tag, Tag::Heading { .. } | Tag::List(_)) {
-                        shape.answered += 1;
-                    }
-                    after_list = false;
-                }
-                match &tag {
-                    Tag::Heading { .. } => heading = Some(String::new()),
-                    Tag::CodeBlock(_) => code = Some(String::new()),
-                    Tag::BlockQuote(_) if quote.is_none() => quote = Some(String::new()),
-                    Tag::Item if depth == 1 => item = Some((String::new(), false, false)),
-                    _ => {}
-                }
-                if depth >= 2
-                    && let Some((text, _, answered)) = item.as_mut()
-                    && !text.trim().is_empty()
-                    && matches!(
-                        tag,
-                        Tag::List(_)
-                            | Tag::CodeBlock(_)
-                            | Tag::BlockQuote(_)
-                            | Tag::Paragraph
-                            | Tag::Table(_)
-                    )
-                {
-                    *answered = true;
-                }
-                depth += 1;
-            }
-            Event::End(tag) => {
-                depth = depth.saturating_sub(1);
-                match tag {
-                    TagEnd::Heading(level) => {
-                        if let Some(h) = heading.take()
-                            && level >= HeadingLevel::H2
-                            && is_numbered_step(&h)
-                        {
-                            shape.numbered_steps += 1;
-                        }
-                    }
-                    TagEnd::CodeBlock => {
-                        let session = code.take().is_some_and(|c| has_prompt(&c));
-                        shape.terminal_sessions += usize::from(session);
-                    }
-                    TagEnd::BlockQuote(_) => {
-                        let command = quote
-                            .take()
-                            .is_some_and(|q| q.contains("명령어") || q.contains("💻"));
-                        shape.command_quotes += usize::from(command);
-                    }
-                    TagEnd::List(_) if depth == 0 => after_list = true,
-                    TagEnd::Item if depth == 1 => {
-                        if let Some((text, task, answered)) = item.take() {
-                            shape.items += 1;
-                            if task {
-                                shape.task_items += 1;
-                            } else if is_question_like(&text) {
-                                shape.question_like += 1;
-                            }
-                            if answered {
-                                shape.answered += 1;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                }
-                if let Some(c) = code.as_mut() {
-                    c.push_str(&t);
-                }
-                if let Some(q) = quote.as_mut() {
-                    q.push_str(&t);
-                }
-                if depth <= 3
-                    && let Some((text, _, answered)) = item.as_mut()
-                    && !*answered
-                {
-                    text.push_str(&t);
-                }
-            }
+            Event::Start(tag) => walk.start(&tag),
+            Event::End(tag) => walk.end(tag),
+            Event::Text(t) | Event::Code(t) => walk.text(&t),
             Event::TaskListMarker(_) => {
-                if let Some((_, task, _)) = item.as_mut() {
+                if let Some((_, task, _)) = walk.item.as_mut() {
                     *task = true;
                 }
             }
-            Event::Rule if depth == 0 => {
-                shape.rules += 1;
-                shape.section_started = false;
+            Event::Rule if walk.depth == 0 => {
+                walk.shape.rules += 1;
+                walk.shape.section_started = false;
             }
             _ => {}
         }
     }
-    shape
+    walk.shape
+}
+
+/// The walk of [`shape_of`]: what is open while the events come.
+#[derive(Default)]
+struct ShapeWalk {
+    shape: Shape,
+    depth: usize,
+    /// Inside a top-level list item: its text so far, whether it is a task, whether a
+    /// nested block follows its text.
+    item: Option<(String, bool, bool)>,
+    heading: Option<String>,
+    code: Option<String>,
+    quote: Option<String>,
+    /// A top-level list just ended: a block after it answers its last item.
+    after_list: bool,
+}
+
+impl ShapeWalk {
+    fn start(&mut self, tag: &Tag<'_>) {
+        let shape = &mut self.shape;
+        if self.depth == 0 {
+            if !shape.section_started {
+                shape.section_started = true;
+                shape.sections += 1;
+                shape.sections_with_heading += usize::from(matches!(tag, Tag::Heading { .. }));
+            }
+            if self.after_list && !matches!(tag, Tag::Heading { .. } | Tag::List(_)) {
+                shape.answered += 1;
+            }
+            self.after_list = false;
+        }
+        match tag {
+            Tag::Heading { .. } => self.heading = Some(String::new()),
+            Tag::CodeBlock(_) => self.code = Some(String::new()),
+            Tag::BlockQuote(_) if self.quote.is_none() => self.quote = Some(String::new()),
+            Tag::Item if self.depth == 1 => self.item = Some((String::new(), false, false)),
+            _ => {}
+        }
+        let answer_block = matches!(
+            tag,
+            Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Paragraph | Tag::Table(_)
+        );
+        if self.depth >= 2
+            && answer_block
+            && let Some((text, _, answered)) = self.item.as_mut()
+            && !text.trim().is_empty()
+        {
+            *answered = true;
+        }
+        self.depth += 1;
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        self.depth = self.depth.saturating_sub(1);
+        let shape = &mut self.shape;
+        match tag {
+            TagEnd::Heading(level) => {
+                let step = self
+                    .heading
+                    .take()
+                    .is_some_and(|h| level >= HeadingLevel::H2 && is_numbered_step(&h));
+                shape.numbered_steps += usize::from(step);
+            }
+            TagEnd::CodeBlock => {
+                let session = self.code.take().is_some_and(|c| has_prompt(&c));
+                shape.terminal_sessions += usize::from(session);
+            }
+            TagEnd::BlockQuote(_) => {
+                let command = self
+                    .quote
+                    .take()
+                    .is_some_and(|q| q.contains("명령어") || q.contains("💻"));
+                shape.command_quotes += usize::from(command);
+            }
+            TagEnd::List(_) if self.depth == 0 => self.after_list = true,
+            TagEnd::Item if self.depth == 1 => {
+                if let Some((text, task, answered)) = self.item.take() {
+                    shape.items += 1;
+                    if task {
+                        shape.task_items += 1;
+                    } else if is_question_like(&text) {
+                        shape.question_like += 1;
+                    }
+                    shape.answered += usize::from(answered);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        for open in [&mut self.heading, &mut self.code, &mut self.quote]
+            .into_iter()
+            .flatten()
+        {
+            open.push_str(t);
+        }
+        if self.depth <= 3
+            && let Some((text, _, answered)) = self.item.as_mut()
+            && !*answered
+        {
+            text.push_str(t);
+        }
+    }
 }
 
 /// `1. 이미지 검색하기`, `2) …`, `Step 3: …`, `실습 4. …`.

@@ -24,6 +24,9 @@ pub struct Material {
     pub body: String,
     /// Its headings, for the outline beside it.
     pub headings: Vec<Heading>,
+    /// The body cut into the parts the viewer lays out one by one (at each heading, and
+    /// at each slide of a deck): ranges of [`Self::body`].
+    pub sections: Vec<std::ops::Range<usize>>,
     /// A deck's slides; a lab's numbered steps.
     pub slides: usize,
     pub steps: usize,
@@ -33,6 +36,8 @@ pub struct Material {
 pub struct Heading {
     pub level: u8,
     pub text: String,
+    /// The section it opens (an index into [`Material::sections`]).
+    pub section: usize,
 }
 
 /// The sessions of one course, in course order.
@@ -74,7 +79,7 @@ impl Material {
             Some((_, start)) => text.get(start..).unwrap_or(""),
             None => text,
         };
-        let headings = headings_of(body);
+        let (headings, sections) = headings_and_sections(body);
         let title = headings
             .iter()
             .find(|h| h.level == 1)
@@ -97,38 +102,62 @@ impl Material {
             image_base,
             body: body.to_owned(),
             headings,
+            sections,
             slides,
             steps,
         }
     }
 }
 
-fn headings_of(text: &str) -> Vec<Heading> {
+/// The headings of `text`, and its sections: a new one at each top-level heading or
+/// thematic break (a deck's slide). The viewer lays out one section at a time, and shows
+/// one too large to render (a hostile file) as plain text.
+fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize>>) {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    let mut out = Vec::new();
+    let mut headings = Vec::new();
+    let mut starts = vec![0];
     let mut current: Option<(u8, String)> = None;
-    for event in Parser::new_ext(text, super::PARSER_OPTIONS) {
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, super::PARSER_OPTIONS).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((level as u8, String::new()))
+            Event::Start(tag) => {
+                if depth == 0 && matches!(tag, Tag::Heading { .. }) && range.start > 0 {
+                    starts.push(range.start);
+                }
+                if let Tag::Heading { level, .. } = tag {
+                    current = Some((level as u8, String::new()));
+                }
+                depth += 1;
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                if let (TagEnd::Heading(_), Some((level, t))) = (tag, current.take()) {
+                    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !t.is_empty() {
+                        headings.push(Heading {
+                            level,
+                            text: t,
+                            section: starts.len() - 1,
+                        });
+                    }
+                }
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, h)) = current.as_mut() {
                     h.push_str(&t);
                 }
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, text)) = current.take() {
-                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !text.is_empty() {
-                        out.push(Heading { level, text });
-                    }
-                }
-            }
+            Event::Rule if depth == 0 => starts.push(range.start),
             _ => {}
         }
     }
-    out
+    starts.dedup();
+    let mut sections = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        sections.push(start..end);
+    }
+    (headings, sections)
 }
 
 fn count_top_level_rules(text: &str) -> usize {
@@ -169,6 +198,33 @@ pub fn course_of_title(title: &str) -> String {
     }
     let is_separator = |c: char| matches!(c, '-' | '·' | ':' | '|' | '—' | '–' | '/' | '(' | '[');
     name.trim().trim_end_matches(is_separator).trim().to_owned()
+}
+
+/// The title from its session number on ("6차 (❁´◡`❁)"), the `)` that closes a
+/// parenthesis the number was in dropped; `None` when the title has no session number.
+pub(crate) fn session_part(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let at = words.iter().position(|w| is_session_number(w))?;
+    let number = words[at].trim_start_matches(['(', '[']);
+    let number = match number.strip_suffix(')') {
+        Some(n) if words[..at].iter().any(|w| w.contains('(')) => n,
+        _ => number,
+    };
+    let mut rest = words[at + 1..].to_vec();
+    if words[..at].iter().any(|w| w.contains('(')) && !number.ends_with(')') {
+        // "(MSP T2 6차)": the `)` after the number closes the course's parenthesis.
+        if let Some(first) = rest.first_mut()
+            && let Some(stripped) = first.strip_prefix(')')
+        {
+            *first = stripped;
+        }
+    }
+    let mut part = number.to_owned();
+    for w in rest.into_iter().filter(|w| !w.is_empty()) {
+        part.push(' ');
+        part.push_str(w);
+    }
+    Some(part)
 }
 
 /// `23-5차`, `6차`, `3회`, `3주차`, `W3`, or an English session word and its number
@@ -317,5 +373,10 @@ mod tests {
         );
         assert_eq!(course_of_title("MSP T2 - 10차 (✿◡‿◡)"), "MSP T2");
         assert_eq!(course_of_title("README"), "");
+        assert_eq!(
+            session_part("Docker & Kubernetes 노트 (MSP T2 6차) (❁´◡`❁)").as_deref(),
+            Some("6차 (❁´◡`❁)")
+        );
+        assert_eq!(session_part("노트 23-3차").as_deref(), Some("23-3차"));
     }
 }

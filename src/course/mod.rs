@@ -64,6 +64,8 @@ pub struct Document {
     pub preface: String,
     /// Its path inside the opened folder (`/`-separated); its file name when opened alone.
     pub path: String,
+    /// Its short label ([`Self::short_label`]).
+    label: String,
     /// Its own topics, in its order, with their question counts (the course's topics
     /// merge same-named ones of several sessions).
     pub topics: Vec<TopicCount>,
@@ -78,14 +80,21 @@ pub struct TopicCount {
 }
 
 impl Document {
-    /// A short label for the session tag on a card: "23-5차" from "MSP T3 - 23-5차".
+    /// A short label for the session tag on a card: "23-5차" from "MSP T3 - 23-5차";
+    /// "6차 (❁´◡`❁)" from "Docker & Kubernetes 노트 (MSP T2 6차) (❁´◡`❁)" (from its
+    /// session number on, the parenthesis the number closes dropped).
     pub fn short_label(&self) -> &str {
-        self.title
-            .rsplit(" - ")
-            .next()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(&self.title)
+        &self.label
+    }
+
+    /// What [`Self::short_label`] is for a session of that title (once, at load).
+    pub fn label_of(title: &str) -> String {
+        if let Some((_, last)) = title.rsplit_once(" - ")
+            && !last.trim().is_empty()
+        {
+            return last.trim().to_owned();
+        }
+        library::session_part(title).unwrap_or_else(|| title.to_owned())
     }
 }
 

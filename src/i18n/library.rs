@@ -2,6 +2,7 @@
 //! bounds.
 
 use super::Lang;
+use crate::course::Kind;
 use crate::course::walk::Bound;
 
 impl Lang {
@@ -35,5 +36,53 @@ impl Lang {
             Lang::Ko => format!("{link}: 연 폴더 밖을 가리키는 링크라 따라가지 않았습니다"),
             Lang::En => format!("{link}: a link out of the opened folder; not followed"),
         }
+    }
+}
+
+impl Lang {
+    pub fn library(self) -> &'static str {
+        self.ko_en("📚 라이브러리", "📚 Library")
+    }
+
+    pub fn all_courses(self) -> &'static str {
+        self.ko_en("전체 Q&A", "All Q&A")
+    }
+
+    pub fn untitled_course(self) -> &'static str {
+        self.ko_en("수업 노트", "Class notes")
+    }
+
+    /// The shelf of a kind of document.
+    pub fn shelf(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Qa => self.ko_en("수업 Q&A", "Class Q&A"),
+            Kind::Deck => self.ko_en("교재", "Textbook"),
+            Kind::Lab => self.ko_en("실습", "Labs"),
+            Kind::Doc => self.ko_en("문서", "Documents"),
+        }
+    }
+
+    pub fn slide_count(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("{n}장"),
+            Lang::En if n == 1 => "1 slide".to_owned(),
+            Lang::En => format!("{n} slides"),
+        }
+    }
+
+    pub fn step_count(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("{n}단계"),
+            Lang::En if n == 1 => "1 step".to_owned(),
+            Lang::En => format!("{n} steps"),
+        }
+    }
+
+    pub fn outline(self) -> &'static str {
+        self.ko_en("이 문서의 목차", "Outline")
+    }
+
+    pub fn back_to_questions(self) -> &'static str {
+        self.ko_en("← 질문으로", "← Questions")
     }
 }

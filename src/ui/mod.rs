@@ -5,6 +5,8 @@ pub mod dialogs;
 pub mod fonts;
 pub mod images;
 pub mod ime;
+pub mod library;
+pub mod material;
 pub mod notes_panel;
 pub mod presenter;
 pub mod review;

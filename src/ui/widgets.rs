@@ -502,3 +502,18 @@ pub fn answer_ui(
     }
     click
 }
+
+/// A selectable row of the library: its text cut with "…" where the panel is narrow, in
+/// full (with `hover`) in its tooltip.
+pub fn elided_label(ui: &mut egui::Ui, selected: bool, text: &str, hover: &str) -> egui::Response {
+    let response = ui.add(
+        egui::Button::selectable(selected, text)
+            .truncate()
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
+    );
+    if hover == text {
+        response.on_hover_text(text)
+    } else {
+        response.on_hover_text(format!("{text}\n{hover}"))
+    }
+}

@@ -88,6 +88,7 @@ pub fn parse_document(
     }
     ParsedDocument {
         document: Document {
+            label: Document::label_of(&title),
             title,
             path: source_name.to_owned(),
             source_name: b.source_name,
