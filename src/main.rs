@@ -483,6 +483,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
         ))
     });
     let options = AppOptions {
+        system_fonts: true,
         path,
         early_load,
         data_dir: cli.data_dir,

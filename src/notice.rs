@@ -51,6 +51,8 @@ pub enum Notice {
     LinkRefused(String),
     /// A relative link to a file that is not part of the open course.
     LinkNotInCourse(String),
+    /// Characters of the course that no font on this computer has (drawn as boxes).
+    GlyphsMissing(String),
     Exported(String),
     ExportFailed(String),
     /// The cards were written for Anki; `media`: the folder of their images.
@@ -106,6 +108,7 @@ impl Notice {
             | Notice::SeenNotSaved(_)
             | Notice::LinkRefused(_)
             | Notice::LinkNotInCourse(_)
+            | Notice::GlyphsMissing(_)
             | Notice::GitRefused(_)
             | Notice::JournalFailed(_)
             | Notice::DroppedNothing => Level::Warning,
@@ -146,6 +149,7 @@ impl Notice {
             Notice::SeenNotSaved(e) => lang.seen_not_saved(e),
             Notice::LinkRefused(url) => lang.link_refused(url),
             Notice::LinkNotInCourse(url) => lang.link_not_in_course(url),
+            Notice::GlyphsMissing(chars) => lang.glyphs_missing(chars),
             Notice::Exported(path) => lang.exported(path),
             Notice::ExportFailed(e) => lang.export_failed(e),
             Notice::AnkiExported { path, notes, media } => {

@@ -109,7 +109,9 @@ impl StudyApp {
             purpose,
             result,
             took,
+            missing_glyphs,
         } = loaded;
+        self.glyphs.look_up(missing_glyphs, &self.ctx);
         log::info!("read {} in {} ms", path.display(), took.as_millis());
         self.startup_mark("course");
         match (result, purpose) {

@@ -26,6 +26,8 @@ pub(super) struct Loaded {
     pub result: Result<(Course, search::Index), LoadError>,
     /// How long reading, parsing and indexing took (logged).
     pub took: std::time::Duration,
+    /// The characters of the course none of the app's own fonts draws.
+    pub missing_glyphs: Vec<char>,
 }
 
 /// Reads, parses and indexes a course. On the loader thread.
@@ -35,11 +37,16 @@ fn load(path: PathBuf, purpose: Purpose) -> Loaded {
         let index = search::Index::new(&c);
         (c, index)
     });
+    let missing_glyphs = match &result {
+        Ok((c, _)) => crate::ui::font_fallback::missing(course::used_characters(c)),
+        Err(_) => Vec::new(),
+    };
     Loaded {
         path,
         purpose,
         result,
         took: started.elapsed(),
+        missing_glyphs,
     }
 }
 
@@ -238,6 +245,7 @@ impl Loader {
             path,
             purpose,
             took: started.elapsed(),
+            missing_glyphs: Vec::new(),
         })
     }
 }

@@ -9,6 +9,7 @@ mod actions;
 mod content;
 mod ending;
 mod files;
+mod glyphs;
 mod loader;
 mod mode;
 mod notes_session;
@@ -79,6 +80,9 @@ pub struct AppOptions {
     /// `--trace-startup`: when `main` started; the breakdown is logged at the first
     /// complete frame.
     pub trace_startup: Option<std::time::Instant>,
+    /// Look up characters no bundled font has among the system's fonts (off in tests,
+    /// which keep to the bundled fonts whatever the machine has).
+    pub system_fonts: bool,
 }
 
 /// Seconds between writes of what was seen.
@@ -126,6 +130,8 @@ pub struct StudyApp {
     /// A deck, a lab or a document of the library open in the viewer, in place of the
     /// questions.
     material: Option<crate::ui::material::MaterialView>,
+    /// Characters no bundled font draws, looked up among the system's fonts.
+    glyphs: glyphs::Glyphs,
     notes_panel: NotesPanel,
     /// Reading, presenting or reviewing: one at a time.
     mode: Mode,
@@ -222,6 +228,7 @@ impl StudyApp {
             actions: Vec::new(),
             viewer: Viewer::default(),
             material: None,
+            glyphs: glyphs::Glyphs::new(options.system_fonts),
             notes_panel: NotesPanel::default(),
             mode: Mode::initial(options.present, options.review, options.review_stats),
             screenshot: options.screenshot.clone().map(Screenshot::new),
@@ -494,6 +501,7 @@ impl eframe::App for StudyApp {
         }
         ctx.set_theme(self.state.theme.preference());
         self.poll_content(&ctx);
+        self.glyphs.poll(&ctx, &mut self.notices);
         self.poll_git(&ctx);
         self.poll_recent();
         self.drag_and_drop(&ctx);

@@ -75,6 +75,8 @@ impl Material {
         source_name: String,
         image_base: ImageBase,
     ) -> Self {
+        let composed = super::text::composed(text);
+        let text = composed.as_ref();
         let body = match front_matter(text) {
             Some((_, start)) => text.get(start..).unwrap_or(""),
             None => text,
@@ -84,7 +86,10 @@ impl Material {
             .iter()
             .find(|h| h.level == 1)
             .or_else(|| headings.first())
-            .map_or_else(|| fallback_title.to_owned(), |h| h.text.clone());
+            .map_or_else(
+                || super::text::composed(fallback_title).into_owned(),
+                |h| h.text.clone(),
+            );
         let slides = if kind == Kind::Deck {
             1 + count_top_level_rules(body)
         } else {
@@ -354,6 +359,31 @@ pub fn outline_text(course: &super::Course) -> String {
         );
     }
     out
+}
+
+/// Every character the course's text uses (titles, topics, questions, answers, documents):
+/// what the fonts must draw. One pass over the text; on the loader thread.
+pub fn used_characters(course: &super::Course) -> std::collections::BTreeSet<char> {
+    let mut chars = std::collections::BTreeSet::new();
+    let mut add = |text: &str| chars.extend(text.chars());
+    add(&course.title);
+    for d in &course.documents {
+        add(&d.title);
+        add(&d.preface);
+    }
+    for t in &course.topics {
+        add(&t.name);
+        add(&t.intro);
+        for q in &t.questions {
+            add(&q.text);
+            add(&q.answer);
+        }
+    }
+    for m in &course.library.materials {
+        add(&m.title);
+        add(&m.body);
+    }
+    chars
 }
 
 #[cfg(test)]

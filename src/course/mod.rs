@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 pub use id::{QuestionId, fingerprint, normalize_question};
 pub use kind::Kind;
-pub use library::{CourseGroup, Library, Material, outline_text};
+pub use library::{CourseGroup, Library, Material, outline_text, used_characters};
 pub use load::{
     ImageBase, LoadError, ReadRefusal, load_builtin, load_path, load_path_within, load_sources,
     read_regular_file, scheme_of, shared_title,

@@ -133,3 +133,30 @@ mod tests {
         assert!(decode(vec![0xff, 0xfe, 0x00, 0xd8, 0x41]).is_err());
     }
 }
+
+/// `text` with decomposed Hangul (and anything else) composed (NFC): macOS writes file names
+/// and some copied text decomposed (NFD), which the fonts draw as loose jamo and boxes.
+/// Borrowed when it already is (almost always).
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization as _;
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
+}
+
+#[cfg(test)]
+mod composed_tests {
+    #[test]
+    fn decomposed_hangul_is_composed() {
+        use unicode_normalization::UnicodeNormalization as _;
+        let nfd: String = "# MSP T3 - 23-9차".nfd().collect();
+        assert_ne!(nfd, "# MSP T3 - 23-9차");
+        assert_eq!(super::composed(&nfd), "# MSP T3 - 23-9차");
+        let doc = crate::course::parse_document(&nfd, "x", "x.md", crate::course::ImageBase::None);
+        assert_eq!(doc.document.title, "MSP T3 - 23-9차");
+    }
+}

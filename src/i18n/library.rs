@@ -82,6 +82,21 @@ impl Lang {
         self.ko_en("이 문서의 목차", "Outline")
     }
 
+    /// Characters no font of the computer draws, named once.
+    pub fn glyphs_missing(self, chars: &str) -> String {
+        let shown: String = chars
+            .chars()
+            .map(|c| format!("{c} (U+{:04X})", u32::from(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match self {
+            Lang::Ko => format!("이 컴퓨터의 어떤 글꼴에도 없는 문자라 상자로 보입니다: {shown}"),
+            Lang::En => {
+                format!("No font on this computer has these characters (drawn as boxes): {shown}")
+            }
+        }
+    }
+
     pub fn back_to_questions(self) -> &'static str {
         self.ko_en("← 질문으로", "← Questions")
     }

@@ -36,6 +36,9 @@ pub fn parse_document(
     image_base: ImageBase,
 ) -> ParsedDocument {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Decomposed Hangul (NFD) composed, as it is drawn.
+    let composed = super::text::composed(text);
+    let text = composed.as_ref();
     // CRLF → LF once, so that every source span we copy is clean.
     let owned;
     let text = if text.contains('\r') {
@@ -74,7 +77,10 @@ pub fn parse_document(
     }
     b.finish_question();
 
-    let title = b.title.clone().unwrap_or_else(|| fallback_title.to_owned());
+    let title = b
+        .title
+        .clone()
+        .unwrap_or_else(|| super::text::composed(fallback_title).into_owned());
     let mut topics = std::mem::take(&mut b.topics);
     // Questions before the `#` title, or in a file without one, get their ids now.
     let title_key = super::normalize_question(&title);
