@@ -795,3 +795,80 @@ fn a_huge_or_deep_tree_is_read_up_to_its_bounds_and_says_so() {
     let walked = walk::markdown_files(empty.path());
     assert_eq!(walked.bound, Some(Bound::Entries(walk::MAX_ENTRIES)));
 }
+
+/// Links inside the course open inside the app: relative ones with percent-escapes, anchors
+/// by GitHub's rules (Korean, duplicates numbered), and addresses on GitHub of the course's
+/// own repository; a link out of the repository names nothing of it.
+#[test]
+fn links_to_the_textbook_and_the_labs_open_their_heading() {
+    use study_companion::course::links::{LinkTarget, heading_slugs, target};
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/course-repo");
+    let mut c = course::load_path(std::path::Path::new(root)).expect("loads");
+    let material = |path: &str| {
+        c.library
+            .materials
+            .iter()
+            .position(|m| m.path == path)
+            .expect("a material")
+    };
+    let section = |index: usize, heading: &str| {
+        c.library.materials[index]
+            .headings
+            .iter()
+            .find(|h| h.text == heading)
+            .map(|h| h.section)
+    };
+    let book1 = material("doc/[Book] 01_Docker_Overview.md");
+    let book2 = material("doc/[Book] 02_Dockerfile.md");
+    let lab1 = material("doc/[Hands-on] 01_Run_Container.md");
+    let cases = [
+        (
+            "../doc/%5BBook%5D%2002_Dockerfile.md#multi-line-arguments--reducing-clutter",
+            LinkTarget::Material {
+                index: book2,
+                section: section(book2, "Multi-line arguments & reducing clutter"),
+            },
+        ),
+        (
+            "../doc/%5BHands-on%5D%2001_Run_Container.md#1-이미지-검색하기",
+            LinkTarget::Material {
+                index: lab1,
+                section: section(lab1, "1. 이미지 검색하기"),
+            },
+        ),
+        (
+            "https://github.com/cloud-academy/msp-t3/blob/main/doc/%5BBook%5D%2001_Docker_Overview.md#컨테이너란",
+            LinkTarget::Material {
+                index: book1,
+                section: section(book1, "컨테이너란?"),
+            },
+        ),
+        (
+            "https://github.com/someone/else/blob/main/x.md",
+            LinkTarget::Outside,
+        ),
+        ("../../etc/passwd", LinkTarget::NotInCourse),
+    ];
+    for (url, want) in &cases {
+        assert!(
+            !matches!(want, LinkTarget::Material { section: None, .. }),
+            "{url}"
+        );
+        assert_eq!(&target(url, &c), want, "{url}");
+    }
+    // Once the clone's remote names the repository, another owner's address is the web.
+    c.library.repository = Some(("cloud-academy".into(), "msp-t3".into()));
+    assert_eq!(target(cases[2].0, &c), cases[2].1);
+    let theirs = cases[2].0.replace("cloud-academy", "someone");
+    assert_eq!(target(&theirs, &c), LinkTarget::Outside);
+    assert_eq!(
+        heading_slugs(["설치", "설치", "Docker & K8s"].into_iter()),
+        ["설치", "설치-1", "docker--k8s"]
+    );
+    assert_eq!(
+        course::links::github_remote(
+            "[remote \"origin\"]\n\turl = git@github.com:cloud-academy/msp-t3.git\n"
+        ),
+        Some(("cloud-academy".into(), "msp-t3".into()))
+    );
+}

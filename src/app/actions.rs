@@ -38,6 +38,12 @@ pub enum Action {
     ReviewSetting(ReviewSetting),
     /// A course, a session or a document picked in the library.
     Library(crate::ui::library::LibraryAction),
+    /// A deck, a lab or a document in the viewer (an index into the library's materials),
+    /// at a section (a link to one of its headings).
+    OpenMaterial {
+        index: usize,
+        section: Option<usize>,
+    },
     /// Back from a document to the questions.
     CloseMaterial,
     /// A heading of the open document's outline (an index into its headings).
@@ -94,6 +100,7 @@ impl StudyApp {
             Action::ForgetRecent(index) => self.forget_recent(index),
             Action::ReviewSetting(setting) => self.apply_review_setting(setting),
             Action::Library(picked) => self.library_pick(picked),
+            Action::OpenMaterial { index, section } => self.open_material(index, section),
             Action::CloseMaterial => self.material = None,
             Action::OutlineJump(heading) => {
                 let section = self.material.as_ref().and_then(|v| {
@@ -222,14 +229,23 @@ impl StudyApp {
                 self.state.group = Some(group);
                 self.set_session(Some(title));
             }
-            LibraryAction::Material(index) => {
-                if let Some(m) = self.course.library.materials.get(index) {
-                    self.material = Some(crate::ui::material::MaterialView::new(
-                        index,
-                        m.path.clone(),
-                    ));
-                }
-            }
+            LibraryAction::Material(index) => self.open_material(index, None),
+        }
+    }
+
+    /// Opens a document of the library in the viewer (at `section`), or brings the open
+    /// one to that section.
+    fn open_material(&mut self, index: usize, section: Option<usize>) {
+        let Some(m) = self.course.library.materials.get(index) else {
+            return;
+        };
+        let view = match self.material.take() {
+            Some(view) if view.index == index => view,
+            _ => crate::ui::material::MaterialView::new(index, m.path.clone()),
+        };
+        self.material = Some(view);
+        if let Some(view) = self.material.as_mut() {
+            view.scroll_to = section;
         }
     }
 

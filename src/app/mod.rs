@@ -651,6 +651,9 @@ impl StudyApp {
                     question: Some(question),
                     scroll_cards: true,
                 }),
+                LinkTarget::Material { index, section } => {
+                    self.push(Action::OpenMaterial { index, section });
+                }
                 LinkTarget::NotInCourse => self.notices.push(Notice::LinkNotInCourse(open.url)),
                 LinkTarget::Refused(_) => self.notices.push(Notice::LinkRefused(open.url)),
             }

@@ -52,6 +52,9 @@ pub struct CourseGroup {
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     pub groups: Vec<CourseGroup>,
+    /// The GitHub repository (owner, name) the clone's remote names, if it is one: its
+    /// `blob` addresses open the local files.
+    pub repository: Option<(String, String)>,
     /// Decks, then labs, then documents, each in library order.
     pub materials: Vec<Material>,
 }

@@ -12,6 +12,12 @@ pub enum LinkTarget {
     /// A session of the open course, and maybe one of its questions: (topic, question),
     /// or the session's first question when no question matched.
     Inside { topic: usize, question: usize },
+    /// A deck, a lab or a document of the course (an index into the library's materials),
+    /// at a heading's section when the link names one.
+    Material {
+        index: usize,
+        section: Option<usize>,
+    },
     /// Relative, but to nothing of the course.
     NotInCourse,
     /// Not opened: this scheme.
@@ -31,6 +37,9 @@ pub fn is_allowed(url: &str) -> bool {
 /// question of any session.
 pub fn target(url: &str, course: &Course) -> LinkTarget {
     let url = url.trim();
+    if let Some(path) = own_repository_path(url, course) {
+        return target(&path, course);
+    }
     if let Some(scheme) = scheme_of(url) {
         return if is_allowed(url) {
             LinkTarget::Outside
@@ -39,6 +48,13 @@ pub fn target(url: &str, course: &Course) -> LinkTarget {
         };
     }
     let (file, anchor) = url.split_once('#').unwrap_or((url, ""));
+    let file = percent_decode(file);
+    let anchor = percent_decode(anchor);
+    if let Some(found) = material_target(&file, &anchor, course) {
+        return found;
+    }
+    let file = file.as_str();
+    let anchor = anchor.as_str();
     let file_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let document = (!file_name.is_empty()).then(|| {
         course.documents.iter().position(|d| {
@@ -77,6 +93,116 @@ pub fn target(url: &str, course: &Course) -> LinkTarget {
         (Some(_), Some((topic, question))) => LinkTarget::Inside { topic, question },
         _ => LinkTarget::NotInCourse,
     }
+}
+
+/// The document of the course a relative link names (by its path inside the course, or
+/// the end of it: a link is relative to a folder this does not know), at the heading its
+/// anchor names by GitHub's rules.
+fn material_target(file: &str, anchor: &str, course: &Course) -> Option<LinkTarget> {
+    if file.is_empty() {
+        return None;
+    }
+    let wanted: Vec<&str> = file
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+        .collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let index = course.library.materials.iter().position(|m| {
+        let parts: Vec<&str> = m.path.split('/').collect();
+        parts.len() >= wanted.len() && parts[parts.len() - wanted.len()..] == wanted[..]
+    })?;
+    let material = &course.library.materials[index];
+    let section = (!anchor.is_empty())
+        .then(|| {
+            let slugs = heading_slugs(material.headings.iter().map(|h| h.text.as_str()));
+            let anchor = anchor.to_lowercase();
+            slugs
+                .iter()
+                .position(|s| *s == anchor)
+                .and_then(|i| material.headings.get(i))
+                .map(|h| h.section)
+        })
+        .flatten();
+    Some(LinkTarget::Material { index, section })
+}
+
+/// The anchors GitHub gives `headings`, in order: lower case, letters (Hangul too), digits,
+/// `-` and `_` kept, spaces as `-`, everything else dropped; a repeated one numbered
+/// (`-1`, `-2`).
+pub fn heading_slugs<'a>(headings: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    headings
+        .map(|h| {
+            let slug: String = h
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' => Some('-'),
+                    c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                    _ => None,
+                })
+                .collect();
+            let n = seen.entry(slug.clone()).or_insert(0);
+            let unique = if *n == 0 {
+                slug.clone()
+            } else {
+                format!("{slug}-{n}")
+            };
+            *n += 1;
+            unique
+        })
+        .collect()
+}
+
+/// A `blob` or `tree` address on GitHub of the course's own repository
+/// (`https://github.com/<owner>/<repo>/blob/<ref>/<path>#anchor`), as the path and anchor
+/// inside the course. The own repository is the one the clone's remote names, or, when the
+/// course knows none, one whose path names a file of the course.
+fn own_repository_path(url: &str, course: &Course) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://github.com/")
+        .or_else(|| url.strip_prefix("http://github.com/"))
+        .or_else(|| url.strip_prefix("https://www.github.com/"))?;
+    let mut parts = rest.splitn(5, '/');
+    let (owner, repo, kind, _reference) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if kind != "blob" && kind != "tree" {
+        return None;
+    }
+    let path = parts.next().unwrap_or("");
+    let own = match &course.library.repository {
+        Some((o, r)) => o.eq_ignore_ascii_case(owner) && r.eq_ignore_ascii_case(repo),
+        None => {
+            let file = percent_decode(path.split('#').next().unwrap_or(""));
+            course.library.materials.iter().any(|m| m.path == file)
+                || course.documents.iter().any(|d| d.path == file)
+        }
+    };
+    own.then(|| path.to_owned())
+}
+
+/// The GitHub repository (owner, name) a git config's remote names: `https://github.com/o/r`
+/// (`.git` or not) or `git@github.com:o/r.git`.
+pub fn github_remote(config: &str) -> Option<(String, String)> {
+    config.lines().find_map(|line| {
+        let (key, value) = line.trim().split_once('=')?;
+        if key.trim() != "url" {
+            return None;
+        }
+        let value = value.trim();
+        let rest = value
+            .strip_prefix("https://github.com/")
+            .or_else(|| value.strip_prefix("http://github.com/"))
+            .or_else(|| value.strip_prefix("git@github.com:"))
+            .or_else(|| value.strip_prefix("ssh://git@github.com/"))?;
+        let (owner, repo) = rest.trim_end_matches('/').split_once('/')?;
+        let repo = repo.strip_suffix(".git").unwrap_or(repo);
+        (!owner.is_empty() && !repo.is_empty() && !repo.contains('/'))
+            .then(|| (owner.to_owned(), repo.to_owned()))
+    })
 }
 
 #[cfg(test)]

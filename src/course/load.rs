@@ -227,13 +227,19 @@ pub fn load_path(path: &Path) -> Result<Course, LoadError> {
     if read.is_empty() && problems.is_empty() {
         return Err(LoadError::NoMarkdown { path: shown });
     }
+    let repository = read_regular_file(&path.join(".git").join("config"), 64 * 1024)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|config| super::links::github_remote(&config));
     let readme = read.iter().find_map(|r| match r {
         CourseFile::Material(m, _) if m.path.eq_ignore_ascii_case("readme.md") => {
             Some(m.title.clone())
         }
         _ => None,
     });
-    Ok(assemble(read, problems, &file_stem(path), readme))
+    let mut course = assemble(read, problems, &file_stem(path), readme);
+    course.library.repository = repository;
+    Ok(course)
 }
 
 /// A file of the course, read: a Q&A session, or a document of another kind.

@@ -57,6 +57,18 @@ fn the_library_narrows_to_a_course_and_a_session_and_opens_a_deck_and_a_lab() {
     harness.get_by_label_contains("질문 15개");
     harness.get_by_role_and_label(Role::Button, "MSP T3 (3)");
     harness.get_by_role_and_label(Role::Button, "MSP T2 (2)");
+    // An answer's link to the textbook by its GitHub address opens the deck at that heading.
+    harness.get_by_label("교재 1장").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "← 질문으로");
+    assert!(
+        harness.query_all_by_label("컨테이너란?").count() >= 2,
+        "the slide and the outline"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "← 질문으로")
+        .click_accesskit();
+    harness.run();
     // The earlier course's session, by its number: its three questions only.
     harness
         .get_by_role_and_label(Role::Button, "6차")
