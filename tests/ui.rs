@@ -127,7 +127,7 @@ fn notes_file(harness: &Harness<'_, StudyApp>) -> String {
 }
 
 /// Ctrl+F, then `text` typed into the search box.
-fn search(harness: &mut Harness<'_, StudyApp>, text: &str) {
+pub(crate) fn search(harness: &mut Harness<'_, StudyApp>, text: &str) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
     let search_box = harness.get_by_role_and_label(Role::TextInput, "검색");

@@ -87,8 +87,14 @@ impl StudyApp {
                 topic,
                 question,
                 scroll_cards,
-            } => self.select_and_reveal(topic, question, scroll_cards),
-            Action::OpenHit(index) => self.open_hit(index),
+            } => {
+                self.material = None;
+                self.select_and_reveal(topic, question, scroll_cards);
+            }
+            Action::OpenHit(index) => {
+                self.material = None;
+                self.open_hit(index);
+            }
             Action::SetFilter(filter) => self.set_filter(filter),
             Action::SetSession(session) => self.set_session(session),
             Action::NoteEdited => {

@@ -8,7 +8,7 @@ use crate::ui::dialogs::help_window_ui;
 use crate::ui::library::{LibraryInput, has_library, library_ui, outline_ui};
 use crate::ui::material::{MaterialAction, material_ui};
 use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
-use crate::ui::search_panel::{ResultsInput, search_results_ui};
+use crate::ui::search_panel::{ResultPick, ResultsInput, search_results_ui};
 use crate::ui::sidebar::{
     SidebarAction, SidebarInput, progress_and_filters_ui, session_picker_ui, sidebar_ui,
 };
@@ -150,6 +150,7 @@ impl StudyApp {
             .material
             .as_ref()
             .and_then(|v| self.course.library.materials.get(v.index))
+            .filter(|_| !self.search.is_active())
         {
             if let Some(heading) = outline_ui(ui, material, lang) {
                 actions.push(Action::OutlineJump(heading));
@@ -170,11 +171,21 @@ impl StudyApp {
                 course: &self.course,
                 lang,
                 hits: self.search.hits(),
+                doc_hits: self.search.doc_hits(),
                 cursor: self.search.cursor(),
                 scroll_to_cursor,
             };
-            if let Some(i) = search_results_ui(ui, &input) {
-                actions.push(Action::OpenHit(i));
+            match search_results_ui(ui, &input) {
+                Some(ResultPick::Question(i)) => actions.push(Action::OpenHit(i)),
+                Some(ResultPick::Document(i)) => {
+                    if let Some(hit) = self.search.doc_hits().get(i) {
+                        actions.push(Action::OpenMaterial {
+                            index: hit.material,
+                            section: Some(hit.section),
+                        });
+                    }
+                }
+                None => {}
             }
         } else {
             let input = SidebarInput {

@@ -39,6 +39,8 @@ pub(super) struct Search {
     /// notes changed).
     searched: Option<String>,
     hits: Vec<Hit>,
+    /// The sections of the decks, labs and documents that match.
+    doc_hits: Vec<search::DocHit>,
     cursor: usize,
     scroll_to_cursor: bool,
     /// The box had keyboard focus at the end of the last frame.
@@ -67,6 +69,10 @@ impl Search {
         &self.hits
     }
 
+    pub(super) fn doc_hits(&self) -> &[search::DocHit] {
+        &self.doc_hits
+    }
+
     pub(super) fn hit(&self, index: usize) -> Option<&Hit> {
         self.hits.get(index)
     }
@@ -88,6 +94,7 @@ impl Search {
         let query = Query::parse(&self.query);
         let before = self.hits.get(self.cursor).map(|h| h.id.clone());
         self.hits = self.index.search(&query, |id| store.text(id), 200);
+        self.doc_hits = self.index.search_documents(&query, 100);
         // A new query starts at the top; the same query re-run (my notes changed) keeps
         // the highlighted result where it still is.
         let same_query = self.searched.as_deref().is_none_or(|q| q == self.query);

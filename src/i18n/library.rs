@@ -97,6 +97,14 @@ impl Lang {
         }
     }
 
+    /// The heading of the documents' search results.
+    pub fn document_results(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("교재·실습·문서 {n}곳"),
+            Lang::En => format!("{n} in the textbook, labs and documents"),
+        }
+    }
+
     pub fn back_to_questions(self) -> &'static str {
         self.ko_en("← 질문으로", "← Questions")
     }

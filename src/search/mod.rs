@@ -6,9 +6,11 @@
 //! of the query may be unfinished ("컨테ㅇ", "컨텡" while typing 컨테이너). Terms separated by
 //! spaces must all match ("docker ㅇㅁㅈ").
 
+mod documents;
 mod filter;
 mod hangul;
 
+pub use documents::DocHit;
 pub use filter::Filter;
 
 use crate::course::{Course, QuestionId};
@@ -313,6 +315,8 @@ pub struct Index {
     entries: Vec<Entry>,
     questions: Haystack,
     answers: Haystack,
+    /// The decks, labs and documents, a section each.
+    documents: documents::DocIndex,
 }
 
 /// A parsed query: its terms, each classified once for the fastest way to match it.
@@ -350,7 +354,14 @@ impl Index {
                     .push(&plain_answer(&q.answer).replace(SEPARATOR, " "));
             }
         }
+        index.documents = documents::DocIndex::new(course);
         index
+    }
+
+    /// The sections of the decks, labs and documents matching every term, grouped by kind
+    /// (decks, labs, documents). At most `limit`.
+    pub fn search_documents(&self, query: &Query, limit: usize) -> Vec<DocHit> {
+        self.documents.search(query, limit)
     }
 
     pub fn len(&self) -> usize {

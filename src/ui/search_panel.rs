@@ -5,38 +5,111 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat, vec2};
 
 use super::widgets::{append_marked, selectable_row_ui};
-use crate::course::Course;
+use crate::course::{Course, Kind};
 use crate::i18n::Lang;
-use crate::search::{Field, Hit};
+use crate::search::{DocHit, Field, Hit};
 
 /// Everything the results list shows this frame.
 pub struct ResultsInput<'a> {
     pub course: &'a Course,
     pub lang: Lang,
     pub hits: &'a [Hit],
+    /// Sections of the decks, labs and documents that match, grouped by kind.
+    pub doc_hits: &'a [DocHit],
     /// The highlighted result (↑/↓ move it, Enter opens it).
     pub cursor: usize,
     /// Bring the highlighted result into view.
     pub scroll_to_cursor: bool,
 }
 
-/// Shows the hits; returns the index of the one the user clicked.
-pub fn search_results_ui(ui: &mut egui::Ui, input: &ResultsInput<'_>) -> Option<usize> {
+/// What the user clicked in the results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultPick {
+    /// A question (an index into the hits).
+    Question(usize),
+    /// A section of a document (an index into the document hits).
+    Document(usize),
+}
+
+/// Shows the hits: the questions, then the sections of the textbook, the labs and the
+/// documents by kind; returns what the user clicked.
+pub fn search_results_ui(ui: &mut egui::Ui, input: &ResultsInput<'_>) -> Option<ResultPick> {
+    let lang = input.lang;
+    let s = lang.strings();
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(lang.search_results(input.hits.len())).strong());
+    if input.hits.is_empty() && input.doc_hits.is_empty() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(s.no_results).weak());
+        return None;
+    }
+    let documents_height = if input.doc_hits.is_empty() {
+        0.0
+    } else {
+        (ui.available_height() * 0.45).min(36.0 + 26.0 * input.doc_hits.len() as f32 + 20.0)
+    };
+    let mut picked = None;
+    if !input.hits.is_empty() {
+        ui.allocate_ui(
+            vec2(
+                ui.available_width(),
+                ui.available_height() - documents_height,
+            ),
+            |ui| {
+                picked = question_hits_ui(ui, input).map(ResultPick::Question);
+            },
+        );
+    }
+    if !input.doc_hits.is_empty() {
+        ui.separator();
+        picked = document_hits_ui(ui, input)
+            .map(ResultPick::Document)
+            .or(picked);
+    }
+    picked
+}
+
+/// The sections of the decks, labs and documents that match, under their kind.
+fn document_hits_ui(ui: &mut egui::Ui, input: &ResultsInput<'_>) -> Option<usize> {
+    let lang = input.lang;
+    let mut clicked = None;
+    ui.label(egui::RichText::new(lang.document_results(input.doc_hits.len())).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("document_results")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut kind: Option<Kind> = None;
+            for (i, hit) in input.doc_hits.iter().enumerate() {
+                if kind != Some(hit.kind) {
+                    kind = Some(hit.kind);
+                    ui.label(egui::RichText::new(lang.shelf(hit.kind)).small().weak());
+                }
+                let title = input
+                    .course
+                    .library
+                    .materials
+                    .get(hit.material)
+                    .map_or("", |m| m.title.as_str());
+                let text = format!("{} · {}", hit.heading, hit.snippet);
+                let hover = format!("{title}\n{}", hit.snippet);
+                if super::widgets::elided_label(ui, false, &text, &hover).clicked() {
+                    clicked = Some(i);
+                }
+            }
+        });
+    clicked
+}
+
+/// The questions that match, one row each (only visible rows laid out).
+fn question_hits_ui(ui: &mut egui::Ui, input: &ResultsInput<'_>) -> Option<usize> {
     let ResultsInput {
         course,
         lang,
         hits,
         cursor,
         scroll_to_cursor,
+        ..
     } = *input;
-    let s = lang.strings();
-    ui.add_space(4.0);
-    ui.label(egui::RichText::new(lang.search_results(hits.len())).strong());
-    if hits.is_empty() {
-        ui.add_space(8.0);
-        ui.label(egui::RichText::new(s.no_results).weak());
-        return None;
-    }
     let row_height = 58.0;
     let mut clicked = None;
     let mut area = egui::ScrollArea::vertical()

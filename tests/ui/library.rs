@@ -110,3 +110,40 @@ fn the_library_narrows_to_a_course_and_a_session_and_opens_a_deck_and_a_lab() {
     harness.get_by_label("전체 3");
     assert!(harness.query_by_label("이 문서의 목차").is_none());
 }
+
+/// One search finds the questions and, under them, the slides, the lab steps and the
+/// documents that match, by kind; a section found opens its document there.
+#[test]
+fn search_finds_the_textbook_and_the_labs_too() {
+    let repo = repository();
+    let mut harness = common::builder().path(repo.path()).build();
+    common::wait_loaded(&mut harness);
+    super::search(&mut harness, "레이어");
+    // The question about layers…
+    assert!(
+        harness
+            .query_all_by_label_contains("이미지 레이어는 어디에 저장되나요?")
+            .count()
+            >= 1
+    );
+    // …and the deck's slide about them, under 교재.
+    harness.get_by_label_contains("교재·실습·문서");
+    let slide = harness.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with("이미지와 레이어 · "))
+    });
+    slide.click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "← 질문으로");
+    // Korean-aware: the initial consonants find the lab's step too.
+    super::search(&mut harness, "ㄱㅅ");
+    assert!(
+        harness
+            .query_all_by(|n| n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| l.starts_with("1. 이미지 검색하기 · ")))
+            .count()
+            >= 1
+    );
+}
