@@ -270,5 +270,68 @@ mod bench {
         g.finish();
     }
 
-    criterion_group!(benches, parse, frame, present, review, save_notes, search);
+    /// The fixture repository at the real course's size in text (17 sessions, 15 decks of
+    /// 15 slides, 17 labs, 8 appendices): one keystroke searches the questions and every
+    /// section of the documents.
+    fn search_repository(c: &mut Criterion) {
+        use study_companion::search::{Index, Query};
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course-repo");
+        let read = |rel: &str| std::fs::read_to_string(fixture.join(rel)).expect("fixture");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |rel: String, text: String| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        let (book, lab, session) = (
+            read("doc/[Book] 01_Docker_Overview.md"),
+            read("doc/[Hands-on] 01_Run_Container.md"),
+            read("qna/mspt3_23-3차.md"),
+        );
+        for n in 1..=15 {
+            let slides: String = (1..=14)
+                .map(|s| format!("\n---\n\n## {n}.{s} 슬라이드\n\n- 컨테이너와 이미지 {s}\n"))
+                .collect();
+            write(format!("doc/[Book] {n:02}.md"), format!("{book}{slides}"));
+        }
+        for n in 1..=17 {
+            write(format!("doc/[Hands-on] {n:02}.md"), lab.repeat(2));
+            write(
+                format!("qna/mspt3_{n}차.md"),
+                session.replace("23-3차", &format!("{n}차")),
+            );
+        }
+        for n in 1..=8 {
+            write(
+                format!("doc/[Appendix] {n:02}.md"),
+                read("doc/[Appendix] SSH.md"),
+            );
+        }
+        let course = course::load_path(dir.path()).expect("loads");
+        let index = Index::new(&course);
+        let mut g = c.benchmark_group("search_repository");
+        for q in ["docker", "ㅋㅌㅇㄴ", "레이어", "이미지 ㄱㅅ", "없는말"] {
+            let query = Query::parse(q);
+            g.bench_function(q, |b| {
+                b.iter(|| {
+                    let questions = index.search(black_box(&query), |_| None, 200);
+                    let documents = index.search_documents(black_box(&query), 100);
+                    (questions, documents)
+                })
+            });
+        }
+        g.finish();
+    }
+
+    criterion_group!(
+        benches,
+        parse,
+        frame,
+        present,
+        review,
+        save_notes,
+        search,
+        search_repository
+    );
 }
