@@ -872,3 +872,37 @@ fn links_to_the_textbook_and_the_labs_open_their_heading() {
         Some(("cloud-academy".into(), "msp-t3".into()))
     );
 }
+
+/// The Anki export of a repository: a deck per course and topic (`MSP T2::Docker`), never a
+/// course title cut inside its parenthesis, never an empty topic.
+#[test]
+fn a_repository_exports_a_deck_per_course_and_topic() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/course-repo");
+    let c = course::load_path(std::path::Path::new(root)).expect("loads");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes =
+        study_companion::notes::Notebook::new(study_companion::notes::DataDir::at(dir.path()));
+    let labels = study_companion::review::anki::Labels {
+        my_answer: "내 답",
+        my_note: "내 메모",
+    };
+    let export = study_companion::review::anki::render(&c, &notes, labels);
+    let mut decks: Vec<&str> = export
+        .text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(2))
+        .collect();
+    decks.sort();
+    decks.dedup();
+    assert_eq!(
+        decks,
+        [
+            "MSP T2::Docker",
+            "MSP T2::Kubernetes",
+            "MSP T3::AWS",
+            "MSP T3::Docker",
+            "MSP T3::Kubernetes"
+        ]
+    );
+}

@@ -91,7 +91,20 @@ pub fn render(course: &Course, notes: &Notebook, labels: Labels<'_>) -> AnkiExpo
                 back.push_str(&html(note, doc, &mut export.media));
             }
         }
-        let deck = format!("{}::{}", field(&course.title), field(&topic.name));
+        // The course the session belongs to ("MSP T3", "MSP T2" of a repository), else the
+        // course's title; the topic under it when there is one (`MSP T3::` would make Anki
+        // invent decks).
+        let course_name = course
+            .library
+            .groups
+            .iter()
+            .find(|g| !g.name.is_empty() && g.sessions.contains(&q.document))
+            .map_or(course.title.as_str(), |g| g.name.as_str());
+        let deck = if topic.name.trim().is_empty() {
+            field(course_name)
+        } else {
+            format!("{}::{}", field(course_name), field(&topic.name))
+        };
         let mut tags = vec!["study-companion".to_owned()];
         if let Some(d) = doc {
             tags.push(tag(d.short_label()));
