@@ -46,7 +46,16 @@ pub fn top_bar_ui(
     let mut recent = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.add_space(4.0);
-        ui.label(egui::RichText::new(input.title).heading().strong());
+        // A long title (98 syllables in the real course) is cut with "…", in full on hover:
+        // the bar's buttons and the search box stay in the window.
+        let max_title = (ui.available_width() * 0.35).max(160.0);
+        ui.scope(|ui| {
+            ui.set_max_width(max_title);
+            ui.add(
+                egui::Label::new(egui::RichText::new(input.title).heading().strong()).truncate(),
+            )
+            .on_hover_text(input.title);
+        });
         ui.add_space(12.0);
         if let Some(picked) = open_menu_ui(ui, input) {
             recent = Some(picked);

@@ -43,8 +43,10 @@ pub fn name_glyph_button(response: &egui::Response, shown: &str, name: &str) {
     }
 }
 
-/// A small rounded tag ("23-5차", "열린 질문").
+/// A small rounded tag ("23-5차", "열린 질문"); a long one cut with "…" (in full on hover).
 pub fn badge_ui(ui: &mut egui::Ui, text: &str, color: Color32, hover: &str) {
+    let text = crate::course::shorten(text, 32);
+    let text = text.as_ref();
     Frame::new()
         .stroke(Stroke::new(1.0, color))
         .corner_radius(CornerRadius::same(8))

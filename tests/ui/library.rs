@@ -147,3 +147,32 @@ fn search_finds_the_textbook_and_the_labs_too() {
             >= 1
     );
 }
+
+/// A session title of 98 syllables is cut in the top bar: the buttons and the search box
+/// stay in the window.
+#[test]
+fn a_long_title_leaves_the_toolbar_in_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let title: String = "가나다라마바사아자차카타파하"
+        .chars()
+        .cycle()
+        .take(98)
+        .collect();
+    let file = dir.path().join("long.md");
+    std::fs::write(
+        &file,
+        format!("# {title}\n\n## 주제\n\n- 질문인가요?\n  - 답\n"),
+    )
+    .expect("write");
+    let mut harness = common::builder().path(&file).build();
+    common::wait_loaded(&mut harness);
+    let width = harness.ctx.content_rect().width();
+    let search = harness.get_by_role_and_label(Role::TextInput, "검색");
+    assert!(
+        search.rect().right() <= width + 1.0,
+        "{:?} in {width}",
+        search.rect()
+    );
+    let review = harness.get_by_role_and_label(Role::Button, "🗘 복습");
+    assert!(review.rect().right() <= width, "{:?}", review.rect());
+}
