@@ -105,7 +105,7 @@ fn opened_urls(harness: &mut Harness<'_, StudyApp>) -> Vec<String> {
 }
 
 /// Moves egui's clock forward (autosave waits for it) and runs one frame.
-fn advance(harness: &mut Harness<'_, StudyApp>, seconds: f64) {
+pub(crate) fn advance(harness: &mut Harness<'_, StudyApp>, seconds: f64) {
     let now = harness.ctx.input(|i| i.time);
     harness.input_mut().time = Some(now + seconds);
     harness.step();
@@ -137,7 +137,7 @@ pub(crate) fn search(harness: &mut Harness<'_, StudyApp>, text: &str) {
 }
 
 /// Types into the notes panel's editor.
-fn type_answer(harness: &mut Harness<'_, StudyApp>, text: &str) {
+pub(crate) fn type_answer(harness: &mut Harness<'_, StudyApp>, text: &str) {
     harness.get_by_label("내 답변").focus();
     harness.run();
     harness.get_by_label("내 답변").type_text(text);

@@ -115,6 +115,8 @@ impl StudyApp {
                 });
                 if let (Some(view), Some(section)) = (self.material.as_mut(), section) {
                     view.scroll_to = Some(section);
+                    // The heading picked is what the notes panel writes on.
+                    view.note_heading = Some(heading);
                 }
             }
             Action::Quit(choice) => {
@@ -265,11 +267,7 @@ impl StudyApp {
 
     /// Ctrl+D or the panel's star: the bookmark of the question my typing goes to.
     fn toggle_bookmark(&mut self, now: f64) {
-        let Some(id) = self
-            .note_target()
-            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
-            .map(|q| q.id.clone())
-        else {
+        let Some(id) = self.note_target_id() else {
             return;
         };
         if self

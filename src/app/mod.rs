@@ -390,12 +390,38 @@ impl StudyApp {
         self.notes.dir().clone()
     }
 
+    /// The heading of the open document my notes go to, if one was picked: (material,
+    /// heading).
+    fn note_heading(&self) -> Option<(usize, usize)> {
+        if !matches!(self.mode, Mode::Reading { .. }) {
+            return None;
+        }
+        let view = self.material.as_ref()?;
+        Some((view.index, view.note_heading?))
+    }
+
+    /// The id my typing goes to: the heading picked in the open document, else the note
+    /// target's question.
+    fn note_target_id(&self) -> Option<crate::course::QuestionId> {
+        if let Some((m, h)) = self.note_heading() {
+            return Some(
+                self.course
+                    .library
+                    .materials
+                    .get(m)?
+                    .headings
+                    .get(h)?
+                    .id
+                    .clone(),
+            );
+        }
+        let (t, q) = self.note_target()?;
+        Some(self.course.topics.get(t)?.questions.get(q)?.id.clone())
+    }
+
     /// Loads the notes editor's text for the note target (saving the previous one first).
     fn sync_buffer(&mut self, now: f64) {
-        let target = self
-            .note_target()
-            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
-            .map(|q| q.id.clone());
+        let target = self.note_target_id();
         self.notes
             .sync_buffer(&self.course, target.as_ref(), now, &mut self.notices);
     }

@@ -7,7 +7,7 @@ use crate::command::Command;
 use crate::ui::dialogs::help_window_ui;
 use crate::ui::library::{LibraryInput, has_library, library_ui, outline_ui};
 use crate::ui::material::{MaterialAction, material_ui};
-use crate::ui::notes_panel::{NotesAction, NotesInput, notes_panel_ui};
+use crate::ui::notes_panel::{NotesAction, NotesInput, Target, notes_panel_ui};
 use crate::ui::search_panel::{ResultPick, ResultsInput, search_results_ui};
 use crate::ui::sidebar::{
     SidebarAction, SidebarInput, progress_and_filters_ui, session_picker_ui, sidebar_ui,
@@ -235,12 +235,28 @@ impl StudyApp {
     /// The notes panel on the question my typing goes to (the selected one, or the review
     /// card).
     fn notes_ui(&mut self, ui: &mut egui::Ui) -> Option<NotesAction> {
+        let heading = self.note_heading().and_then(|(m, h)| {
+            let material = self.course.library.materials.get(m)?;
+            Some((material, material.headings.get(h)?))
+        });
         let question = self
             .note_target()
+            .filter(|_| heading.is_none())
             .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q));
-        let session = question
-            .and_then(|q| self.course.documents.get(q.document))
-            .map(|d| d.title.as_str());
+        let target = match heading {
+            Some((material, h)) => Some(Target {
+                id: &h.id,
+                text: format!("{} › {}", material.title, h.text).into(),
+                open: false,
+            }),
+            None => question.map(Target::question),
+        };
+        let session = match heading {
+            Some((material, _)) => Some(material.title.as_str()),
+            None => question
+                .and_then(|q| self.course.documents.get(q.document))
+                .map(|d| d.title.as_str()),
+        };
         let data_path = match session {
             Some(session) => self.notes.file_of(session),
             None => self.notes.location(),
@@ -248,10 +264,11 @@ impl StudyApp {
         .display()
         .to_string();
         let editing = self.notes.editing();
+        let note = target.as_ref().and_then(|t| editing.store.get(t.id));
         let input = NotesInput {
             lang: self.state.lang,
-            question,
-            note: question.and_then(|q| editing.store.get(&q.id)),
+            target,
+            note,
             save: editing.status,
             data_path: &data_path,
             editable: session.is_some_and(|s| editing.store.can_write(s)),

@@ -9,6 +9,9 @@ use super::kind::{Kind, front_matter};
 use super::walk::{natural_cmp, natural_path_cmp};
 use super::{Document, ImageBase};
 
+/// The topic a heading note's id hashes, apart from any topic of a session.
+pub const HEADING_TOPIC: &str = "§";
+
 /// A document of the course that is not a Q&A session: a deck, a lab, a README.
 #[derive(Clone, Debug)]
 pub struct Material {
@@ -34,6 +37,9 @@ pub struct Material {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Heading {
+    /// What a note on this heading is kept under: the document's title and the heading's
+    /// text (so it follows the document wherever it is opened), numbered when repeated.
+    pub id: super::QuestionId,
     pub level: u8,
     pub text: String,
     /// The section it opens (an index into [`Material::sections`]).
@@ -57,9 +63,26 @@ pub struct Library {
     pub repository: Option<(String, String)>,
     /// Decks, then labs, then documents, each in library order.
     pub materials: Vec<Material>,
+    /// Where each heading note's heading is: (material, heading) by id. Built once per load.
+    pub heading_index: std::collections::HashMap<super::QuestionId, (usize, usize)>,
 }
 
 impl Library {
+    /// Indexes the headings' ids, once the materials are in their order.
+    pub fn index_headings(&mut self) {
+        self.heading_index = self
+            .materials
+            .iter()
+            .enumerate()
+            .flat_map(|(mi, m)| {
+                m.headings
+                    .iter()
+                    .enumerate()
+                    .map(move |(hi, h)| (h.id.clone(), (mi, hi)))
+            })
+            .collect();
+    }
+
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = (usize, &Material)> {
         self.materials
             .iter()
@@ -85,7 +108,7 @@ impl Material {
             None => text,
         };
         let body = with_line_breaks(body).into_owned();
-        let (headings, sections) = headings_and_sections(&body);
+        let (mut headings, sections) = headings_and_sections(&body);
         let slides = if kind == Kind::Deck {
             1 + count_top_level_rules(&body)
         } else {
@@ -99,6 +122,13 @@ impl Material {
                 || super::text::composed(fallback_title).into_owned(),
                 |h| h.text.clone(),
             );
+        let mut seen: std::collections::HashMap<super::QuestionId, usize> = Default::default();
+        for h in &mut headings {
+            let id = super::QuestionId::new(&title, HEADING_TOPIC, &h.text);
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            h.id = if *n > 1 { id.with_suffix(*n) } else { id };
+        }
         let steps = headings
             .iter()
             .filter(|h| h.level == 2 && super::kind::is_numbered_step(&h.text))
@@ -144,6 +174,7 @@ fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !t.is_empty() {
                         headings.push(Heading {
+                            id: super::QuestionId::placeholder(),
                             level,
                             text: t,
                             section: starts.len() - 1,

@@ -291,6 +291,7 @@ fn assemble(
         };
     }
     course.library.materials = materials;
+    course.library.index_headings();
     course
 }
 

@@ -533,6 +533,12 @@ impl Course {
         self.topics.iter().map(Topic::open_count).sum()
     }
 
+    /// Whether a note with this id has its place in the course: a question, or a heading of
+    /// a deck, a lab or a document. A note of neither is an orphan.
+    pub fn knows(&self, id: &QuestionId) -> bool {
+        self.index.contains_key(id) || self.library.heading_index.contains_key(id)
+    }
+
     /// Finds a question by id: (topic index, question index). O(1).
     pub fn find(&self, id: &QuestionId) -> Option<(usize, usize)> {
         self.index.get(id).copied()

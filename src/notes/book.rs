@@ -40,15 +40,14 @@ pub struct Opened {
 /// Opens a store per session of `course` that is not open (nor failed) yet: what
 /// `Notebook` and the review log share. A session whose file cannot be opened is
 /// remembered as failed (nothing is written there) and its error returned.
-pub fn open_each<S>(
-    course: &Course,
+pub fn open_each<'a, S>(
+    titles: impl Iterator<Item = &'a str>,
     stores: &mut BTreeMap<String, S>,
     failed: &mut BTreeMap<String, String>,
     mut open: impl FnMut(&str) -> Result<(S, Vec<StoreWarning>), StoreError>,
 ) -> Opened {
     let mut opened = Opened::default();
-    for doc in &course.documents {
-        let session = doc.title.as_str();
+    for session in titles {
         if stores.contains_key(session) || failed.contains_key(session) {
             continue;
         }
@@ -80,7 +79,17 @@ impl Notebook {
     /// ones, with whatever is unsaved in them), then re-attaches orphans.
     pub fn open_sessions(&mut self, course: &Course, now: Timestamp) -> Opened {
         let dir = self.dir.clone();
-        let opened = open_each(course, &mut self.stores, &mut self.failed, |session| {
+        // The sessions' notes, and those on the headings of the decks, labs and documents
+        // (one file per document, named after its title like a session's).
+        let titles = course.documents.iter().map(|d| d.title.as_str()).chain(
+            course
+                .library
+                .materials
+                .iter()
+                .filter(|m| !m.headings.is_empty())
+                .map(|m| m.title.as_str()),
+        );
+        let opened = open_each(titles, &mut self.stores, &mut self.failed, |session| {
             NoteStore::open(dir.settled_session_notes(session), session)
         });
         self.reattach(course, now);
@@ -188,7 +197,7 @@ impl Notebook {
             .iter()
             .flat_map(|(session, s)| {
                 s.notes()
-                    .filter(|n| course.find(&n.id).is_none())
+                    .filter(|n| !course.knows(&n.id))
                     .map(move |n| (session.clone(), n.id.clone()))
             })
             .collect();

@@ -44,6 +44,32 @@ pub fn study_sheet(
             question(&mut out, q, notes, labels);
         }
     }
+    // My notes on the headings of the decks, labs and documents, under their document.
+    for material in &course.library.materials {
+        let noted: Vec<(&str, &str)> = material
+            .headings
+            .iter()
+            .filter_map(|h| Some((h.text.as_str(), notes.text(&h.id)?)))
+            .collect();
+        if noted.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "## {}
+
+",
+            material.title
+        ));
+        for (heading, text) in noted {
+            out.push_str(&format!(
+                "- {}
+
+",
+                escape_item(heading)
+            ));
+            quote(&mut out, labels.my_answer, text);
+        }
+    }
     let orphans = notes.orphans(course);
     if !orphans.is_empty() {
         out.push_str(&format!("---\n\n## {}\n\n", labels.orphaned));

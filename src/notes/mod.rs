@@ -84,8 +84,17 @@ pub struct QuestionInfo {
 }
 
 impl QuestionInfo {
-    /// The question with this id in `course`, and the context a note records for it.
+    /// The question with this id in `course` (or the heading of a deck, a lab or a
+    /// document), and the context a note records for it.
     pub fn find(course: &Course, id: &QuestionId) -> Option<Self> {
+        if let Some(&(m, h)) = course.library.heading_index.get(id) {
+            let material = course.library.materials.get(m)?;
+            return Some(Self {
+                question: material.headings.get(h)?.text.clone(),
+                topic: crate::course::library::HEADING_TOPIC.to_owned(),
+                session: material.title.clone(),
+            });
+        }
         let (t, q) = course.find(id)?;
         let topic = course.topics.get(t)?;
         let question = topic.questions.get(q)?;
@@ -333,7 +342,7 @@ impl NoteStore {
     pub fn orphans<'a>(&'a self, course: &Course) -> Vec<&'a Note> {
         self.notes
             .values()
-            .filter(|n| course.find(&n.id).is_none())
+            .filter(|n| !course.knows(&n.id))
             .filter(|n| !n.text.trim().is_empty() || n.bookmarked)
             .collect()
     }
@@ -366,7 +375,7 @@ impl NoteStore {
         let orphan_ids: Vec<QuestionId> = self
             .notes
             .keys()
-            .filter(|id| course.find(id).is_none())
+            .filter(|id| !course.knows(id))
             .cloned()
             .collect();
         let mut moved = 0;

@@ -158,7 +158,8 @@ impl ReviewBook {
     /// Opens the log of every session of `course` not open yet.
     pub fn open_sessions(&mut self, course: &Course) -> Opened {
         let dir = self.dir.clone();
-        open_each(course, &mut self.stores, &mut self.failed, |session| {
+        let titles = course.documents.iter().map(|d| d.title.as_str());
+        open_each(titles, &mut self.stores, &mut self.failed, |session| {
             ReviewStore::open(dir.session_review(session), session)
         })
     }

@@ -22,6 +22,8 @@ pub struct MaterialView {
     width: f32,
     /// The section to bring to the top at the next frame (a heading of the outline).
     pub scroll_to: Option<usize>,
+    /// The heading my notes go to (picked in the outline): an index into its headings.
+    pub note_heading: Option<usize>,
     cache: CommonMarkCache,
 }
 
@@ -34,6 +36,7 @@ impl MaterialView {
             plain: Vec::new(),
             width: 0.0,
             scroll_to: None,
+            note_heading: None,
             cache: CommonMarkCache::default(),
         }
     }

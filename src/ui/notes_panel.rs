@@ -28,8 +28,8 @@ pub enum NotesAction {
 /// What the panel shows this frame.
 pub struct NotesInput<'a> {
     pub lang: Lang,
-    /// The selected question, if any.
-    pub question: Option<&'a Question>,
+    /// What my typing goes to: the selected question, or a heading of the open document.
+    pub target: Option<Target<'a>>,
     /// Its stored note (for the bookmark).
     pub note: Option<&'a Note>,
     pub save: &'a SaveStatus,
@@ -39,6 +39,25 @@ pub struct NotesInput<'a> {
     pub editable: bool,
     /// Notes whose question is gone, listed below the editor.
     pub orphans: &'a [Note],
+}
+
+/// What a note is written on.
+pub struct Target<'a> {
+    pub id: &'a crate::course::QuestionId,
+    /// The question's text, or the heading's (with its document's title).
+    pub text: std::borrow::Cow<'a, str>,
+    /// An open question (the panel invites an answer).
+    pub open: bool,
+}
+
+impl<'a> Target<'a> {
+    pub fn question(q: &'a Question) -> Self {
+        Self {
+            id: &q.id,
+            text: q.shown_text(),
+            open: q.is_open(),
+        }
+    }
 }
 
 /// Shows the panel for the selected question with my `buffer` (the text being edited).
@@ -61,7 +80,7 @@ fn editor_ui(
 ) -> Option<NotesAction> {
     let NotesInput {
         lang,
-        question,
+        ref target,
         note,
         save,
         data_path,
@@ -70,15 +89,15 @@ fn editor_ui(
     } = *input;
     let s = lang.strings();
     let heading = ui.heading(s.my_answer);
-    let Some(q) = question else {
+    let Some(q) = target else {
         ui.add_space(8.0);
         ui.label(RichText::new(s.pick_a_question).weak());
         return None;
     };
     let mut action = None;
-    ui.label(RichText::new(q.shown_text()).strong());
+    ui.label(RichText::new(q.text.as_ref()).strong());
     ui.add_space(4.0);
-    if q.is_open() && buffer.trim().is_empty() {
+    if q.open && buffer.trim().is_empty() {
         ui.label(RichText::new(s.invite_answer).color(theme::open_color(ui.visuals())));
     }
     ui.horizontal(|ui| {
@@ -124,7 +143,7 @@ fn editor_ui(
             .show(ui, |ui| {
                 // One editor per question: cursor, undo history and composition never
                 // cross from one question's text to another's.
-                let target = input.question.map(|q| &q.id);
+                let target = input.target.as_ref().map(|t| t.id);
                 let response = ui.add_enabled(
                     editable,
                     egui::TextEdit::multiline(buffer)

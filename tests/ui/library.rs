@@ -176,3 +176,81 @@ fn a_long_title_leaves_the_toolbar_in_the_window() {
     let review = harness.get_by_role_and_label(Role::Button, "🗘 복습");
     assert!(review.rect().right() <= width, "{:?}", review.rect());
 }
+
+/// A heading of a deck takes a note like a question: picked in the outline, typed in the
+/// notes panel, saved in a file named after the deck, and there again when the repository
+/// is opened from another folder; the study sheet has it.
+#[test]
+fn a_note_on_a_heading_of_the_textbook_follows_the_deck() {
+    let repo = repository();
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut harness = common::builder()
+        .path(repo.path())
+        .data_dir(data.path())
+        .build();
+    common::wait_loaded(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "01. Docker 개요 · 3장")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("이미지와 레이어"))
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("01. Docker 개요 › 이미지와 레이어");
+    super::type_answer(
+        &mut harness,
+        "레이어는 읽기 전용, 컨테이너 레이어만 쓰기 가능",
+    );
+    super::advance(&mut harness, 1.2);
+    let files: Vec<String> = std::fs::read_dir(data.path().join("sessions"))
+        .expect("sessions")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let deck_file = files
+        .iter()
+        .find(|f| f.starts_with("01-Docker-개요-") && f.ends_with(".notes.json"))
+        .unwrap_or_else(|| panic!("{files:?}"));
+    let saved =
+        std::fs::read_to_string(data.path().join("sessions").join(deck_file)).expect("read");
+    assert!(saved.contains("컨테이너 레이어만 쓰기 가능"), "{saved}");
+    let app = harness.state();
+    let sheet = study_companion::notes::export::study_sheet(
+        app.course(),
+        app.store(),
+        &Default::default(),
+        &study_companion::i18n::Lang::Ko.sheet_labels(),
+    );
+    assert!(sheet.contains("## 01. Docker 개요"), "{sheet}");
+    assert!(sheet.contains("컨테이너 레이어만 쓰기 가능"), "{sheet}");
+    drop(harness);
+    // The repository cloned elsewhere: the note is on its heading still, not an orphan.
+    let moved = tempfile::tempdir().expect("tempdir");
+    copy(repo.path(), moved.path());
+    let mut harness = common::builder()
+        .path(moved.path())
+        .data_dir(data.path())
+        .build();
+    common::wait_loaded(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("연결이 끊긴 노트")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "01. Docker 개요 · 3장")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("이미지와 레이어"))
+        .click_accesskit();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "내 답변")
+            .value()
+            .as_deref(),
+        Some("레이어는 읽기 전용, 컨테이너 레이어만 쓰기 가능")
+    );
+}
