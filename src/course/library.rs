@@ -436,12 +436,13 @@ pub fn with_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
             Event::Start(Tag::TableCell) => in_cell += 1,
             Event::End(TagEnd::TableCell) => in_cell = in_cell.saturating_sub(1),
             Event::InlineHtml(html) if is_br(&html) => {
-                // A backslash before a line's end is a hard break; mid-line, add the end.
+                // Two spaces before a line's end are a hard break, and nothing at the end
+                // of a paragraph (a backslash there would show); mid-line, add the end.
                 let at_line_end = text[range.end..].starts_with('\n');
                 let with = match (in_cell > 0, at_line_end) {
                     (true, _) => " ",
-                    (false, true) => "\\",
-                    (false, false) => "\\\n",
+                    (false, true) => "  ",
+                    (false, false) => "  \n",
                 };
                 edits.push((range, with.to_owned()));
             }
@@ -512,8 +513,8 @@ mod line_break_tests {
 
     #[test]
     fn br_breaks_lines_spaces_cells_and_leaves_code_alone() {
-        assert_eq!(with_line_breaks("가<br>나"), "가\\\n나");
-        assert_eq!(with_line_breaks("- 항목<BR/>\n- 다음"), "- 항목\\\n- 다음");
+        assert_eq!(with_line_breaks("가<br>나"), "가  \n나");
+        assert_eq!(with_line_breaks("- 항목<BR/>\n- 다음"), "- 항목  \n- 다음");
         assert_eq!(
             with_line_breaks("| a |\n|---|\n| x<br>y |\n"),
             "| a |\n|---|\n| x y |\n"
