@@ -10,6 +10,7 @@ mod content;
 mod ending;
 mod files;
 mod glyphs;
+mod links;
 mod loader;
 mod mode;
 mod notes_session;
@@ -32,7 +33,6 @@ pub use reviewing::ReviewRun;
 pub use screenshot::ScreenshotJob;
 pub use startup::StartupTrace;
 
-use crate::course::links::{self, LinkTarget};
 use crate::course::{self, Course};
 use crate::i18n::Lang;
 use crate::notes::seen::{News, Seen};
@@ -644,48 +644,6 @@ impl StudyApp {
 }
 
 impl StudyApp {
-    /// Links clicked this frame: web pages and mail leave the app, a link to another session
-    /// of the course opens it here, anything else is refused and said. Every `OpenUrl` of the
-    /// frame passes here, whichever widget asked for it.
-    fn route_links(&mut self, ctx: &egui::Context) {
-        let blocked = self
-            .viewer
-            .refused_link
-            .take()
-            .or_else(|| self.mode.presenter_mut()?.refused_link.take());
-        if let Some(url) = blocked {
-            self.notices.push(Notice::LinkRefused(url));
-        }
-        let opened: Vec<egui::OpenUrl> = ctx.output_mut(|o| {
-            let mut opened = Vec::new();
-            o.commands.retain(|c| match c {
-                egui::OutputCommand::OpenUrl(open) => {
-                    opened.push(open.clone());
-                    false
-                }
-                _ => true,
-            });
-            opened
-        });
-        for open in opened {
-            match links::target(&open.url, &self.course) {
-                LinkTarget::Outside => {
-                    ctx.output_mut(|o| o.commands.push(egui::OutputCommand::OpenUrl(open)));
-                }
-                LinkTarget::Inside { topic, question } => self.push(Action::Select {
-                    topic,
-                    question: Some(question),
-                    scroll_cards: true,
-                }),
-                LinkTarget::Material { index, section } => {
-                    self.push(Action::OpenMaterial { index, section });
-                }
-                LinkTarget::NotInCourse => self.notices.push(Notice::LinkNotInCourse(open.url)),
-                LinkTarget::Refused(_) => self.notices.push(Notice::LinkRefused(open.url)),
-            }
-        }
-    }
-
     /// Autosave, focus-loss save, retry, and the close request. Per frame, cheap: no I/O
     /// unless a save is due.
     fn end_frame_notes(&mut self, ctx: &egui::Context) {
