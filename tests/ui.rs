@@ -136,6 +136,21 @@ pub(crate) fn search(harness: &mut Harness<'_, StudyApp>, text: &str) {
     harness.run();
 }
 
+/// Every line of `mode`'s key table (its keys and what they do) is on screen: the help
+/// lists what the command table says.
+pub(crate) fn assert_lists_the_keys_of(
+    harness: &Harness<'_, StudyApp>,
+    mode: study_companion::command::Keymap,
+) {
+    let mac = harness.ctx.os() == egui::os::OperatingSystem::Mac;
+    let lines = study_companion::command::key_lines(mode, study_companion::i18n::Lang::Ko, mac);
+    for line in lines {
+        let listed = |label: &str| harness.query_all_by_label(label).count() >= 1;
+        assert!(listed(line.label), "{}", line.label);
+        assert!(listed(&line.keys), "{}", line.keys);
+    }
+}
+
 /// Types into the notes panel's editor.
 pub(crate) fn type_answer(harness: &mut Harness<'_, StudyApp>, text: &str) {
     harness.get_by_label("내 답변").focus();
@@ -293,22 +308,9 @@ fn help_lists_the_real_shortcuts() {
     harness.key_press(egui::Key::F1);
     harness.run();
     assert!(harness.query_all_by_label("단축키").count() >= 1);
-    let ctx = harness.ctx.clone();
-    use study_companion::command::{Command, Keymap, key_lines};
+    use study_companion::command::{Command, Keymap};
     use study_companion::i18n::Lang;
-    let mac = ctx.os() == egui::os::OperatingSystem::Mac;
-    for line in key_lines(Keymap::Reading, Lang::Ko, mac) {
-        assert!(
-            harness.query_all_by_label(line.label).count() >= 1,
-            "{}",
-            line.label
-        );
-        assert!(
-            harness.query_all_by_label(&line.keys).count() >= 1,
-            "{}",
-            line.keys
-        );
-    }
+    assert_lists_the_keys_of(&harness, Keymap::Reading);
     for command in Command::all() {
         // The slide and review keys belong to those modes' own help.
         if command

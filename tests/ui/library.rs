@@ -46,6 +46,19 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// Opens the first deck from the library and picks its heading "이미지와 레이어" in the
+/// outline (which scrolls there and is what the notes panel then writes on).
+fn open_deck_at_layers(harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "01. Docker 개요 · 3장")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("이미지와 레이어"))
+        .click_accesskit();
+    harness.run();
+}
+
 #[test]
 fn the_library_narrows_to_a_course_and_a_session_and_opens_a_deck_and_a_lab() {
     let repo = repository();
@@ -189,14 +202,7 @@ fn a_note_on_a_heading_of_the_textbook_follows_the_deck() {
         .data_dir(data.path())
         .build();
     common::wait_loaded(&mut harness);
-    harness
-        .get_by_role_and_label(Role::Button, "01. Docker 개요 · 3장")
-        .click_accesskit();
-    harness.run();
-    harness
-        .get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("이미지와 레이어"))
-        .click_accesskit();
-    harness.run();
+    open_deck_at_layers(&mut harness);
     harness.get_by_label("01. Docker 개요 › 이미지와 레이어");
     super::type_answer(
         &mut harness,
@@ -238,14 +244,7 @@ fn a_note_on_a_heading_of_the_textbook_follows_the_deck() {
             .query_by_label_contains("연결이 끊긴 노트")
             .is_none()
     );
-    harness
-        .get_by_role_and_label(Role::Button, "01. Docker 개요 · 3장")
-        .click_accesskit();
-    harness.run();
-    harness
-        .get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("이미지와 레이어"))
-        .click_accesskit();
-    harness.run();
+    open_deck_at_layers(&mut harness);
     assert_eq!(
         harness
             .get_by_role_and_label(Role::MultilineTextInput, "내 답변")

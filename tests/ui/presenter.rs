@@ -546,24 +546,7 @@ fn the_help_lists_the_presentation_keys_from_the_command_table() {
     let mut harness = presenting(Some(LAYERS), common::builder());
     press(&mut harness, Key::F1);
     harness.get_by_label("발표 모드 키");
-    let ctx = harness.ctx.clone();
-    let mac = ctx.os() == egui::os::OperatingSystem::Mac;
-    for line in study_companion::command::key_lines(
-        study_companion::command::Keymap::Presenting,
-        study_companion::i18n::Lang::Ko,
-        mac,
-    ) {
-        assert!(
-            harness.query_all_by_label(line.label).count() >= 1,
-            "{}",
-            line.label
-        );
-        assert!(
-            harness.query_all_by_label(&line.keys).count() >= 1,
-            "{}",
-            line.keys
-        );
-    }
+    super::assert_lists_the_keys_of(&harness, study_companion::command::Keymap::Presenting);
     // The digits of a question number share one line.
     harness.get_by_label("0–9");
     // Esc closes the help, not the presentation.
