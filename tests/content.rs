@@ -906,3 +906,27 @@ fn a_repository_exports_a_deck_per_course_and_topic() {
         ]
     );
 }
+
+/// Raw HTML of the safe subset in a session's answer and a topic's material is drawn when
+/// shown; the answer as written (for the sheet and Anki) keeps it.
+#[test]
+fn an_answers_br_and_kbd_are_drawn_and_kept_as_written() {
+    let md = "# S\n\n## T\n\n<kbd>Ctrl</kbd> 로 시작\n\n- 복사는 어떻게 하나요?\n  - <kbd>Ctrl</kbd>+<kbd>C</kbd><br>그리고 붙여넣기\n";
+    let c = course::load_sources("c", &[("s.md".into(), md.into())], &ImageBase::None);
+    let q = &c.topics[0].questions[0];
+    assert!(q.answer.contains("<kbd>Ctrl</kbd>"), "{}", q.answer);
+    let shown: String = q
+        .segments()
+        .into_iter()
+        .filter_map(|s| match s {
+            course::Segment::Markdown { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert!(shown.contains("`Ctrl`+`C`  \n그리고"), "{shown}");
+    assert!(
+        c.topics[0].intro.contains("`Ctrl` 로 시작"),
+        "{}",
+        c.topics[0].intro
+    );
+}

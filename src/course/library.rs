@@ -107,7 +107,7 @@ impl Material {
             Some((_, start)) => text.get(start..).unwrap_or(""),
             None => text,
         };
-        let body = with_line_breaks(body).into_owned();
+        let body = super::html::drawn(body).into_owned();
         let (mut headings, sections) = headings_and_sections(&body);
         let slides = if kind == Kind::Deck {
             1 + count_top_level_rules(&body)

@@ -5,6 +5,7 @@
 
 pub mod builtin;
 pub mod diff;
+pub mod html;
 mod id;
 pub mod kind;
 pub mod library;
@@ -248,7 +249,11 @@ impl Question {
                     if !run.is_empty() {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
                     }
-                    run.push_str(self.source(block));
+                    if block.html {
+                        run.push_str(&html::drawn(self.source(block)));
+                    } else {
+                        run.push_str(self.source(block));
+                    }
                     blocked.extend(block.blocked_links.iter().map(String::as_str));
                 }
             }
@@ -272,6 +277,8 @@ pub struct AnswerBlock {
     /// Markdown too long or too deeply nested to render (a hostile file): shown as plain
     /// text, in part, instead.
     pub plain: Option<Oversize>,
+    /// It holds raw HTML: drawn in its safe subset ([`html::drawn`]) when shown.
+    pub html: bool,
 }
 
 /// Why a block of markdown is shown as plain text, in part: rendering it would take

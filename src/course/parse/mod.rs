@@ -91,6 +91,10 @@ pub fn parse_document(
             }
         }
         topic.open = topic.questions.iter().filter(|q| q.is_open()).count();
+        // The topic's material is shown as markdown: its raw HTML in the safe subset.
+        if topic.intro.contains('<') {
+            topic.intro = super::html::drawn(&topic.intro).into_owned();
+        }
     }
     ParsedDocument {
         document: Document {
@@ -392,6 +396,7 @@ impl Builder<'_> {
                 kind,
                 continues_list: span.continues_list,
                 blocked_links: span.blocked_links,
+                html: span.html,
                 plain,
             });
         }

@@ -69,6 +69,8 @@ pub(super) struct Span {
     pub(super) continues_list: bool,
     /// The block is a code block.
     pub(super) code: bool,
+    /// The block holds raw HTML (drawn in its safe subset, `course::html`).
+    pub(super) html: bool,
     /// A child of a question: the column its lines are indented to, stripped from them.
     pub(super) indent: usize,
     /// A code block's language (first word of the fence info) and text.
@@ -268,8 +270,10 @@ impl Outliner {
             }
             Event::Html(_) | Event::InlineHtml(_) | Event::Rule | Event::FootnoteReference(_) => {
                 self.paragraph_events += 1;
+                let html = matches!(event, Event::Html(_) | Event::InlineHtml(_));
                 if let Some(span) = self.span() {
                     span.rich = true;
+                    span.html |= html;
                 }
             }
             Event::TaskListMarker(_) => {
