@@ -80,7 +80,7 @@ pub fn material_ui(
     let prefix = material.image_base.uri_prefix();
     let target = view.scroll_to.take();
     egui::ScrollArea::vertical()
-        .id_salt(("material", view.index))
+        .id_salt(("material", view.path.as_str()))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             let origin = ui.cursor().top();
