@@ -20,6 +20,8 @@ pub(super) struct Glyphs {
     /// Fallback fonts added so far.
     installed: Vec<(String, Arc<FontData>)>,
     pending: Option<mpsc::Receiver<Found>>,
+    /// Characters of a load that came while a lookup ran: looked up after it.
+    waiting: Vec<char>,
 }
 
 impl Glyphs {
@@ -36,7 +38,11 @@ impl Glyphs {
             .into_iter()
             .filter(|c| !self.asked.contains(c))
             .collect();
-        if !self.enabled || new.is_empty() || self.pending.is_some() {
+        if !self.enabled || new.is_empty() {
+            return;
+        }
+        if self.pending.is_some() {
+            self.waiting.extend(new);
             return;
         }
         self.asked.extend(new.iter().copied());
@@ -78,5 +84,7 @@ impl Glyphs {
         if !found.unfound.is_empty() {
             notices.push(Notice::GlyphsMissing(found.unfound.iter().collect()));
         }
+        let waiting = std::mem::take(&mut self.waiting);
+        self.look_up(waiting, ctx);
     }
 }

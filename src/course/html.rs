@@ -11,11 +11,71 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// `text` with the subset drawn as markdown (see the module comment).
 pub fn drawn(text: &str) -> Cow<'_, str> {
-    let breaks = super::library::with_line_breaks(text);
+    let breaks = with_line_breaks(text);
     match tags(&breaks) {
         Some(out) => Cow::Owned(out),
         None => breaks,
     }
+}
+
+/// `text` with its raw `<br>` tags as markdown draws them: inside a paragraph or a list item
+/// a line break, in a table cell a space, on a line of their own an empty line each (the
+/// textbook uses them for spacing). Code is left as it is; every other tag stays text.
+fn with_line_breaks(text: &str) -> Cow<'_, str> {
+    if !text.contains("<br") && !text.contains("<BR") {
+        return Cow::Borrowed(text);
+    }
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut in_cell = 0usize;
+    for (event, range) in Parser::new_ext(text, super::PARSER_OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::TableCell) => in_cell += 1,
+            Event::End(TagEnd::TableCell) => in_cell = in_cell.saturating_sub(1),
+            Event::InlineHtml(html) if is_br(&html) => {
+                // Two spaces before a line's end are a hard break, and nothing at the end
+                // of a paragraph (a backslash there would show); mid-line, add the end.
+                let at_line_end = text[range.end..].starts_with('\n');
+                let with = match (in_cell > 0, at_line_end) {
+                    (true, _) => " ",
+                    (false, true) => "  ",
+                    (false, false) => "  \n",
+                };
+                edits.push((range, with.to_owned()));
+            }
+            Event::Html(html)
+                if html
+                    .split_inclusive('>')
+                    .filter(|t| !t.trim().is_empty())
+                    .all(|t| is_br(t.trim())) =>
+            {
+                let count = html.matches('>').count().max(1);
+                edits.push((range, "\u{a0}\n\n".repeat(count)));
+            }
+            _ => {}
+        }
+    }
+    if edits.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, with) in edits {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&with);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
+/// `<br>`, `<br/>`, `<br />`, any case.
+fn is_br(tag: &str) -> bool {
+    let t = tag.trim().to_ascii_lowercase();
+    let inner = t.strip_prefix("<br").and_then(|r| r.strip_suffix('>'));
+    inner.is_some_and(|r| r.trim().trim_end_matches('/').trim().is_empty())
 }
 
 /// The tags other than `<br>` rewritten; `None` when there is none.
@@ -211,5 +271,26 @@ mod tests {
         );
         assert_eq!(drawn("`<kbd>A</kbd>`"), "`<kbd>A</kbd>`");
         assert_eq!(drawn("<kbd>unclosed"), "<kbd>unclosed");
+    }
+}
+
+#[cfg(test)]
+mod line_break_tests {
+    use super::with_line_breaks;
+
+    #[test]
+    fn br_breaks_lines_spaces_cells_and_leaves_code_alone() {
+        assert_eq!(with_line_breaks("가<br>나"), "가  \n나");
+        assert_eq!(with_line_breaks("- 항목<BR/>\n- 다음"), "- 항목  \n- 다음");
+        assert_eq!(
+            with_line_breaks("| a |\n|---|\n| x<br>y |\n"),
+            "| a |\n|---|\n| x y |\n"
+        );
+        assert_eq!(with_line_breaks("<br>\n\n# 제목"), "\u{a0}\n\n\n# 제목");
+        assert_eq!(
+            with_line_breaks("`<br>` 와 <b>굵게</b>"),
+            "`<br>` 와 <b>굵게</b>"
+        );
+        assert_eq!(with_line_breaks("```\n<br>\n```"), "```\n<br>\n```");
     }
 }

@@ -108,12 +108,8 @@ impl Material {
             None => text,
         };
         let body = super::html::drawn(body).into_owned();
-        let (mut headings, sections) = headings_and_sections(&body);
-        let slides = if kind == Kind::Deck {
-            1 + count_top_level_rules(&body)
-        } else {
-            0
-        };
+        let (mut headings, sections, rules) = headings_and_sections(&body);
+        let slides = if kind == Kind::Deck { 1 + rules } else { 0 };
         let title = headings
             .iter()
             .find(|h| h.level == 1)
@@ -148,15 +144,17 @@ impl Material {
     }
 }
 
-/// The headings of `text`, and its sections: a new one at each top-level heading or
-/// thematic break (a deck's slide). The viewer lays out one section at a time, and shows
-/// one too large to render (a hostile file) as plain text.
-fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize>>) {
+/// The headings of `text`, its sections (a new one at each top-level heading or thematic
+/// break: a deck's slide) and how many top-level thematic breaks it has. The viewer lays
+/// out one section at a time, and shows one too large to render (a hostile file) as plain
+/// text.
+fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize>>, usize) {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut headings = Vec::new();
     let mut starts = vec![0];
     let mut current: Option<(u8, String)> = None;
     let mut depth = 0usize;
+    let mut rules = 0;
     for (event, range) in Parser::new_ext(text, super::PARSER_OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => {
@@ -187,7 +185,10 @@ fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize
                     h.push_str(&t);
                 }
             }
-            Event::Rule if depth == 0 => starts.push(range.start),
+            Event::Rule if depth == 0 => {
+                rules += 1;
+                starts.push(range.start);
+            }
             _ => {}
         }
     }
@@ -197,22 +198,7 @@ fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         sections.push(start..end);
     }
-    (headings, sections)
-}
-
-fn count_top_level_rules(text: &str) -> usize {
-    use pulldown_cmark::{Event, Parser};
-    let mut depth = 0usize;
-    let mut rules = 0;
-    for event in Parser::new_ext(text, super::PARSER_OPTIONS) {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Rule if depth == 0 => rules += 1,
-            _ => {}
-        }
-    }
-    rules
+    (headings, sections, rules)
 }
 
 /// The course a session's title names: the title before its session number (`23-5차`,
@@ -421,67 +407,6 @@ pub fn used_characters(course: &super::Course) -> std::collections::BTreeSet<cha
     chars
 }
 
-/// `text` with its raw `<br>` tags as markdown draws them: inside a paragraph or a list item
-/// a line break, in a table cell a space, on a line of their own an empty line each (the
-/// textbook uses them for spacing). Code is left as it is; every other tag stays text.
-pub fn with_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    if !text.contains("<br") && !text.contains("<BR") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let mut in_cell = 0usize;
-    for (event, range) in Parser::new_ext(text, super::PARSER_OPTIONS).into_offset_iter() {
-        match event {
-            Event::Start(Tag::TableCell) => in_cell += 1,
-            Event::End(TagEnd::TableCell) => in_cell = in_cell.saturating_sub(1),
-            Event::InlineHtml(html) if is_br(&html) => {
-                // Two spaces before a line's end are a hard break, and nothing at the end
-                // of a paragraph (a backslash there would show); mid-line, add the end.
-                let at_line_end = text[range.end..].starts_with('\n');
-                let with = match (in_cell > 0, at_line_end) {
-                    (true, _) => " ",
-                    (false, true) => "  ",
-                    (false, false) => "  \n",
-                };
-                edits.push((range, with.to_owned()));
-            }
-            Event::Html(html)
-                if html
-                    .split_inclusive('>')
-                    .filter(|t| !t.trim().is_empty())
-                    .all(|t| is_br(t.trim())) =>
-            {
-                let count = html.matches('>').count().max(1);
-                edits.push((range, "\u{a0}\n\n".repeat(count)));
-            }
-            _ => {}
-        }
-    }
-    if edits.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, with) in edits {
-        if range.start < at {
-            continue;
-        }
-        out.push_str(&text[at..range.start]);
-        out.push_str(&with);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    std::borrow::Cow::Owned(out)
-}
-
-/// `<br>`, `<br/>`, `<br />`, any case.
-fn is_br(tag: &str) -> bool {
-    let t = tag.trim().to_ascii_lowercase();
-    let inner = t.strip_prefix("<br").and_then(|r| r.strip_suffix('>'));
-    inner.is_some_and(|r| r.trim().trim_end_matches('/').trim().is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,26 +429,5 @@ mod tests {
             Some("6차 (❁´◡`❁)")
         );
         assert_eq!(session_part("노트 23-3차").as_deref(), Some("23-3차"));
-    }
-}
-
-#[cfg(test)]
-mod line_break_tests {
-    use super::with_line_breaks;
-
-    #[test]
-    fn br_breaks_lines_spaces_cells_and_leaves_code_alone() {
-        assert_eq!(with_line_breaks("가<br>나"), "가  \n나");
-        assert_eq!(with_line_breaks("- 항목<BR/>\n- 다음"), "- 항목  \n- 다음");
-        assert_eq!(
-            with_line_breaks("| a |\n|---|\n| x<br>y |\n"),
-            "| a |\n|---|\n| x y |\n"
-        );
-        assert_eq!(with_line_breaks("<br>\n\n# 제목"), "\u{a0}\n\n\n# 제목");
-        assert_eq!(
-            with_line_breaks("`<br>` 와 <b>굵게</b>"),
-            "`<br>` 와 <b>굵게</b>"
-        );
-        assert_eq!(with_line_breaks("```\n<br>\n```"), "```\n<br>\n```");
     }
 }

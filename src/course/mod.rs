@@ -249,11 +249,7 @@ impl Question {
                     if !run.is_empty() {
                         run.push_str(if block.continues_list { "\n" } else { "\n\n" });
                     }
-                    if block.html {
-                        run.push_str(&html::drawn(self.source(block)));
-                    } else {
-                        run.push_str(self.source(block));
-                    }
+                    run.push_str(block.drawn.as_deref().unwrap_or(self.source(block)));
                     blocked.extend(block.blocked_links.iter().map(String::as_str));
                 }
             }
@@ -277,8 +273,9 @@ pub struct AnswerBlock {
     /// Markdown too long or too deeply nested to render (a hostile file): shown as plain
     /// text, in part, instead.
     pub plain: Option<Oversize>,
-    /// It holds raw HTML: drawn in its safe subset ([`html::drawn`]) when shown.
-    pub html: bool,
+    /// A block with raw HTML as it is drawn (its safe subset as markdown,
+    /// [`html::drawn`]), made once at load; the source keeps the HTML as written.
+    pub drawn: Option<String>,
 }
 
 /// Why a block of markdown is shown as plain text, in part: rendering it would take

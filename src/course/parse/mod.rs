@@ -391,12 +391,16 @@ impl Builder<'_> {
                 ),
                 BlockKind::Code { .. } | BlockKind::Image(_) => None,
             };
+            let drawn = span
+                .html
+                .then(|| super::html::drawn(answer.get(source.clone()).unwrap_or("")))
+                .map(std::borrow::Cow::into_owned);
             blocks.push(AnswerBlock {
                 source,
                 kind,
                 continues_list: span.continues_list,
                 blocked_links: span.blocked_links,
-                html: span.html,
+                drawn,
                 plain,
             });
         }
