@@ -13,6 +13,7 @@ pub mod links;
 mod load;
 pub mod parse;
 mod prompt;
+pub mod shell;
 pub mod synthetic;
 pub mod text;
 pub mod walk;
