@@ -930,3 +930,23 @@ fn an_answers_br_and_kbd_are_drawn_and_kept_as_written() {
         c.topics[0].intro
     );
 }
+
+/// Every fixture deck has the slides Marp makes of it: the counts `tools/marp-compare.sh
+/// --record` wrote down from marp-cli (`---` in code and in the front matter, a setext
+/// heading, `***` and `- - -`, `headingDivider`, a trailing rule).
+#[test]
+fn each_fixture_deck_has_the_slides_marp_makes_of_it() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let recorded = include_str!("fixtures/decks/marp-slides.txt");
+    let mut checked = 0;
+    for line in recorded.lines().filter(|l| !l.starts_with('#')) {
+        let (path, count) = line.split_once('\t').expect("path and count");
+        let c = course::load_path(&std::path::Path::new(root).join(path)).expect("loads");
+        let deck = &c.library.materials[0];
+        assert_eq!(deck.kind, course::Kind::Deck, "{path}");
+        assert_eq!(deck.slides.to_string(), count, "{path}");
+        assert_eq!(deck.deck.as_ref().map(|d| d.slides.len()), Some(deck.slides));
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}

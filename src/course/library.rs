@@ -33,6 +33,8 @@ pub struct Material {
     /// A deck's slides; a lab's numbered steps.
     pub slides: usize,
     pub steps: usize,
+    /// A deck's slides as Marp cuts and draws them (its sections are its slides).
+    pub deck: Option<super::marp::Deck>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,13 +105,27 @@ impl Material {
     ) -> Self {
         let composed = super::text::composed(text);
         let text = composed.as_ref();
-        let body = match front_matter(text) {
-            Some((_, start)) => text.get(start..).unwrap_or(""),
-            None => text,
+        let (front, body) = match front_matter(text) {
+            Some((front, start)) => (front, text.get(start..).unwrap_or("")),
+            None => (Default::default(), text),
         };
         let body = super::html::drawn(body).into_owned();
-        let (mut headings, sections, rules) = headings_and_sections(&body);
-        let slides = if kind == Kind::Deck { 1 + rules } else { 0 };
+        let (mut headings, mut sections) = headings_and_sections(&body);
+        let deck = (kind == Kind::Deck).then(|| super::marp::deck(&body, &front, &image_base));
+        if let Some(deck) = &deck {
+            // A deck's sections are its slides; each heading is on its slide.
+            let slide_of = |offset: usize| {
+                deck.slides
+                    .iter()
+                    .rposition(|s| s.range.start <= offset)
+                    .unwrap_or(0)
+            };
+            for h in &mut headings {
+                h.section = slide_of(sections.get(h.section).map_or(0, |r| r.start));
+            }
+            sections = deck.slides.iter().map(|s| s.range.clone()).collect();
+        }
+        let slides = deck.as_ref().map_or(0, |d| d.slides.len());
         let title = headings
             .iter()
             .find(|h| h.level == 1)
@@ -140,21 +156,20 @@ impl Material {
             sections,
             slides,
             steps,
+            deck,
         }
     }
 }
 
-/// The headings of `text`, its sections (a new one at each top-level heading or thematic
-/// break: a deck's slide) and how many top-level thematic breaks it has. The viewer lays
-/// out one section at a time, and shows one too large to render (a hostile file) as plain
-/// text.
-fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize>>, usize) {
+/// The headings of `text` and its sections (a new one at each top-level heading or
+/// thematic break). The viewer lays out one section at a time, and shows one too large to
+/// render (a hostile file) as plain text.
+fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize>>) {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut headings = Vec::new();
     let mut starts = vec![0];
     let mut current: Option<(u8, String)> = None;
     let mut depth = 0usize;
-    let mut rules = 0;
     for (event, range) in Parser::new_ext(text, super::PARSER_OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => {
@@ -185,10 +200,7 @@ fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize
                     h.push_str(&t);
                 }
             }
-            Event::Rule if depth == 0 => {
-                rules += 1;
-                starts.push(range.start);
-            }
+            Event::Rule if depth == 0 => starts.push(range.start),
             _ => {}
         }
     }
@@ -198,7 +210,7 @@ fn headings_and_sections(text: &str) -> (Vec<Heading>, Vec<std::ops::Range<usize
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         sections.push(start..end);
     }
-    (headings, sections, rules)
+    (headings, sections)
 }
 
 /// The course a session's title names: the title before its session number (`23-5차`,

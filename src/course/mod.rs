@@ -10,6 +10,7 @@ mod id;
 pub mod kind;
 pub mod library;
 pub mod links;
+pub mod marp;
 mod load;
 pub mod parse;
 mod prompt;
