@@ -23,7 +23,14 @@ from fontTools.ttLib import TTCollection
 c = TTCollection('/usr/share/fonts/truetype/naver-d2coding/D2Coding-Ver1.3.2-20180524-all.ttc')
 assert c.fonts[0]['name'].getDebugName(4) == 'D2Coding'
 c.fonts[0].save(sys.argv[1] + '/D2Coding.ttf')
+# Face 1, D2Coding Bold, for the commands of terminal sessions: its Latin part only.
+assert c.fonts[1]['name'].getDebugName(4) == 'D2Coding Bold'
+c.fonts[1].save(sys.argv[1] + '/D2Coding-Bold-full.ttf')
 PY
+pyftsubset "$out/D2Coding-Bold-full.ttf" --layout-features='*' \
+  --unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2190-2193,U+2500-257F" \
+  --output-file="$out/D2Coding-Bold-Latin.ttf"
+rm "$out/D2Coding-Bold-full.ttf"
 zcat -f /usr/share/doc/fonts-naver-d2coding/copyright > "$out/D2Coding-OFL.txt"
 
 # Noto Sans Symbols 2 (Debian fonts-noto-core), unmodified: icons such as the code

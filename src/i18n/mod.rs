@@ -6,6 +6,7 @@ mod ending;
 mod ko;
 mod library;
 mod review;
+mod slides;
 
 use serde::{Deserialize, Serialize};
 

@@ -10,12 +10,20 @@ const PRETENDARD: &[u8] = include_bytes!("../../assets/fonts/Pretendard-Regular.
 const PRETENDARD_BOLD: &[u8] = include_bytes!("../../assets/fonts/Pretendard-Bold.ttf");
 /// D2Coding: a monospace font with Hangul, for code blocks and terminal sessions.
 const D2CODING: &[u8] = include_bytes!("../../assets/fonts/D2Coding.ttf");
+/// D2Coding Bold, its Latin part only (37 KB): the commands typed in a terminal session.
+/// Hangul in a command falls back to the regular face.
+const D2CODING_BOLD_LATIN: &[u8] = include_bytes!("../../assets/fonts/D2Coding-Bold-Latin.ttf");
 /// Noto Sans Symbols 2: icons the others lack (the code block copy button's 🗐, ✔, ★).
 const SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf");
 
 /// The family for question headings and titles.
 pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())
+}
+
+/// The family for what is typed in a terminal session: bold monospace.
+pub fn mono_bold() -> FontFamily {
+    FontFamily::Name("mono-bold".into())
 }
 
 /// Font definitions with the bundled fonts first and egui's defaults (emoji, icons) after.
@@ -25,6 +33,7 @@ pub fn definitions() -> FontDefinitions {
         ("Pretendard", PRETENDARD),
         ("Pretendard-Bold", PRETENDARD_BOLD),
         ("D2Coding", D2CODING),
+        ("D2Coding-Bold-Latin", D2CODING_BOLD_LATIN),
         ("NotoSansSymbols2", SYMBOLS),
     ] {
         fonts
@@ -60,7 +69,14 @@ pub fn definitions() -> FontDefinitions {
         FontFamily::Monospace,
         chain(
             &["D2Coding"],
-            &[defaults_mono, vec!["Pretendard".to_owned()]].concat(),
+            &[defaults_mono.clone(), vec!["Pretendard".to_owned()]].concat(),
+        ),
+    );
+    fonts.families.insert(
+        mono_bold(),
+        chain(
+            &["D2Coding-Bold-Latin", "D2Coding"],
+            &[defaults_mono.clone(), vec!["Pretendard".to_owned()]].concat(),
         ),
     );
     fonts.families.insert(

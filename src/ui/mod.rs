@@ -14,6 +14,7 @@ pub mod review;
 pub mod review_stats;
 pub mod search_panel;
 pub mod sidebar;
+pub mod slide;
 pub mod status;
 pub mod theme;
 pub mod top_bar;

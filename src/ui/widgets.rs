@@ -228,6 +228,40 @@ pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> Layou
     job
 }
 
+/// A terminal session's text: each prompt dimmed, what was typed bold, the output plain
+/// (`size`: the font size; `text`, `weak`: the colours). For a shell block with prompts
+/// ([`is_session`]).
+pub fn session_job(lang: &str, code: &str, size: f32, text: Color32, weak: Color32) -> LayoutJob {
+    use crate::course::shell::LineKind;
+    let mono = egui::FontId::monospace(size);
+    let bold = egui::FontId::new(size, super::fonts::mono_bold());
+    let format = |font: &egui::FontId, color| egui::TextFormat::simple(font.clone(), color);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = f32::INFINITY;
+    let kinds = crate::course::shell::line_kinds(lang, code);
+    for (i, (line, kind)) in code.lines().zip(kinds).enumerate() {
+        if i > 0 {
+            job.append("\n", 0.0, format(&mono, text));
+        }
+        match kind {
+            LineKind::Prompt(n) => {
+                job.append(&line[..n], 0.0, format(&mono, weak));
+                job.append(&line[n..], 0.0, format(&bold, text));
+            }
+            LineKind::More | LineKind::Command => job.append(line, 0.0, format(&bold, text)),
+            LineKind::Output => job.append(line, 0.0, format(&mono, text)),
+        }
+    }
+    job
+}
+
+/// Whether a code block is a terminal session: shell code with a prompt in it.
+pub fn is_session(lang: &str, code: &str) -> bool {
+    crate::course::shell::line_kinds(lang, code)
+        .iter()
+        .any(|k| matches!(k, crate::course::shell::LineKind::Prompt(_)))
+}
+
 /// A code block as [`code_block_ui`] draws it.
 pub struct CodeBlock<'a> {
     /// The fence's language (`bash`), empty when none.
@@ -239,6 +273,8 @@ pub struct CodeBlock<'a> {
     /// On a slide: no copy button, long lines shrink then wrap (nobody scrolls a
     /// projected slide sideways).
     pub projector: bool,
+    /// The language of the copy buttons.
+    pub words: Lang,
 }
 
 /// A code block: highlighted, never wrapped, scrolling sideways when wider than the card,
@@ -250,6 +286,7 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
         longest_line,
         max_width,
         projector,
+        words: _,
     } = *block;
     // A huge block (a hostile file, a log pasted whole) shows its first lines, long lines
     // cut, and more on request; the copy button still copies all of it.
@@ -269,7 +306,14 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
         std::borrow::Cow::Borrowed(code)
     };
     let longest_line = longest_line.min(SHOWN_LINE + 1);
-    let job = code_job(ui, lang, &shown_code, projector);
+    let shell = crate::course::shell::is_shell(lang, code);
+    let job = if shell && is_session(lang, &shown_code) {
+        let size = egui::TextStyle::Monospace.resolve(ui.style()).size;
+        let visuals = ui.visuals();
+        session_job(lang, &shown_code, size, visuals.text_color(), visuals.weak_text_color())
+    } else {
+        code_job(ui, lang, &shown_code, projector)
+    };
     let visuals = ui.visuals().clone();
     Frame::new()
         .fill(visuals.extreme_bg_color)
@@ -288,6 +332,10 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
                         return;
                     }
                     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        if shell {
+                            super::slide::copy_buttons_ui(ui, lang, code, block.words);
+                            return;
+                        }
                         let copy = ui
                             .add(
                                 egui::Button::new(RichText::new(format!("🗐 {}", s.copy)).small())
@@ -496,6 +544,7 @@ pub fn answer_ui(
                         longest_line,
                         max_width,
                         projector: false,
+                        words: lang,
                     };
                     code_block_ui(ui, &block, lang.strings());
                 });

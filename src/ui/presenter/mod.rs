@@ -584,6 +584,7 @@ fn question_slide_ui(
                         longest_line: *longest_line,
                         max_width: width,
                         projector: true,
+                        words: input.lang,
                     };
                     code_block_ui(ui, &block, s);
                 }

@@ -1,0 +1,97 @@
+//! The words of the textbook's slides and the labs' steps, both languages side by side.
+
+use super::Lang;
+
+impl Lang {
+    pub fn copy_all(self) -> &'static str {
+        self.ko_en("전체 복사", "Copy all")
+    }
+
+    pub fn copy_all_help(self) -> &'static str {
+        self.ko_en(
+            "블록 전체를 그대로 복사합니다 (프롬프트와 출력 포함)",
+            "Copy the whole block as it is (prompts and output included)",
+        )
+    }
+
+    pub fn copy_commands(self) -> &'static str {
+        self.ko_en("명령어만 복사", "Copy commands")
+    }
+
+    pub fn copy_commands_help(self) -> &'static str {
+        self.ko_en(
+            "입력할 명령어만 복사합니다: 프롬프트와 출력은 빼고, 여러 줄 명령(\\, heredoc)은 그대로",
+            "Copy only what is typed: no prompts, no output; continued lines (\\, heredocs) kept",
+        )
+    }
+
+    /// Said after a copy: how many commands went to the clipboard.
+    pub fn commands_copied(self, count: usize) -> String {
+        match self {
+            Lang::Ko => format!("명령어 {count}개를 복사했습니다"),
+            Lang::En if count == 1 => "Copied 1 command".to_owned(),
+            Lang::En => format!("Copied {count} commands"),
+        }
+    }
+
+    pub fn step_done(self) -> &'static str {
+        self.ko_en("완료", "Done")
+    }
+
+    pub fn step_done_help(self) -> &'static str {
+        self.ko_en(
+            "이 단계를 마쳤으면 표시하세요 (노트처럼 저장됩니다)",
+            "Mark this step when you have done it (kept like your notes)",
+        )
+    }
+
+    /// A lab's progress: "4단계 중 3단계".
+    pub fn steps_done(self, done: usize, total: usize) -> String {
+        match self {
+            Lang::Ko => format!("{total}단계 중 {done}단계"),
+            Lang::En => format!("{done} of {total} steps"),
+        }
+    }
+
+    pub fn present_deck(self) -> &'static str {
+        self.ko_en("▶ 발표 (F5)", "▶ Present (F5)")
+    }
+
+    pub fn present_deck_help(self) -> &'static str {
+        self.ko_en(
+            "보이는 슬라이드부터 전체 화면으로 발표합니다. Esc로 돌아옵니다",
+            "Present fullscreen from the slide in view; Esc comes back here",
+        )
+    }
+
+    /// Under a slide: "슬라이드 3 / 15".
+    pub fn slide_of(self, number: usize, total: usize) -> String {
+        match self {
+            Lang::Ko => format!("슬라이드 {number} / {total}"),
+            Lang::En => format!("Slide {number} of {total}"),
+        }
+    }
+
+    /// A typed slide number that the deck does not have.
+    pub fn no_such_slide(self, number: usize, total: usize) -> String {
+        match self {
+            Lang::Ko => format!("{number}번 슬라이드는 없습니다 (1–{total})"),
+            Lang::En => format!("There is no slide {number} (1–{total})"),
+        }
+    }
+
+    pub fn my_note(self) -> &'static str {
+        self.ko_en("✎ 내 노트", "✎ My note")
+    }
+
+    pub fn write_note_here(self) -> &'static str {
+        self.ko_en("✎ 노트", "✎ Note")
+    }
+
+    pub fn write_note_here_help(self) -> &'static str {
+        self.ko_en(
+            "이 슬라이드나 단계에 노트를 씁니다 (오른쪽 노트 패널)",
+            "Write a note on this slide or step (the notes panel on the right)",
+        )
+    }
+}

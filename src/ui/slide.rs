@@ -1,0 +1,681 @@
+//! One Marp slide drawn into a rectangle: a 16:9 (or 4:3) page in the look of Marp's
+//! default theme (white, dark text, blue `#` headings, header and footer in grey at the
+//! edges, the page number at the bottom right), dark in dark mode, with the projector's
+//! contrast rules when presenting; `bg` images behind it or beside it, and its blocks
+//! scaled to the page. Only what is on screen is drawn, so an image off screen is never
+//! decoded.
+
+use egui::text::LayoutJob;
+use egui::{
+    Align, Color32, CornerRadius, FontFamily, FontId, Rect, Stroke, TextFormat, Vec2, pos2, vec2,
+};
+
+use super::fonts;
+use super::theme;
+use crate::course::marp::{Background, Block, Deck, Fit, HAlign, Side, Slide, SlideImage, Span};
+use crate::course::{ImageRef, ImageStatus, shell};
+use crate::i18n::Lang;
+
+/// The colours of a slide.
+#[derive(Clone, Copy, Debug)]
+pub struct SlideColors {
+    pub bg: Color32,
+    pub text: Color32,
+    pub heading: Color32,
+    /// Header, footer, page number.
+    pub weak: Color32,
+    pub quote: Color32,
+    pub code_bg: Color32,
+    pub border: Color32,
+    pub link: Color32,
+}
+
+impl SlideColors {
+    /// Marp's default theme, light.
+    pub const LIGHT: Self = Self {
+        bg: Color32::WHITE,
+        text: Color32::from_rgb(0x24, 0x29, 0x2f),
+        heading: Color32::from_rgb(0x22, 0x44, 0x66),
+        weak: Color32::from_rgb(0x6e, 0x6e, 0x6e),
+        quote: Color32::from_rgb(0x57, 0x60, 0x6a),
+        code_bg: Color32::from_rgb(0xf6, 0xf8, 0xfa),
+        border: Color32::from_rgb(0xd0, 0xd7, 0xde),
+        link: Color32::from_rgb(0x09, 0x69, 0xda),
+    };
+    /// Marp's default theme, dark (its `invert` class), for dark mode.
+    pub const DARK: Self = Self {
+        bg: Color32::from_rgb(0x0d, 0x11, 0x17),
+        text: Color32::from_rgb(0xe6, 0xed, 0xf3),
+        heading: Color32::from_rgb(0xaa, 0xcc, 0xee),
+        weak: Color32::from_rgb(0x9d, 0xa5, 0xae),
+        quote: Color32::from_rgb(0xae, 0xb6, 0xbf),
+        code_bg: Color32::from_rgb(0x16, 0x1b, 0x22),
+        border: Color32::from_rgb(0x30, 0x36, 0x3d),
+        link: Color32::from_rgb(0x58, 0xa6, 0xff),
+    };
+
+    /// For the projector: the light look with every text colour pushed to
+    /// [`theme::PROJECTOR_MIN_CONTRAST`] against the slide (a washed-out projector still
+    /// shows the header and the page number).
+    pub fn projector() -> Self {
+        let l = Self::LIGHT;
+        let fix = |c| theme::ensure_contrast(c, l.bg, theme::PROJECTOR_MIN_CONTRAST);
+        let on_code = |c| theme::ensure_contrast(c, l.code_bg, theme::PROJECTOR_MIN_CONTRAST);
+        Self {
+            text: on_code(fix(l.text)),
+            heading: fix(l.heading),
+            weak: fix(l.weak),
+            quote: fix(l.quote),
+            link: on_code(fix(l.link)),
+            border: theme::projector::BORDER,
+            ..l
+        }
+    }
+
+    /// The text colours and the backgrounds they are drawn on, for the contrast test.
+    pub fn pairs(&self) -> [(Color32, Color32); 6] {
+        [
+            (self.text, self.bg),
+            (self.heading, self.bg),
+            (self.weak, self.bg),
+            (self.quote, self.bg),
+            (self.link, self.bg),
+            (self.text, self.code_bg),
+        ]
+    }
+}
+
+/// How a slide is drawn.
+#[derive(Clone, Copy)]
+pub struct SlideLook<'a> {
+    pub deck: &'a Deck,
+    pub index: usize,
+    pub colors: SlideColors,
+    /// Presenting: no copy buttons.
+    pub projector: bool,
+    pub lang: Lang,
+}
+
+/// What a click on a slide asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideClick {
+    /// "명령어만 복사" or "전체 복사": this text went to the clipboard.
+    Copied { commands_only: bool },
+}
+
+/// Marp's default theme in slide pixels.
+const PADDING: f32 = 78.5;
+const BODY: f32 = 29.0;
+const EDGE: f32 = 21.0;
+const EDGE_TEXT: f32 = 18.0;
+const PAGE_NUMBER: f32 = 24.0;
+
+/// Draws the slide into `rect` (16:9 or 4:3 as the deck says: the caller gives that shape).
+pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>) -> Option<SlideClick> {
+    let slide = look.deck.slides.get(look.index)?;
+    let scale = rect.width() / look.deck.size.width;
+    let mut colors = look.colors;
+    if let Some(bg) = parse_color(&slide.background_color) {
+        colors.bg = bg;
+    }
+    if let Some(fg) = parse_color(&slide.color) {
+        colors.text = fg;
+        colors.heading = fg;
+    }
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, CornerRadius::ZERO, colors.bg);
+    // The backgrounds' part: all of it, or the split side.
+    let (bg_rect, content_rect) = match slide.split {
+        Some(split) => {
+            let w = rect.width() * split.percent / 100.0;
+            match split.side {
+                Side::Left => (
+                    Rect::from_min_size(rect.min, vec2(w, rect.height())),
+                    Rect::from_min_max(pos2(rect.left() + w, rect.top()), rect.max),
+                ),
+                Side::Right => (
+                    Rect::from_min_max(pos2(rect.right() - w, rect.top()), rect.max),
+                    Rect::from_min_max(rect.min, pos2(rect.right() - w, rect.bottom())),
+                ),
+            }
+        }
+        None => (rect, rect),
+    };
+    backgrounds_ui(ui, bg_rect, &slide.backgrounds, look.lang);
+    edges_ui(&painter, content_rect, rect, slide, look, &colors, scale);
+    let inner = content_rect.shrink(PADDING * scale);
+    let mut click = None;
+    if !slide.blocks.is_empty() && inner.width() > 1.0 && inner.height() > 1.0 {
+        click = content_ui(ui, inner, slide, look, &colors, scale);
+    }
+    click
+}
+
+/// The header (top left), the footer (bottom left) and the page number (bottom right), as
+/// Marp places them.
+fn edges_ui(
+    painter: &egui::Painter,
+    content: Rect,
+    page: Rect,
+    slide: &Slide,
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+) {
+    let font = FontId::proportional(EDGE_TEXT * scale);
+    let x = content.left() + 30.0 * scale;
+    if !slide.header.is_empty() {
+        painter.text(
+            pos2(x, page.top() + EDGE * scale),
+            egui::Align2::LEFT_TOP,
+            &slide.header,
+            font.clone(),
+            colors.weak,
+        );
+    }
+    if !slide.footer.is_empty() {
+        painter.text(
+            pos2(x, page.bottom() - EDGE * scale),
+            egui::Align2::LEFT_BOTTOM,
+            &slide.footer,
+            font,
+            colors.weak,
+        );
+    }
+    if slide.paginate {
+        painter.text(
+            pos2(page.right() - 30.0 * scale, page.bottom() - EDGE * scale),
+            egui::Align2::RIGHT_BOTTOM,
+            (look.index + 1).to_string(),
+            FontId::proportional(PAGE_NUMBER * scale),
+            colors.weak,
+        );
+    }
+}
+
+/// The `bg` images side by side in `rect`, each as its keyword fits it.
+fn backgrounds_ui(ui: &egui::Ui, rect: Rect, backgrounds: &[Background], lang: Lang) {
+    if backgrounds.is_empty() {
+        return;
+    }
+    let w = rect.width() / backgrounds.len() as f32;
+    for (i, bg) in backgrounds.iter().enumerate() {
+        let part = Rect::from_min_size(pos2(rect.left() + w * i as f32, rect.top()), vec2(w, rect.height()));
+        if bg.image.status != ImageStatus::Ok {
+            not_shown(ui, part, &bg.image, lang);
+            continue;
+        }
+        let image = egui::Image::new(bg.image.uri.as_str());
+        let Ok(egui::load::TexturePoll::Ready { texture }) =
+            image.load_for_size(ui.ctx(), part.size())
+        else {
+            continue;
+        };
+        let size = texture.size;
+        if size.x <= 0.0 || size.y <= 0.0 {
+            continue;
+        }
+        let (shown, uv) = fitted(part, size, bg.fit);
+        ui.painter_at(part)
+            .image(texture.id, shown, uv, Color32::WHITE);
+    }
+}
+
+/// Where an image of `size` goes in `part`, and which part of it shows, for `fit`.
+fn fitted(part: Rect, size: Vec2, fit: Fit) -> (Rect, Rect) {
+    let full_uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+    match fit {
+        Fit::Cover => {
+            // Fills the part; what overflows is cut evenly on both sides.
+            let s = (part.width() / size.x).max(part.height() / size.y);
+            let shown = size * s;
+            let cut = vec2(
+                (1.0 - part.width() / shown.x) / 2.0,
+                (1.0 - part.height() / shown.y) / 2.0,
+            );
+            (
+                part,
+                Rect::from_min_max(pos2(cut.x, cut.y), pos2(1.0 - cut.x, 1.0 - cut.y)),
+            )
+        }
+        Fit::Contain => {
+            let s = (part.width() / size.x).min(part.height() / size.y);
+            (Rect::from_center_size(part.center(), size * s), full_uv)
+        }
+        Fit::Auto => (Rect::from_center_size(part.center(), size), full_uv),
+        Fit::Percent(p) => {
+            let s = (part.width() / size.x).max(part.height() / size.y) * p / 100.0;
+            (Rect::from_center_size(part.center(), size * s), full_uv)
+        }
+    }
+}
+
+/// An image that is not shown, said in its place.
+fn not_shown(ui: &egui::Ui, part: Rect, image: &ImageRef, lang: Lang) {
+    let s = lang.strings();
+    let why = match &image.status {
+        ImageStatus::Missing => s.missing_image,
+        ImageStatus::Remote => s.remote_image,
+        ImageStatus::TooLarge(_) => s.huge_image,
+        ImageStatus::Refused(_) | ImageStatus::Ok => s.image_not_loaded,
+    };
+    let painter = ui.painter_at(part);
+    painter.rect_stroke(
+        part.shrink(4.0),
+        CornerRadius::same(4),
+        Stroke::new(1.0, ui.visuals().warn_fg_color),
+        egui::StrokeKind::Inside,
+    );
+    painter.text(
+        part.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("🖼 {why}: {}", image.url),
+        FontId::proportional(13.0),
+        ui.visuals().warn_fg_color,
+    );
+}
+
+/// The slide's blocks in `inner`, centred vertically as Marp's default theme does; a slide
+/// fuller than its page is shrunk to fit (down to 60 %) rather than cut.
+fn content_ui(
+    ui: &mut egui::Ui,
+    inner: Rect,
+    slide: &Slide,
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+) -> Option<SlideClick> {
+    // Its height at this scale is measured once (an invisible pass), then kept.
+    let id = ui.scope_id().with(("slide-height", look.index, (scale * 1000.0) as i32));
+    let height = match ui.data(|d| d.get_temp::<f32>(id)) {
+        Some(h) => h,
+        None => {
+            let mut measure = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(inner)
+                    .invisible()
+                    .id_salt(("measure", look.index)),
+            );
+            blocks_ui(&mut measure, &slide.blocks, look, colors, scale, 0);
+            let h = measure.min_rect().height();
+            ui.data_mut(|d| d.insert_temp(id, h));
+            h
+        }
+    };
+    let shrink = if height > inner.height() {
+        (inner.height() / height).max(0.6)
+    } else {
+        1.0
+    };
+    let top = ((inner.height() - height * shrink) / 2.0).max(0.0);
+    let area = Rect::from_min_max(pos2(inner.left(), inner.top() + top), inner.max);
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(area)
+            .id_salt(("slide", look.index))
+            .layout(egui::Layout::top_down(Align::Min)),
+    );
+    child.set_clip_rect(inner.intersect(ui.clip_rect()));
+    blocks_ui(&mut child, &slide.blocks, look, colors, scale * shrink, 0)
+}
+
+fn blocks_ui(
+    ui: &mut egui::Ui,
+    blocks: &[Block],
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+    depth: usize,
+) -> Option<SlideClick> {
+    let mut click = None;
+    ui.spacing_mut().item_spacing = vec2(8.0 * scale, 0.5 * BODY * scale);
+    for block in blocks {
+        let c = block_ui(ui, block, look, colors, scale, depth);
+        click = click.or(c);
+    }
+    click
+}
+
+fn block_ui(
+    ui: &mut egui::Ui,
+    block: &Block,
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+    depth: usize,
+) -> Option<SlideClick> {
+    let width = ui.available_width();
+    match block {
+        Block::Heading { level, spans } => {
+            let size = BODY
+                * match level {
+                    1 => 1.8,
+                    2 => 1.5,
+                    3 => 1.3,
+                    4 => 1.1,
+                    5 => 1.0,
+                    _ => 0.9,
+                };
+            let color = if *level == 1 { colors.heading } else { colors.text };
+            let job = spans_job(spans, size * scale, color, true, colors, width);
+            ui.add(egui::Label::new(job).selectable(!look.projector));
+        }
+        Block::Paragraph(spans) => {
+            let job = spans_job(spans, BODY * scale, colors.text, false, colors, width);
+            ui.add(egui::Label::new(job).selectable(!look.projector));
+        }
+        Block::Images(images) => images_ui(ui, images, look.lang, scale),
+        Block::List { start, items } => return list_ui(ui, *start, items, look, colors, scale, depth),
+        Block::Quote(blocks) => {
+            let mut click = None;
+            let quoted = SlideColors {
+                text: colors.quote,
+                ..*colors
+            };
+            let response = egui::Frame::NONE
+                .inner_margin(egui::Margin {
+                    left: (16.0 * scale) as i8,
+                    ..Default::default()
+                })
+                .show(ui, |ui| {
+                    click = blocks_ui(ui, blocks, look, &quoted, scale, depth);
+                });
+            let r = response.response.rect;
+            ui.painter().line_segment(
+                [r.left_top(), r.left_bottom()],
+                Stroke::new((4.0 * scale).max(1.0), colors.border),
+            );
+            return click;
+        }
+        Block::Code { lang, code } => return code_ui(ui, lang, code, look, colors, scale),
+        Block::Table { head, rows, .. } => table_ui(ui, head, rows, look, colors, scale),
+        Block::Rule => {
+            ui.separator();
+        }
+    }
+    None
+}
+
+fn list_ui(
+    ui: &mut egui::Ui,
+    start: Option<u64>,
+    items: &[Vec<Block>],
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+    depth: usize,
+) -> Option<SlideClick> {
+    let mut click = None;
+    let size = BODY * scale;
+    for (i, item) in items.iter().enumerate() {
+        let marker = match start {
+            Some(n) => format!("{}.", n + i as u64),
+            None => ["•", "◦", "▪"][depth.min(2)].to_owned(),
+        };
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            let (rect, _) = ui.allocate_exact_size(vec2(1.2 * size, size * 1.2), egui::Sense::hover());
+            ui.painter().text(
+                pos2(rect.right() - 0.35 * size, rect.top()),
+                egui::Align2::RIGHT_TOP,
+                marker,
+                FontId::proportional(size),
+                colors.text,
+            );
+            ui.vertical(|ui| {
+                let c = blocks_ui(ui, item, look, colors, scale, depth + 1);
+                click = click.or(c);
+            });
+        });
+    }
+    click
+}
+
+fn code_ui(
+    ui: &mut egui::Ui,
+    lang: &str,
+    code: &str,
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+) -> Option<SlideClick> {
+    let mut click = None;
+    let size = BODY * 0.8 * scale;
+    let shell = shell::is_shell(lang, code);
+    let mut job = if shell {
+        super::widgets::session_job(lang, code, size, colors.text, colors.weak)
+    } else {
+        let mut j = super::widgets::code_job(ui, lang, code, look.projector);
+        for s in &mut j.sections {
+            s.format.font_id.size = size;
+        }
+        j
+    };
+    egui::Frame::new()
+        .fill(colors.code_bg)
+        .stroke(Stroke::new(1.0, colors.border))
+        .corner_radius(CornerRadius::same((6.0 * scale) as u8))
+        .inner_margin(egui::Margin::same((16.0 * scale) as i8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            // Long lines shrink (to 60 %), then wrap: nobody scrolls a slide sideways.
+            let room = ui.available_width();
+            let longest = code.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f32;
+            let needed = longest * size * 0.5;
+            if needed > room {
+                let s = (room / needed).max(0.6);
+                for section in &mut job.sections {
+                    section.format.font_id.size *= s;
+                }
+            }
+            job.wrap.max_width = room;
+            if !look.projector && shell {
+                ui.with_layout(egui::Layout::right_to_left(Align::Min), |ui| {
+                    if let Some(c) = copy_buttons_ui(ui, lang, code, look.lang) {
+                        click = Some(SlideClick::Copied { commands_only: c });
+                    }
+                });
+            }
+            ui.add(egui::Label::new(job).selectable(!look.projector));
+        });
+    click
+}
+
+/// "전체 복사" and "명령어만 복사" for a shell block; which one was clicked (true: commands
+/// only). The text is on the clipboard.
+pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) -> Option<bool> {
+    let all = ui
+        .add(
+            egui::Button::new(egui::RichText::new(format!("🗐 {}", words.copy_all())).small())
+                .frame(false),
+        )
+        .on_hover_text(words.copy_all_help());
+    if all.clicked() {
+        ui.copy_text(code.to_owned());
+        return Some(false);
+    }
+    let commands = ui
+        .add(
+            egui::Button::new(egui::RichText::new(format!("$ {}", words.copy_commands())).small())
+                .frame(false),
+        )
+        .on_hover_text(words.copy_commands_help());
+    if commands.clicked() {
+        ui.copy_text(shell::commands_text(lang, code));
+        return Some(true);
+    }
+    None
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    head: &[Vec<Span>],
+    rows: &[Vec<Vec<Span>>],
+    look: &SlideLook<'_>,
+    colors: &SlideColors,
+    scale: f32,
+) {
+    let size = BODY * 0.9 * scale;
+    let id = ui.scope_id().with(("table", look.index, head.len(), rows.len()));
+    egui::Frame::new()
+        .stroke(Stroke::new(1.0, colors.border))
+        .show(ui, |ui| {
+            egui::Grid::new(id)
+                .striped(true)
+                .spacing(vec2(24.0 * scale, 10.0 * scale))
+                .show(ui, |ui| {
+                    for cell in head {
+                        let job = spans_job(cell, size, colors.text, true, colors, f32::INFINITY);
+                        ui.add(egui::Label::new(job).selectable(!look.projector));
+                    }
+                    ui.end_row();
+                    for row in rows {
+                        for cell in row {
+                            let job =
+                                spans_job(cell, size, colors.text, false, colors, 400.0 * scale);
+                            ui.add(egui::Label::new(job).selectable(!look.projector));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// A row of images, each at its `w:`/`h:` size (else its own size), all scaled to the page
+/// and to the room there is.
+fn images_ui(ui: &mut egui::Ui, images: &[SlideImage], lang: Lang, scale: f32) {
+    let align = images.first().map_or(HAlign::Auto, |i| i.align);
+    let layout = match align {
+        HAlign::Center => egui::Layout::left_to_right(Align::Min).with_main_align(Align::Center),
+        HAlign::Right => egui::Layout::right_to_left(Align::Min),
+        HAlign::Left | HAlign::Auto => egui::Layout::left_to_right(Align::Min),
+    };
+    let room = ui.available_width();
+    let per = (room / images.len() as f32).max(1.0);
+    ui.allocate_ui_with_layout(vec2(room, 0.0), layout.with_main_wrap(true), |ui| {
+        for image in images {
+            if image.image.status != ImageStatus::Ok {
+                ui.label(
+                    egui::RichText::new(format!("🖼 {}: {}", lang.strings().image_not_loaded, image.image.url))
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+                continue;
+            }
+            let widget = egui::Image::new(image.image.uri.as_str()).alt_text(if image.image.alt.is_empty() {
+                image.image.url.as_str()
+            } else {
+                image.image.alt.as_str()
+            });
+            let widget = match (image.width, image.height) {
+                (Some(w), Some(h)) => widget.fit_to_exact_size(vec2(w, h) * scale).maintain_aspect_ratio(false),
+                (Some(w), None) => widget.fit_to_exact_size(vec2(w * scale, 10_000.0)),
+                (None, Some(h)) => widget.fit_to_exact_size(vec2(10_000.0, h * scale)),
+                (None, None) => widget.fit_to_original_size(scale),
+            };
+            ui.add(widget.max_width(per));
+        }
+    });
+}
+
+/// Spans as one wrapped text: bold in the bold face, code in the code face on its
+/// background, links in the link colour.
+fn spans_job(
+    spans: &[Span],
+    size: f32,
+    color: Color32,
+    bold: bool,
+    colors: &SlideColors,
+    width: f32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    for span in spans {
+        let family = if span.code {
+            FontFamily::Monospace
+        } else if span.strong || bold {
+            fonts::bold()
+        } else {
+            FontFamily::Proportional
+        };
+        let size = if span.code { size * 0.9 } else { size };
+        let mut format = TextFormat {
+            font_id: FontId::new(size, family),
+            color: if span.link { colors.link } else { color },
+            italics: span.emphasis,
+            line_height: Some(size * 1.4),
+            ..Default::default()
+        };
+        if span.code {
+            format.background = colors.code_bg;
+        }
+        if span.strike {
+            format.strikethrough = Stroke::new(1.0, format.color);
+        }
+        if span.link {
+            format.underline = Stroke::new(1.0, colors.link);
+        }
+        job.append(&span.text, 0.0, format);
+    }
+    job
+}
+
+/// `#fff`, `#ffffff` and a few names, as a `color`/`backgroundColor` directive writes them.
+fn parse_color(text: &str) -> Option<Color32> {
+    let t = text.trim();
+    if let Some(hex) = t.strip_prefix('#') {
+        let v = u32::from_str_radix(hex, 16).ok()?;
+        return match hex.len() {
+            3 => {
+                let d = |s: u32| ((v >> s) & 0xf) as u8 * 17;
+                Some(Color32::from_rgb(d(8), d(4), d(0)))
+            }
+            6 => Some(Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)),
+            _ => None,
+        };
+    }
+    match t.to_ascii_lowercase().as_str() {
+        "white" => Some(Color32::WHITE),
+        "black" => Some(Color32::BLACK),
+        _ => None,
+    }
+}
+
+/// The largest rectangle of the deck's shape that fits in `room`, centred in it.
+pub fn page_rect(room: Rect, deck: &Deck) -> Rect {
+    let ratio = deck.size.width / deck.size.height;
+    let w = room.width().min(room.height() * ratio);
+    Rect::from_center_size(room.center(), vec2(w, w / ratio))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_projector_colours_keep_the_contrast() {
+        for (fg, bg) in SlideColors::projector().pairs() {
+            let c = theme::contrast(fg, bg);
+            assert!(c >= theme::PROJECTOR_MIN_CONTRAST, "{fg:?} on {bg:?}: {c}");
+        }
+        // The light and dark looks are at least readable (WCAG AA).
+        for colors in [SlideColors::LIGHT, SlideColors::DARK] {
+            for (fg, bg) in colors.pairs() {
+                assert!(theme::contrast(fg, bg) >= 4.5, "{fg:?} on {bg:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cover_cuts_evenly_and_contain_letterboxes() {
+        let part = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 720.0));
+        let (shown, uv) = fitted(part, vec2(800.0, 900.0), Fit::Cover);
+        assert_eq!(shown, part);
+        assert!((uv.left() - (1.0 - uv.right())).abs() < 1e-5);
+        assert!(uv.top().abs() < 1e-5 && uv.bottom() > 0.999);
+        let (shown, _) = fitted(part, vec2(800.0, 900.0), Fit::Contain);
+        assert!((shown.width() - 400.0).abs() < 0.01 && shown.height() < 720.0);
+        assert_eq!(parse_color("#fff"), Some(Color32::WHITE));
+        assert_eq!(parse_color("#224466"), Some(Color32::from_rgb(0x22, 0x44, 0x66)));
+    }
+}
