@@ -44,10 +44,11 @@ pub enum Action {
         index: usize,
         section: Option<usize>,
     },
-    /// Back from a document to the questions.
-    CloseMaterial,
-    /// A heading of the open document's outline (an index into its headings).
-    OutlineJump(usize),
+    /// Something done in the open document's view (back to the questions, a step's
+    /// checkbox, a copy, ▶ 발표).
+    Material(crate::ui::material::MaterialAction),
+    /// A heading or a slide of the open document's outline.
+    OutlineJump(crate::ui::library::OutlinePick),
 }
 
 /// The settings review mode's header changes: the scope, the daily limits, the retention.
@@ -107,18 +108,8 @@ impl StudyApp {
             Action::ReviewSetting(setting) => self.apply_review_setting(setting),
             Action::Library(picked) => self.library_pick(picked),
             Action::OpenMaterial { index, section } => self.open_material(index, section),
-            Action::CloseMaterial => self.material = None,
-            Action::OutlineJump(heading) => {
-                let section = self.material.as_ref().and_then(|v| {
-                    let m = self.course.library.materials.get(v.index)?;
-                    Some(m.headings.get(heading)?.section)
-                });
-                if let (Some(view), Some(section)) = (self.material.as_mut(), section) {
-                    view.scroll_to = Some(section);
-                    // The heading picked is what the notes panel writes on.
-                    view.note_heading = Some(heading);
-                }
-            }
+            Action::Material(done) => self.material_action(ctx, done),
+            Action::OutlineJump(pick) => self.outline_jump(pick),
             Action::Quit(choice) => {
                 if self.notes.quit().answer(choice) {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -167,7 +158,11 @@ impl StudyApp {
             },
             Command::CloseImage => self.viewer.full_image = None,
             Command::ToggleBookmark => self.toggle_bookmark(now),
-            Command::Present => self.enter_presentation(ctx),
+            // On a deck, its slides; else the questions.
+            Command::Present => match self.material.as_ref().filter(|_| self.open_deck().is_some()) {
+                Some(view) => self.present_deck(ctx, view.slide_in_view),
+                None => self.enter_presentation(ctx),
+            },
             Command::Review => self.enter_review(ctx),
             Command::InReview(review) => self.review_command(ctx, review),
             Command::ExitPresentation => self.exit_presentation(ctx),

@@ -332,6 +332,19 @@ impl StudyApp {
                 None => (p.deck.slide().map_or(0, |s| s.topic()), None, 0),
             };
             p.rebuild(&self.course, t, q, self.state.reveal_all, revealed);
+            // A deck being presented: found again by its path, its slide kept if it still
+            // has it.
+            if let Some(show) = p.marp.as_mut() {
+                let materials = &self.course.library.materials;
+                match materials.iter().position(|m| m.path == show.path) {
+                    Some(index) => {
+                        show.material = index;
+                        show.count = materials[index].slides;
+                        show.slide = show.slide.min(show.count.saturating_sub(1));
+                    }
+                    None => show.count = 0,
+                }
+            }
         }
         if changes.is_empty() {
             log::info!("reloaded: nothing to show changed");

@@ -12,6 +12,7 @@ mod files;
 mod glyphs;
 mod links;
 mod loader;
+mod material;
 mod mode;
 mod notes_session;
 mod opening;

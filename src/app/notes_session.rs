@@ -267,6 +267,11 @@ impl NotesSession {
     }
 
     /// What an editor shows, and the buffer it edits, borrowed together.
+    /// My notes, to read.
+    pub(super) fn book(&self) -> &Notebook {
+        &self.book
+    }
+
     pub(super) fn editing(&mut self) -> Editing<'_> {
         Editing {
             store: &self.book,
@@ -365,6 +370,26 @@ impl NotesSession {
             .book
             .set_bookmarked(id, &info, on, jiff::Timestamp::now())
         {
+            return false;
+        }
+        self.save(now, notices);
+        true
+    }
+
+    /// Marks the lab step with heading `id` 완료 (`on`) or not, and saves at once, as a
+    /// bookmark is. False when there is no store.
+    pub(super) fn set_done(
+        &mut self,
+        course: &Course,
+        id: &QuestionId,
+        on: bool,
+        now: f64,
+        notices: &mut Notices,
+    ) -> bool {
+        let Some(info) = QuestionInfo::find(course, id) else {
+            return false;
+        };
+        if !self.book.set_done(id, &info, on, jiff::Timestamp::now()) {
             return false;
         }
         self.save(now, notices);

@@ -63,8 +63,40 @@ impl StudyApp {
         let Some(p) = self.mode.presenter_mut() else {
             return;
         };
-        let before = p.deck.position();
         p.message = None;
+        if let Some(show) = p.marp.as_mut() {
+            match command {
+                SlideCommand::Next => show.next(),
+                SlideCommand::Prev => show.back(),
+                SlideCommand::First => show.first(),
+                SlideCommand::Last => show.last(),
+                SlideCommand::BlankBlack => p.blank = Some(Blank::Black),
+                SlideCommand::BlankWhite => p.blank = Some(Blank::White),
+                SlideCommand::Digit(digit) => {
+                    if p.number.len() < 5 {
+                        p.number.push(char::from(b'0' + digit.min(9)));
+                    }
+                }
+                SlideCommand::EraseDigit => {
+                    p.number.pop();
+                }
+                SlideCommand::CancelNumber => p.number.clear(),
+                SlideCommand::GoToNumber => {
+                    let number = p.number.parse::<usize>().unwrap_or(0);
+                    p.number.clear();
+                    if let Err(count) = show.jump(number) {
+                        p.message = Some(lang.no_such_slide(number, count));
+                    }
+                }
+                // A slide of the textbook has no answer to scroll nor a class note.
+                SlideCommand::ScrollDown
+                | SlideCommand::ScrollUp
+                | SlideCommand::ClassNote
+                | SlideCommand::CloseNote => {}
+            }
+            return;
+        }
+        let before = p.deck.position();
         match command {
             SlideCommand::Next => {
                 p.deck.forward();

@@ -6,7 +6,7 @@ use super::{Action, StudyApp};
 use crate::command::Command;
 use crate::ui::dialogs::help_window_ui;
 use crate::ui::library::{LibraryInput, has_library, library_ui, outline_ui};
-use crate::ui::material::{MaterialAction, material_ui};
+use crate::ui::material::{MaterialInput, material_ui};
 use crate::ui::notes_panel::{NotesAction, NotesInput, Target, notes_panel_ui};
 use crate::ui::search_panel::{ResultPick, ResultsInput, search_results_ui};
 use crate::ui::sidebar::{
@@ -98,11 +98,16 @@ impl StudyApp {
         if let Some(view) = self.material.as_mut()
             && let Some(material) = self.course.library.materials.get(view.index)
         {
-            let closed = egui::CentralPanel::default()
-                .show(ui, |ui| material_ui(ui, view, material, lang))
+            let input = MaterialInput {
+                material,
+                notes: self.notes.book(),
+                lang,
+            };
+            let done = egui::CentralPanel::default()
+                .show(ui, |ui| material_ui(ui, view, &input))
                 .inner;
-            if closed == Some(MaterialAction::Close) {
-                self.push(Action::CloseMaterial);
+            if let Some(done) = done {
+                self.push(Action::Material(done));
             }
             self.help_ui(ctx, lang);
             return;
@@ -140,6 +145,7 @@ impl StudyApp {
                 group: self.state.group.as_deref(),
                 session: self.state.session.as_deref(),
                 open: self.material.as_ref().map(|v| v.index),
+                notes: self.notes.book(),
             };
             if let Some(picked) = library_ui(ui, &input) {
                 actions.push(Action::Library(picked));

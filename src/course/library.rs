@@ -94,6 +94,14 @@ impl Library {
 }
 
 impl Material {
+    /// A lab's steps: its numbered `##` headings (index into [`Self::headings`], heading).
+    pub fn step_headings(&self) -> impl Iterator<Item = (usize, &Heading)> {
+        self.headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == 2 && super::kind::is_numbered_step(&h.text))
+    }
+
     /// Reads a non-session document: its title, headings, slides or steps.
     pub fn new(
         kind: Kind,

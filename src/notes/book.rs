@@ -125,6 +125,23 @@ impl Notebook {
         self.stores.values().any(|s| s.is_bookmarked(id))
     }
 
+    /// Whether the lab step whose heading has this id is marked 완료.
+    pub fn is_done(&self, id: &QuestionId) -> bool {
+        self.stores.values().any(|s| s.is_done(id))
+    }
+
+    /// Marks a lab step (its heading's id) 완료 or not. False when that lab's notes could
+    /// not be opened (nothing is kept).
+    pub fn set_done(&mut self, id: &QuestionId, info: &QuestionInfo, on: bool, now: Timestamp) -> bool {
+        match self.stores.get_mut(&info.session) {
+            Some(store) => {
+                store.set_done(id, info, on, now);
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn notes(&self) -> impl Iterator<Item = &Note> {
         self.stores.values().flat_map(NoteStore::notes)
     }

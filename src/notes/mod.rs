@@ -55,12 +55,19 @@ pub struct Note {
     pub text: String,
     #[serde(default)]
     pub bookmarked: bool,
+    /// A lab's step marked 완료 (the note is on the step's heading).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub done: bool,
     pub created: Timestamp,
     pub updated: Timestamp,
     /// Fields this version does not know (written by a newer one, or by hand): kept as they
     /// are and written back, so nothing in the file is lost by saving it.
     #[serde(flatten)]
     pub unknown: serde_json::Map<String, serde_json::Value>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What the file holds.
@@ -267,6 +274,10 @@ impl NoteStore {
         self.notes.get(id).is_some_and(|n| n.bookmarked)
     }
 
+    pub fn is_done(&self, id: &QuestionId) -> bool {
+        self.notes.get(id).is_some_and(|n| n.done)
+    }
+
     pub fn notes(&self) -> impl Iterator<Item = &Note> {
         self.notes.values()
     }
@@ -319,6 +330,15 @@ impl NoteStore {
         }
     }
 
+    pub fn set_done(&mut self, id: &QuestionId, info: &QuestionInfo, on: bool, now: Timestamp) {
+        let note = self.entry(id, info, now);
+        if note.done != on {
+            note.done = on;
+            note.updated = now;
+            self.dirty = true;
+        }
+    }
+
     fn entry(&mut self, id: &QuestionId, info: &QuestionInfo, now: Timestamp) -> &mut Note {
         let note = self.notes.entry(id.clone()).or_insert_with(|| Note {
             id: id.clone(),
@@ -327,6 +347,7 @@ impl NoteStore {
             session: info.session.clone(),
             text: String::new(),
             bookmarked: false,
+            done: false,
             created: now,
             updated: now,
             unknown: serde_json::Map::new(),
@@ -343,7 +364,7 @@ impl NoteStore {
         self.notes
             .values()
             .filter(|n| !course.knows(&n.id))
-            .filter(|n| !n.text.trim().is_empty() || n.bookmarked)
+            .filter(|n| !n.text.trim().is_empty() || n.bookmarked || n.done)
             .collect()
     }
 

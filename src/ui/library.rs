@@ -27,6 +27,8 @@ pub struct LibraryInput<'a> {
     pub session: Option<&'a str>,
     /// The material open in the viewer.
     pub open: Option<usize>,
+    /// My notes: a lab's steps done.
+    pub notes: &'a crate::notes::Notebook,
 }
 
 /// Whether the course has more than one shelf to show: several courses, or documents that
@@ -69,7 +71,7 @@ pub fn library_ui(ui: &mut egui::Ui, input: &LibraryInput<'_>) -> Option<Library
                         ui.label(RichText::new(lang.shelf(kind)).small().strong());
                         for (i, m) in shelf {
                             let selected = input.open == Some(i);
-                            let text = format!("{}{}", m.title, extra(m, lang));
+                            let text = format!("{}{}", m.title, extra(m, input.notes, lang));
                             if elided_label(ui, selected, &text, &m.path).clicked() {
                                 action = Some(LibraryAction::Material(i));
                             }
@@ -115,23 +117,45 @@ fn group_ui(
     action
 }
 
-/// " · 3장", " · 4단계": a deck's slides, a lab's steps.
-fn extra(m: &Material, lang: Lang) -> String {
+/// " · 3장", " · 4단계", " · 4단계 중 3단계": a deck's slides, a lab's steps and how many
+/// are done.
+fn extra(m: &Material, notes: &crate::notes::Notebook, lang: Lang) -> String {
     match m.kind {
         Kind::Deck if m.slides > 0 => format!(" · {}", lang.slide_count(m.slides)),
-        Kind::Lab if m.steps > 0 => format!(" · {}", lang.step_count(m.steps)),
+        Kind::Lab if m.steps > 0 => match super::material::steps_done(m, notes) {
+            0 => format!(" · {}", lang.step_count(m.steps)),
+            done => format!(" · {}", lang.steps_done(done, m.steps)),
+        },
         _ => String::new(),
     }
 }
 
-/// The open document's headings; the one clicked (an index into its headings).
-pub fn outline_ui(ui: &mut egui::Ui, material: &Material, lang: Lang) -> Option<usize> {
+/// What was picked in the outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutlinePick {
+    /// A heading (an index into the document's headings).
+    Heading(usize),
+    /// A deck's slide.
+    Slide(usize),
+}
+
+/// The open document's headings (a deck's slides, numbered); the one clicked.
+pub fn outline_ui(ui: &mut egui::Ui, material: &Material, lang: Lang) -> Option<OutlinePick> {
     let mut picked = None;
     ui.label(RichText::new(lang.outline()).small().strong());
     egui::ScrollArea::vertical()
         .id_salt("material_outline")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if let Some(deck) = &material.deck {
+                for (i, slide) in deck.slides.iter().enumerate() {
+                    let text = format!("{}. {}", i + 1, slide.title);
+                    if elided_label(ui, false, &text, &text).clicked() {
+                        picked = Some(OutlinePick::Slide(i));
+                    }
+                }
+                return;
+            }
             for (i, h) in material.headings.iter().enumerate() {
                 let indent = f32::from(h.level.saturating_sub(1).min(4)) * 10.0;
                 let margin = egui::Margin {
@@ -140,7 +164,7 @@ pub fn outline_ui(ui: &mut egui::Ui, material: &Material, lang: Lang) -> Option<
                 };
                 egui::Frame::NONE.inner_margin(margin).show(ui, |ui| {
                     if elided_label(ui, false, &h.text, &h.text).clicked() {
-                        picked = Some(i);
+                        picked = Some(OutlinePick::Heading(i));
                     }
                 });
             }

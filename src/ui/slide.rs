@@ -96,13 +96,6 @@ pub struct SlideLook<'a> {
     pub lang: Lang,
 }
 
-/// What a click on a slide asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlideClick {
-    /// "명령어만 복사" or "전체 복사": this text went to the clipboard.
-    Copied { commands_only: bool },
-}
-
 /// Marp's default theme in slide pixels.
 const PADDING: f32 = 78.5;
 const BODY: f32 = 29.0;
@@ -111,8 +104,10 @@ const EDGE_TEXT: f32 = 18.0;
 const PAGE_NUMBER: f32 = 24.0;
 
 /// Draws the slide into `rect` (16:9 or 4:3 as the deck says: the caller gives that shape).
-pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>) -> Option<SlideClick> {
-    let slide = look.deck.slides.get(look.index)?;
+pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>)  {
+    let Some(slide) = look.deck.slides.get(look.index) else {
+        return;
+    };
     let scale = rect.width() / look.deck.size.width;
     let mut colors = look.colors;
     if let Some(bg) = parse_color(&slide.background_color) {
@@ -144,11 +139,9 @@ pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>) -> Option<S
     backgrounds_ui(ui, bg_rect, &slide.backgrounds, look.lang);
     edges_ui(&painter, content_rect, rect, slide, look, &colors, scale);
     let inner = content_rect.shrink(PADDING * scale);
-    let mut click = None;
     if !slide.blocks.is_empty() && inner.width() > 1.0 && inner.height() > 1.0 {
-        click = content_ui(ui, inner, slide, look, &colors, scale);
+        content_ui(ui, inner, slide, look, &colors, scale);
     }
-    click
 }
 
 /// The header (top left), the footer (bottom left) and the page number (bottom right), as
@@ -284,7 +277,7 @@ fn content_ui(
     look: &SlideLook<'_>,
     colors: &SlideColors,
     scale: f32,
-) -> Option<SlideClick> {
+)  {
     // Its height at this scale is measured once (an invisible pass), then kept.
     let id = ui.scope_id().with(("slide-height", look.index, (scale * 1000.0) as i32));
     let height = match ui.data(|d| d.get_temp::<f32>(id)) {
@@ -316,7 +309,7 @@ fn content_ui(
             .layout(egui::Layout::top_down(Align::Min)),
     );
     child.set_clip_rect(inner.intersect(ui.clip_rect()));
-    blocks_ui(&mut child, &slide.blocks, look, colors, scale * shrink, 0)
+    blocks_ui(&mut child, &slide.blocks, look, colors, scale * shrink, 0);
 }
 
 fn blocks_ui(
@@ -326,14 +319,11 @@ fn blocks_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-) -> Option<SlideClick> {
-    let mut click = None;
+)  {
     ui.spacing_mut().item_spacing = vec2(8.0 * scale, 0.5 * BODY * scale);
     for block in blocks {
-        let c = block_ui(ui, block, look, colors, scale, depth);
-        click = click.or(c);
+        block_ui(ui, block, look, colors, scale, depth);
     }
-    click
 }
 
 fn block_ui(
@@ -343,7 +333,7 @@ fn block_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-) -> Option<SlideClick> {
+)  {
     let width = ui.available_width();
     match block {
         Block::Heading { level, spans } => {
@@ -365,9 +355,8 @@ fn block_ui(
             ui.add(egui::Label::new(job).selectable(!look.projector));
         }
         Block::Images(images) => images_ui(ui, images, look.lang, scale),
-        Block::List { start, items } => return list_ui(ui, *start, items, look, colors, scale, depth),
+        Block::List { start, items } => list_ui(ui, *start, items, look, colors, scale, depth),
         Block::Quote(blocks) => {
-            let mut click = None;
             let quoted = SlideColors {
                 text: colors.quote,
                 ..*colors
@@ -377,23 +366,19 @@ fn block_ui(
                     left: (16.0 * scale) as i8,
                     ..Default::default()
                 })
-                .show(ui, |ui| {
-                    click = blocks_ui(ui, blocks, look, &quoted, scale, depth);
-                });
+                .show(ui, |ui| blocks_ui(ui, blocks, look, &quoted, scale, depth));
             let r = response.response.rect;
             ui.painter().line_segment(
                 [r.left_top(), r.left_bottom()],
                 Stroke::new((4.0 * scale).max(1.0), colors.border),
             );
-            return click;
         }
-        Block::Code { lang, code } => return code_ui(ui, lang, code, look, colors, scale),
+        Block::Code { lang, code } => code_ui(ui, lang, code, look, colors, scale),
         Block::Table { head, rows, .. } => table_ui(ui, head, rows, look, colors, scale),
         Block::Rule => {
             ui.separator();
         }
     }
-    None
 }
 
 fn list_ui(
@@ -404,8 +389,7 @@ fn list_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-) -> Option<SlideClick> {
-    let mut click = None;
+)  {
     let size = BODY * scale;
     for (i, item) in items.iter().enumerate() {
         let marker = match start {
@@ -422,13 +406,9 @@ fn list_ui(
                 FontId::proportional(size),
                 colors.text,
             );
-            ui.vertical(|ui| {
-                let c = blocks_ui(ui, item, look, colors, scale, depth + 1);
-                click = click.or(c);
-            });
+            ui.vertical(|ui| blocks_ui(ui, item, look, colors, scale, depth + 1));
         });
     }
-    click
 }
 
 fn code_ui(
@@ -438,8 +418,7 @@ fn code_ui(
     look: &SlideLook<'_>,
     colors: &SlideColors,
     scale: f32,
-) -> Option<SlideClick> {
-    let mut click = None;
+)  {
     let size = BODY * 0.8 * scale;
     let shell = shell::is_shell(lang, code);
     let mut job = if shell {
@@ -471,40 +450,51 @@ fn code_ui(
             job.wrap.max_width = room;
             if !look.projector && shell {
                 ui.with_layout(egui::Layout::right_to_left(Align::Min), |ui| {
-                    if let Some(c) = copy_buttons_ui(ui, lang, code, look.lang) {
-                        click = Some(SlideClick::Copied { commands_only: c });
-                    }
+                    copy_buttons_ui(ui, lang, code, look.lang);
                 });
             }
             ui.add(egui::Label::new(job).selectable(!look.projector));
         });
-    click
 }
 
-/// "전체 복사" and "명령어만 복사" for a shell block; which one was clicked (true: commands
-/// only). The text is on the clipboard.
-pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) -> Option<bool> {
+/// "전체 복사" and "명령어만 복사" for a shell block; the button clicked says "✔" for a
+/// moment after.
+pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) {
+    let id = ui.scope_id().with("copied");
+    let now = ui.input(|i| i.time);
+    let copied = ui
+        .data(|d| d.get_temp::<(bool, f64)>(id))
+        .filter(|(_, at)| now - at < 1.5);
+    if copied.is_some() {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(1600));
+    }
+    let mark = |commands: bool| match copied {
+        Some((c, _)) if c == commands => "✔",
+        _ if commands => "$",
+        _ => "🗐",
+    };
     let all = ui
         .add(
-            egui::Button::new(egui::RichText::new(format!("🗐 {}", words.copy_all())).small())
+            egui::Button::new(egui::RichText::new(format!("{} {}", mark(false), words.copy_all())).small())
                 .frame(false),
         )
         .on_hover_text(words.copy_all_help());
     if all.clicked() {
         ui.copy_text(code.to_owned());
-        return Some(false);
+        ui.data_mut(|d| d.insert_temp(id, (false, now)));
     }
     let commands = ui
         .add(
-            egui::Button::new(egui::RichText::new(format!("$ {}", words.copy_commands())).small())
-                .frame(false),
+            egui::Button::new(
+                egui::RichText::new(format!("{} {}", mark(true), words.copy_commands())).small(),
+            )
+            .frame(false),
         )
         .on_hover_text(words.copy_commands_help());
     if commands.clicked() {
         ui.copy_text(shell::commands_text(lang, code));
-        return Some(true);
+        ui.data_mut(|d| d.insert_temp(id, (true, now)));
     }
-    None
 }
 
 fn table_ui(

@@ -13,8 +13,10 @@ use egui::{
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+mod marp_show;
 mod overlays;
 
+pub use marp_show::MarpShow;
 use overlays::{help_overlay_ui, note_overlay_ui};
 
 use super::fonts;
@@ -106,6 +108,8 @@ pub struct Presenter {
     pub scroll_by: f32,
     /// A link that is never opened was clicked: the app says why.
     pub refused_link: Option<String>,
+    /// Presenting a deck of the textbook (its slides), not the questions.
+    pub marp: Option<MarpShow>,
     cache: CommonMarkCache,
     /// The share of the normal size the current slide needs to fit, and what it was
     /// computed for (slide, screen, zoom).
@@ -132,6 +136,7 @@ impl Presenter {
             was_fullscreen,
             scroll_by: 0.0,
             refused_link: None,
+            marp: None,
             cache: CommonMarkCache::default(),
             fit: 1.0,
             fit_for: None,
@@ -218,6 +223,14 @@ pub fn presenter_ui(
         return None;
     }
 
+    if p.marp.is_some() {
+        let action = marp_show::marp_slide_ui(ui, p, input);
+        if p.help && help_overlay_ui(&ctx, p, input.lang, &base) {
+            return Some(PresenterAction::ToggleRevealAll);
+        }
+        corner_messages_ui(&ctx, p, input, &base, 24.0);
+        return action;
+    }
     let key = (
         p.deck.position(),
         [screen.width() as i32, screen.height() as i32],
