@@ -59,6 +59,12 @@ struct Cli {
     #[arg(long, value_name = "OUT.txt")]
     export_anki: Option<PathBuf>,
 
+    /// Write every command of the terminal sessions of PATH (the built-in notes without
+    /// it) to OUT.sh and exit: prompts and output left out, each block under a `#` comment
+    /// naming its question, step or slide.
+    #[arg(long, value_names = ["PATH", "OUT.sh"], num_args = 1..=2)]
+    export_commands: Option<Vec<PathBuf>>,
+
     /// Print what the app finds in PATH (a course repository, a folder or a file) and
     /// exit: one line per document in library order, `KIND<TAB>TITLE<TAB>PATH<TAB>EXTRA`
     /// (KIND qa, deck, lab or doc), and under each Q&A session one line per topic,
@@ -406,7 +412,8 @@ fn native_options(
     }
 }
 
-/// `--pull`, `--export-sheet`, `--export-anki`, `--outline`: what runs without a window
+/// `--pull`, `--export-sheet`, `--export-anki`, `--export-commands`, `--outline`: what runs
+/// without a window
 /// (`None`: open the window).
 fn run_without_window(
     cli: &Cli,
@@ -426,6 +433,15 @@ fn run_without_window(
         return Some(pull_course(target.as_deref(), lang));
     }
     use study_companion::export::Format;
+    if let Some(args) = &cli.export_commands {
+        let (source, out) = match args.as_slice() {
+            [out] => (None, out),
+            [source, out] => (Some(absolute(source)), out),
+            _ => return Some(Err(anyhow::anyhow!("--export-commands takes [PATH] OUT.sh"))),
+        };
+        let source = source.as_deref();
+        return Some(export_to(Format::Commands, source, cli.data_dir.clone(), out, lang));
+    }
     let (format, out) = match (&cli.export_sheet, &cli.export_anki) {
         (Some(out), _) => (Format::StudySheet, out),
         (None, Some(out)) => (Format::Anki, out),

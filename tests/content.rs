@@ -950,3 +950,33 @@ fn each_fixture_deck_has_the_slides_marp_makes_of_it() {
     }
     assert_eq!(checked, 5);
 }
+
+/// `--export-commands` writes the commands of each document as these golden scripts: the
+/// built-in notes, the fixture repository's first lab, and a lab of every session shape
+/// (a heredoc with `#` and `$` lines in it, a `\` continuation, a "💻 명령어" quote that
+/// repeats the session above it, busybox's `/ # ` after `docker run -it … sh`, a console
+/// block, PowerShell, a YAML block that is no command).
+#[test]
+fn the_commands_script_of_the_built_in_notes_and_the_labs() {
+    use study_companion::course::script::commands_script;
+    use study_companion::i18n::Lang;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = |c: &course::Course| commands_script(c, &Lang::Ko.script_header(&c.title));
+    assert_eq!(
+        script(&course::load_builtin()),
+        include_str!("fixtures/commands/builtin.sh")
+    );
+    for (lab, golden) in [
+        (
+            "tests/fixtures/course-repo/doc/[Hands-on] 01_Run_Container.md",
+            include_str!("fixtures/commands/lab-run-container.sh"),
+        ),
+        (
+            "tests/fixtures/labs/[Hands-on] 03_Volume.md",
+            include_str!("fixtures/commands/lab-volume.sh"),
+        ),
+    ] {
+        let c = course::load_path(&root.join(lab)).expect("loads");
+        assert_eq!(script(&c), golden, "{lab}");
+    }
+}

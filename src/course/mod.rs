@@ -13,6 +13,7 @@ pub mod links;
 pub mod marp;
 mod load;
 pub mod parse;
+pub mod script;
 mod prompt;
 pub mod shell;
 pub mod synthetic;

@@ -1,5 +1,6 @@
 //! Everything the app writes for the student to carry elsewhere, behind one trait: the
-//! study sheet (Markdown), the backup of my answers (JSON) and the cards for Anki. Each
+//! study sheet (Markdown), the backup of my answers (JSON), the cards for Anki and the
+//! commands of the terminal sessions (a shell script). Each
 //! format is one file here implementing [`Export`], one [`Format`] variant, and one row of
 //! the command table (`Command::File(FileCommand::Export(format))`); the menu, the save
 //! dialog, the notices and the command line (`--export-sheet`, `--export-anki`) all go
@@ -8,6 +9,7 @@
 
 mod anki;
 mod backup;
+mod commands;
 mod sheet;
 
 use std::path::Path;
@@ -24,6 +26,8 @@ pub enum Format {
     StudySheet,
     Anki,
     Backup,
+    /// The commands of the terminal sessions, as a shell script.
+    Commands,
 }
 
 impl Format {
@@ -33,6 +37,7 @@ impl Format {
             Format::StudySheet => &sheet::StudySheet,
             Format::Anki => &anki::Anki,
             Format::Backup => &backup::Backup,
+            Format::Commands => &commands::Commands,
         }
     }
 }
@@ -85,7 +90,12 @@ mod tests {
             lang: Lang::Ko,
         };
         let out = tempfile::tempdir().expect("tempdir");
-        for format in [Format::StudySheet, Format::Anki, Format::Backup] {
+        for format in [
+            Format::StudySheet,
+            Format::Anki,
+            Format::Backup,
+            Format::Commands,
+        ] {
             let exporter = format.exporter();
             let name = exporter.file_name(&course.title);
             let (_, extension) = exporter.filter();

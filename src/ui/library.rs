@@ -149,7 +149,8 @@ pub fn outline_ui(ui: &mut egui::Ui, material: &Material, lang: Lang) -> Option<
         .show(ui, |ui| {
             if let Some(deck) = &material.deck {
                 for (i, slide) in deck.slides.iter().enumerate() {
-                    let text = format!("{}. {}", i + 1, slide.title);
+                    let title = if slide.title.is_empty() { "—" } else { &slide.title };
+                    let text = format!("{}. {title}", i + 1);
                     if elided_label(ui, false, &text, &text).clicked() {
                         picked = Some(OutlinePick::Slide(i));
                     }

@@ -509,6 +509,7 @@ fn table_ui(
     let id = ui.scope_id().with(("table", look.index, head.len(), rows.len()));
     egui::Frame::new()
         .stroke(Stroke::new(1.0, colors.border))
+        .inner_margin(egui::Margin::symmetric((12.0 * scale) as i8, (8.0 * scale) as i8))
         .show(ui, |ui| {
             egui::Grid::new(id)
                 .striped(true)
@@ -542,7 +543,13 @@ fn images_ui(ui: &mut egui::Ui, images: &[SlideImage], lang: Lang, scale: f32) {
     };
     let room = ui.available_width();
     let per = (room / images.len() as f32).max(1.0);
-    ui.allocate_ui_with_layout(vec2(room, 0.0), layout.with_main_wrap(true), |ui| {
+    // One image centred stands in the middle of its line (a row wraps from the left).
+    let layout = if align == HAlign::Center && images.len() == 1 {
+        egui::Layout::top_down(Align::Center)
+    } else {
+        layout.with_main_wrap(true)
+    };
+    ui.allocate_ui_with_layout(vec2(room, 0.0), layout, |ui| {
         for image in images {
             if image.image.status != ImageStatus::Ok {
                 ui.label(

@@ -65,6 +65,7 @@ pub fn top_bar_ui(
                 Command::File(FileCommand::Export(Format::StudySheet)),
                 Command::File(FileCommand::Export(Format::Anki)),
                 Command::File(FileCommand::Export(Format::Backup)),
+                Command::File(FileCommand::Export(Format::Commands)),
                 Command::File(FileCommand::ImportBackup),
             ] {
                 if ui.button(c.label(lang)).clicked() {
