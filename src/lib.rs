@@ -59,7 +59,9 @@ mod layers {
         ("app", 8),
     ];
     /// What every panel may share.
-    const UI_SHARED: &[&str] = &["widgets", "theme", "fonts", "ime"];
+    /// Widgets every panel may draw with: `slide` is a Marp slide, drawn in the deck's
+    /// view and when presenting it.
+    const UI_SHARED: &[&str] = &["widgets", "theme", "fonts", "ime", "slide"];
 
     fn layer(module: &str) -> Option<u8> {
         LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)

@@ -437,10 +437,20 @@ fn run_without_window(
         let (source, out) = match args.as_slice() {
             [out] => (None, out),
             [source, out] => (Some(absolute(source)), out),
-            _ => return Some(Err(anyhow::anyhow!("--export-commands takes [PATH] OUT.sh"))),
+            _ => {
+                return Some(Err(anyhow::anyhow!(
+                    "--export-commands takes [PATH] OUT.sh"
+                )));
+            }
         };
         let source = source.as_deref();
-        return Some(export_to(Format::Commands, source, cli.data_dir.clone(), out, lang));
+        return Some(export_to(
+            Format::Commands,
+            source,
+            cli.data_dir.clone(),
+            out,
+            lang,
+        ));
     }
     let (format, out) = match (&cli.export_sheet, &cli.export_anki) {
         (Some(out), _) => (Format::StudySheet, out),

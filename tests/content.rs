@@ -945,7 +945,10 @@ fn each_fixture_deck_has_the_slides_marp_makes_of_it() {
         let deck = &c.library.materials[0];
         assert_eq!(deck.kind, course::Kind::Deck, "{path}");
         assert_eq!(deck.slides.to_string(), count, "{path}");
-        assert_eq!(deck.deck.as_ref().map(|d| d.slides.len()), Some(deck.slides));
+        assert_eq!(
+            deck.deck.as_ref().map(|d| d.slides.len()),
+            Some(deck.slides)
+        );
         checked += 1;
     }
     assert_eq!(checked, 5);

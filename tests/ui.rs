@@ -21,6 +21,8 @@ mod presenter;
 mod review;
 #[path = "ui/search.rs"]
 mod search;
+#[path = "ui/slides.rs"]
+mod slides;
 #[path = "ui/spec.rs"]
 mod spec;
 

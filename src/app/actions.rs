@@ -159,7 +159,11 @@ impl StudyApp {
             Command::CloseImage => self.viewer.full_image = None,
             Command::ToggleBookmark => self.toggle_bookmark(now),
             // On a deck, its slides; else the questions.
-            Command::Present => match self.material.as_ref().filter(|_| self.open_deck().is_some()) {
+            Command::Present => match self
+                .material
+                .as_ref()
+                .filter(|_| self.open_deck().is_some())
+            {
                 Some(view) => self.present_deck(ctx, view.slide_in_view),
                 None => self.enter_presentation(ctx),
             },

@@ -359,7 +359,10 @@ pub const ROWS: &[Row] = &[
         Command::File(FileCommand::Export(Format::Commands)),
         READING,
         NO_KEYS,
-        text("명령어 스크립트 내보내기 (.sh)…", "Export the commands as a script (.sh)…"),
+        text(
+            "명령어 스크립트 내보내기 (.sh)…",
+            "Export the commands as a script (.sh)…",
+        ),
         text(
             "터미널 세션의 명령어만, 질문과 단계 이름을 주석으로 달아 셸 스크립트로 씁니다",
             "Write the terminal sessions' commands, under comments naming their question or step, as a shell script",

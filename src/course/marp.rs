@@ -133,7 +133,10 @@ pub struct Span {
 /// A block of a slide.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    Heading { level: u8, spans: Vec<Span> },
+    Heading {
+        level: u8,
+        spans: Vec<Span>,
+    },
     Paragraph(Vec<Span>),
     /// Images of one paragraph, in a row.
     Images(Vec<SlideImage>),
@@ -143,7 +146,10 @@ pub enum Block {
         items: Vec<Vec<Block>>,
     },
     Quote(Vec<Block>),
-    Code { lang: String, code: String },
+    Code {
+        lang: String,
+        code: String,
+    },
     Table {
         align: Vec<Alignment>,
         head: Vec<Vec<Span>>,
@@ -166,7 +172,10 @@ struct Directives {
 impl Directives {
     /// Sets `key` (without `_`) to `value`; false when it is no local directive.
     fn set(&mut self, key: &str, value: &str) -> bool {
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').to_owned();
+        let value = value
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .to_owned();
         match key {
             "paginate" => self.paginate = value == "true",
             "header" => self.header = value,
@@ -176,8 +185,8 @@ impl Directives {
             "backgroundColor" => self.background_color = value,
             // Known to Marpit, not drawn here.
             "backgroundImage" | "backgroundPosition" | "backgroundRepeat" | "backgroundSize"
-            | "headingDivider" | "theme" | "style" | "size" | "math" | "title"
-            | "description" | "author" | "image" | "marp" | "transition" | "lang" => {}
+            | "headingDivider" | "theme" | "style" | "size" | "math" | "title" | "description"
+            | "author" | "image" | "marp" | "transition" | "lang" => {}
             _ => return false,
         }
         true
@@ -434,7 +443,9 @@ impl<'a> Reader<'a> {
             Tag::Strong => self.style.strong += 1,
             Tag::Strikethrough => self.style.strike += 1,
             Tag::Link { .. } => self.style.link += 1,
-            Tag::Image { dest_url, .. } => self.image = Some((dest_url.into_string(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some((dest_url.into_string(), String::new()))
+            }
             _ => {}
         }
     }
@@ -628,9 +639,9 @@ impl<'a> Reader<'a> {
             }
         }
         let known = !pairs.is_empty()
-            && pairs.iter().all(|(k, v)| {
-                Directives::default().set(k.strip_prefix('_').unwrap_or(k), v)
-            });
+            && pairs
+                .iter()
+                .all(|(k, v)| Directives::default().set(k.strip_prefix('_').unwrap_or(k), v));
         if !known {
             let note = inner.trim();
             if !note.is_empty() {
@@ -753,7 +764,9 @@ mod tests {
         assert_eq!(d.size.width, 960.0);
         let titles: Vec<&str> = d.slides.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["One", "Two", "", ""]);
-        assert!(matches!(&d.slides[0].blocks[1], Block::Code { code, .. } if code == "---\nkind: Pod\n---"));
+        assert!(
+            matches!(&d.slides[0].blocks[1], Block::Code { code, .. } if code == "---\nkind: Pod\n---")
+        );
         // A paragraph over `---` is a heading (setext), as in Marp: no new slide.
         assert_eq!(read("Title\n---\n\ntext").slides.len(), 1);
     }
@@ -812,8 +825,14 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].len(), 3);
         assert!(rows[0].iter().all(|i| i.height == Some(270.0)));
-        assert_eq!((rows[1][0].width, rows[1][0].align), (Some(1000.0), HAlign::Left));
-        assert_eq!((rows[2][0].height, rows[2][0].align), (Some(350.0), HAlign::Center));
+        assert_eq!(
+            (rows[1][0].width, rows[1][0].align),
+            (Some(1000.0), HAlign::Left)
+        );
+        assert_eq!(
+            (rows[2][0].height, rows[2][0].align),
+            (Some(350.0), HAlign::Center)
+        );
         let last = &d.slides[2];
         let fits: Vec<Fit> = last.backgrounds.iter().map(|b| b.fit).collect();
         assert_eq!(fits, [Fit::Cover, Fit::Contain, Fit::Percent(80.0)]);
@@ -828,7 +847,9 @@ mod tests {
         );
         let b = &d.slides[0].blocks;
         assert!(matches!(&b[0], Block::Heading { level: 2, .. }));
-        assert!(matches!(&b[1], Block::Heading { level: 4, spans } if plain(spans) == "[ 레이어 ]"));
+        assert!(
+            matches!(&b[1], Block::Heading { level: 4, spans } if plain(spans) == "[ 레이어 ]")
+        );
         let Block::Quote(q) = &b[2] else {
             panic!("{:?}", b[2])
         };
@@ -848,6 +869,8 @@ mod tests {
         };
         assert_eq!((head.len(), rows.len()), (2, 1));
         assert!(matches!(&b[6], Block::Paragraph(s) if s[0].text == "\u{a0}"));
-        assert!(matches!(&b[7], Block::Code { lang, code } if lang == "bash" && code == "docker ps"));
+        assert!(
+            matches!(&b[7], Block::Code { lang, code } if lang == "bash" && code == "docker ps")
+        );
     }
 }

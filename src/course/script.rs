@@ -78,7 +78,8 @@ impl Script {
             return;
         }
         if let Some(title) = self.pending_document.take() {
-            self.text.push_str(&format!("\n# ===== {} =====\n", one_line(&title)));
+            self.text
+                .push_str(&format!("\n# ===== {} =====\n", one_line(&title)));
         }
         if at != self.at {
             self.text.push_str(&format!("\n# {}\n", one_line(at)));

@@ -168,9 +168,10 @@ fn root_prompt_len(line: &str) -> Option<usize> {
 /// one is root): its lines after it may have a bare `# ` prompt.
 fn opens_root_shell(command: &str) -> bool {
     let words: Vec<&str> = command.split_whitespace().collect();
-    let interactive = words.iter().any(|w| {
-        w.starts_with('-') && !w.starts_with("--") && w.contains('i') && w.contains('t')
-    }) || words.contains(&"--interactive");
+    let interactive = words
+        .iter()
+        .any(|w| w.starts_with('-') && !w.starts_with("--") && w.contains('i') && w.contains('t'))
+        || words.contains(&"--interactive");
     let shell = words
         .last()
         .is_some_and(|w| matches!(*w, "sh" | "bash" | "/bin/sh" | "/bin/bash" | "ash" | "zsh"));
@@ -262,7 +263,11 @@ mod tests {
             ),
             ("", "$ ls -al\ntotal 0", "Po"),
             ("", "root@c0ffee:/# apt update\nGet:1 http://…", "Po"),
-            ("powershell", "PS C:\\Users\\me> wsl --install\nInstalling…", "Po"),
+            (
+                "powershell",
+                "PS C:\\Users\\me> wsl --install\nInstalling…",
+                "Po",
+            ),
             // A `\` continuation stays with its command; output after it does not.
             (
                 "",
@@ -292,9 +297,17 @@ mod tests {
                 "PPoP",
             ),
             // `# ` is a root prompt in a console block.
-            ("console", "# apt install -y curl\nReading package lists…", "Po"),
+            (
+                "console",
+                "# apt install -y curl\nReading package lists…",
+                "Po",
+            ),
             // No prompt: all command, `#` lines included.
-            ("bash", "# install\nsudo apt install docker.io\n\ndocker ps", "cccc"),
+            (
+                "bash",
+                "# install\nsudo apt install docker.io\n\ndocker ps",
+                "cccc",
+            ),
             ("", "FROM nginx\nEXPOSE 80", "cc"),
         ];
         for (lang, code, want) in table {
@@ -309,7 +322,8 @@ mod tests {
             commands_text("bash", session),
             "docker run -d nginx\ndocker ps\ndocker rmi nginx\n"
         );
-        let continued = "ubuntu@ip-172-31-23-60:~$ docker run -d --name web \\\n  -p 8080:80 nginx\n6ecb2f81";
+        let continued =
+            "ubuntu@ip-172-31-23-60:~$ docker run -d --name web \\\n  -p 8080:80 nginx\n6ecb2f81";
         assert_eq!(
             commands("", continued),
             ["docker run -d --name web \\\n  -p 8080:80 nginx"]
@@ -323,7 +337,10 @@ mod tests {
         assert_eq!(commands("", "$ ls\na\nubuntu@host:~$"), ["ls"]);
         // A block without prompts is all command, its blank lines kept.
         assert_eq!(
-            commands("bash", "\n# install\nsudo apt install docker.io\n\ndocker ps\n"),
+            commands(
+                "bash",
+                "\n# install\nsudo apt install docker.io\n\ndocker ps\n"
+            ),
             ["# install\nsudo apt install docker.io\n\ndocker ps"]
         );
     }

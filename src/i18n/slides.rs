@@ -99,11 +99,15 @@ impl Lang {
     pub fn script_header(self, course: &str) -> Vec<String> {
         match self {
             Lang::Ko => vec![
-                format!("{course}: 터미널 세션의 명령어, 나온 차례대로 (study-companion --export-commands)"),
+                format!(
+                    "{course}: 터미널 세션의 명령어, 나온 차례대로 (study-companion --export-commands)"
+                ),
                 "프롬프트와 출력은 뺐습니다. 실행하기 전에 읽어 보세요.".to_owned(),
             ],
             Lang::En => vec![
-                format!("{course}: the commands of its terminal sessions, in order (study-companion --export-commands)"),
+                format!(
+                    "{course}: the commands of its terminal sessions, in order (study-companion --export-commands)"
+                ),
                 "Prompts and output are left out. Read it before you run it.".to_owned(),
             ],
         }

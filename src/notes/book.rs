@@ -125,6 +125,13 @@ impl Notebook {
         self.stores.values().any(|s| s.is_bookmarked(id))
     }
 
+    /// How many of a lab's steps are marked 완료.
+    pub fn steps_done(&self, lab: &crate::course::Material) -> usize {
+        lab.step_headings()
+            .filter(|(_, h)| self.is_done(&h.id))
+            .count()
+    }
+
     /// Whether the lab step whose heading has this id is marked 완료.
     pub fn is_done(&self, id: &QuestionId) -> bool {
         self.stores.values().any(|s| s.is_done(id))
@@ -132,7 +139,13 @@ impl Notebook {
 
     /// Marks a lab step (its heading's id) 완료 or not. False when that lab's notes could
     /// not be opened (nothing is kept).
-    pub fn set_done(&mut self, id: &QuestionId, info: &QuestionInfo, on: bool, now: Timestamp) -> bool {
+    pub fn set_done(
+        &mut self,
+        id: &QuestionId,
+        info: &QuestionInfo,
+        on: bool,
+        now: Timestamp,
+    ) -> bool {
         match self.stores.get_mut(&info.session) {
             Some(store) => {
                 store.set_done(id, info, on, now);

@@ -122,7 +122,7 @@ fn group_ui(
 fn extra(m: &Material, notes: &crate::notes::Notebook, lang: Lang) -> String {
     match m.kind {
         Kind::Deck if m.slides > 0 => format!(" · {}", lang.slide_count(m.slides)),
-        Kind::Lab if m.steps > 0 => match super::material::steps_done(m, notes) {
+        Kind::Lab if m.steps > 0 => match notes.steps_done(m) {
             0 => format!(" · {}", lang.step_count(m.steps)),
             done => format!(" · {}", lang.steps_done(done, m.steps)),
         },
@@ -149,7 +149,11 @@ pub fn outline_ui(ui: &mut egui::Ui, material: &Material, lang: Lang) -> Option<
         .show(ui, |ui| {
             if let Some(deck) = &material.deck {
                 for (i, slide) in deck.slides.iter().enumerate() {
-                    let title = if slide.title.is_empty() { "—" } else { &slide.title };
+                    let title = if slide.title.is_empty() {
+                        "—"
+                    } else {
+                        &slide.title
+                    };
                     let text = format!("{}. {title}", i + 1);
                     if elided_label(ui, false, &text, &text).clicked() {
                         picked = Some(OutlinePick::Slide(i));

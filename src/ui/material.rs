@@ -95,9 +95,7 @@ pub fn material_ui(
     view: &mut MaterialView,
     input: &MaterialInput<'_>,
 ) -> Option<MaterialAction> {
-    let MaterialInput {
-        material, lang, ..
-    } = *input;
+    let MaterialInput { material, lang, .. } = *input;
     let mut action = None;
     ui.horizontal(|ui| {
         if ui.button(lang.back_to_questions()).clicked() {
@@ -114,7 +112,7 @@ pub fn material_ui(
             action = Some(MaterialAction::Present(view.slide_in_view));
         }
         if material.kind == Kind::Lab && material.steps > 0 {
-            let done = steps_done(material, input.notes);
+            let done = input.notes.steps_done(material);
             ui.label(RichText::new(lang.steps_done(done, material.steps)).strong());
             ui.add(
                 egui::ProgressBar::new(done as f32 / material.steps as f32)
@@ -130,14 +128,6 @@ pub fn material_ui(
         sections_ui(ui, view, input)
     };
     action.or(inner)
-}
-
-/// How many of a lab's steps are marked 완료.
-pub fn steps_done(material: &Material, notes: &Notebook) -> usize {
-    material
-        .step_headings()
-        .filter(|(_, h)| notes.is_done(&h.id))
-        .count()
 }
 
 /// The slides one under another, each as wide as the room allows (at most 1000 points),
@@ -180,10 +170,8 @@ fn deck_ui(
             ui.push_id(i, |ui| {
                 ui.spacing_mut().item_spacing.y = 0.0;
                 ui.horizontal_top(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(
-                        egui::vec2(slide_w, slide_h),
-                        egui::Sense::hover(),
-                    );
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(slide_w, slide_h), egui::Sense::hover());
                     let look = SlideLook {
                         deck,
                         index: i,
@@ -208,11 +196,11 @@ fn deck_ui(
                 });
                 ui.horizontal(|ui| {
                     ui.set_height(caption_h);
-                    let slide = &deck.slides[i];
-                    ui.label(RichText::new(lang.slide_of(i + 1, deck.slides.len())).small().weak());
-                    if !slide.title.is_empty() {
-                        ui.label(RichText::new(&slide.title).small());
-                    }
+                    ui.label(
+                        RichText::new(lang.slide_of(i + 1, deck.slides.len()))
+                            .small()
+                            .weak(),
+                    );
                     if let Some(h) = material.headings.iter().position(|h| h.section == i)
                         && ui
                             .small_button(lang.write_note_here())
@@ -236,7 +224,13 @@ fn deck_ui(
 }
 
 /// My notes on the headings of slide `slide`.
-fn slide_notes_ui(ui: &mut egui::Ui, material: &Material, notes: &Notebook, slide: usize, lang: Lang) {
+fn slide_notes_ui(
+    ui: &mut egui::Ui,
+    material: &Material,
+    notes: &Notebook,
+    slide: usize,
+    lang: Lang,
+) {
     for h in material.headings.iter().filter(|h| h.section == slide) {
         if let Some(text) = notes.text(&h.id) {
             note_box_ui(ui, text, lang);
@@ -248,7 +242,10 @@ fn slide_notes_ui(ui: &mut egui::Ui, material: &Material, notes: &Notebook, slid
 fn note_box_ui(ui: &mut egui::Ui, text: &str, lang: Lang) {
     egui::Frame::new()
         .fill(super::theme::card_fill(ui.visuals()))
-        .stroke(egui::Stroke::new(1.0, super::theme::mine_color(ui.visuals())))
+        .stroke(egui::Stroke::new(
+            1.0,
+            super::theme::mine_color(ui.visuals()),
+        ))
         .corner_radius(egui::CornerRadius::same(6))
         .inner_margin(egui::Margin::same(8))
         .show(ui, |ui| {
@@ -298,7 +295,9 @@ fn sections_ui(
                     continue;
                 }
                 let start = ui.cursor().top();
-                let a = ui.push_id(i, |ui| section_ui(ui, view, input, i, width)).inner;
+                let a = ui
+                    .push_id(i, |ui| section_ui(ui, view, input, i, width))
+                    .inner;
                 action = action.or(a);
                 let end = ui.cursor().top();
                 view.heights[i] = Some(end - start);
@@ -337,8 +336,7 @@ fn section_ui(
         .filter(|_| text.starts_with('#'));
     if let Some(hi) = heading {
         let h = &material.headings[hi];
-        let step = material.kind == Kind::Lab
-            && material.step_headings().any(|(idx, _)| idx == hi);
+        let step = material.kind == Kind::Lab && material.step_headings().any(|(idx, _)| idx == hi);
         // The heading line is drawn here, with what belongs to it.
         text = text.split_once('\n').map_or("", |(_, rest)| rest);
         ui.add_space(6.0);
@@ -349,7 +347,13 @@ fn section_ui(
                 3 => 18.0,
                 _ => 16.0,
             };
-            ui.label(RichText::new(&h.text).size(size).family(super::fonts::bold()));
+            let strong = ui.visuals().strong_text_color();
+            ui.label(
+                RichText::new(&h.text)
+                    .size(size)
+                    .family(super::fonts::bold())
+                    .color(strong),
+            );
             if step {
                 let mut done = notes.is_done(&h.id);
                 let label = format!("{} — {}", lang.step_done(), h.text);

@@ -104,7 +104,7 @@ const EDGE_TEXT: f32 = 18.0;
 const PAGE_NUMBER: f32 = 24.0;
 
 /// Draws the slide into `rect` (16:9 or 4:3 as the deck says: the caller gives that shape).
-pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>)  {
+pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>) {
     let Some(slide) = look.deck.slides.get(look.index) else {
         return;
     };
@@ -137,7 +137,7 @@ pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>)  {
         None => (rect, rect),
     };
     backgrounds_ui(ui, bg_rect, &slide.backgrounds, look.lang);
-    edges_ui(&painter, content_rect, rect, slide, look, &colors, scale);
+    edges_ui(ui, content_rect, rect, slide, look, &colors, scale);
     let inner = content_rect.shrink(PADDING * scale);
     if !slide.blocks.is_empty() && inner.width() > 1.0 && inner.height() > 1.0 {
         content_ui(ui, inner, slide, look, &colors, scale);
@@ -147,7 +147,7 @@ pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>)  {
 /// The header (top left), the footer (bottom left) and the page number (bottom right), as
 /// Marp places them.
 fn edges_ui(
-    painter: &egui::Painter,
+    ui: &mut egui::Ui,
     content: Rect,
     page: Rect,
     slide: &Slide,
@@ -155,33 +155,46 @@ fn edges_ui(
     colors: &SlideColors,
     scale: f32,
 ) {
-    let font = FontId::proportional(EDGE_TEXT * scale);
+    // Labels (not painted text): a screen reader reads them too.
+    let mut at = |text: &str, size: f32, anchor: egui::Align2, pos: egui::Pos2| {
+        let galley =
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), FontId::proportional(size), colors.weak);
+        let rect = anchor.anchor_size(pos, galley.size());
+        ui.put(
+            rect,
+            egui::Label::new(egui::RichText::new(text).size(size).color(colors.weak))
+                .selectable(false)
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
+    };
     let x = content.left() + 30.0 * scale;
     if !slide.header.is_empty() {
-        painter.text(
-            pos2(x, page.top() + EDGE * scale),
-            egui::Align2::LEFT_TOP,
+        let pos = pos2(x, page.top() + EDGE * scale);
+        at(
             &slide.header,
-            font.clone(),
-            colors.weak,
+            EDGE_TEXT * scale,
+            egui::Align2::LEFT_TOP,
+            pos,
         );
     }
     if !slide.footer.is_empty() {
-        painter.text(
-            pos2(x, page.bottom() - EDGE * scale),
-            egui::Align2::LEFT_BOTTOM,
+        let pos = pos2(x, page.bottom() - EDGE * scale);
+        at(
             &slide.footer,
-            font,
-            colors.weak,
+            EDGE_TEXT * scale,
+            egui::Align2::LEFT_BOTTOM,
+            pos,
         );
     }
     if slide.paginate {
-        painter.text(
-            pos2(page.right() - 30.0 * scale, page.bottom() - EDGE * scale),
+        let pos = pos2(page.right() - 30.0 * scale, page.bottom() - EDGE * scale);
+        let number = (look.index + 1).to_string();
+        at(
+            &number,
+            PAGE_NUMBER * scale,
             egui::Align2::RIGHT_BOTTOM,
-            (look.index + 1).to_string(),
-            FontId::proportional(PAGE_NUMBER * scale),
-            colors.weak,
+            pos,
         );
     }
 }
@@ -193,7 +206,10 @@ fn backgrounds_ui(ui: &egui::Ui, rect: Rect, backgrounds: &[Background], lang: L
     }
     let w = rect.width() / backgrounds.len() as f32;
     for (i, bg) in backgrounds.iter().enumerate() {
-        let part = Rect::from_min_size(pos2(rect.left() + w * i as f32, rect.top()), vec2(w, rect.height()));
+        let part = Rect::from_min_size(
+            pos2(rect.left() + w * i as f32, rect.top()),
+            vec2(w, rect.height()),
+        );
         if bg.image.status != ImageStatus::Ok {
             not_shown(ui, part, &bg.image, lang);
             continue;
@@ -277,23 +293,25 @@ fn content_ui(
     look: &SlideLook<'_>,
     colors: &SlideColors,
     scale: f32,
-)  {
-    // Its height at this scale is measured once (an invisible pass), then kept.
-    let id = ui.scope_id().with(("slide-height", look.index, (scale * 1000.0) as i32));
-    let height = match ui.data(|d| d.get_temp::<f32>(id)) {
-        Some(h) => h,
-        None => {
-            let mut measure = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(inner)
-                    .invisible()
-                    .id_salt(("measure", look.index)),
-            );
-            blocks_ui(&mut measure, &slide.blocks, look, colors, scale, 0);
-            let h = measure.min_rect().height();
-            ui.data_mut(|d| d.insert_temp(id, h));
-            h
-        }
+) {
+    // Its height at this scale is measured once: the first time it is drawn from the top,
+    // and that frame is discarded (never shown), so it is drawn centred from the next.
+    let id = ui
+        .scope_id()
+        .with(("slide-height", look.index, (scale * 1000.0) as i32));
+    let Some(height) = ui.data(|d| d.get_temp::<f32>(id)) else {
+        let mut measure = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(inner)
+                .id_salt(("slide", look.index))
+                .layout(egui::Layout::top_down(Align::Min)),
+        );
+        measure.set_clip_rect(inner.intersect(ui.clip_rect()));
+        blocks_ui(&mut measure, &slide.blocks, look, colors, scale, 0);
+        let h = measure.min_rect().height();
+        ui.data_mut(|d| d.insert_temp(id, h));
+        ui.ctx().request_discard("a slide measured its height");
+        return;
     };
     let shrink = if height > inner.height() {
         (inner.height() / height).max(0.6)
@@ -319,7 +337,7 @@ fn blocks_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-)  {
+) {
     ui.spacing_mut().item_spacing = vec2(8.0 * scale, 0.5 * BODY * scale);
     for block in blocks {
         block_ui(ui, block, look, colors, scale, depth);
@@ -333,7 +351,7 @@ fn block_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-)  {
+) {
     let width = ui.available_width();
     match block {
         Block::Heading { level, spans } => {
@@ -346,7 +364,11 @@ fn block_ui(
                     5 => 1.0,
                     _ => 0.9,
                 };
-            let color = if *level == 1 { colors.heading } else { colors.text };
+            let color = if *level == 1 {
+                colors.heading
+            } else {
+                colors.text
+            };
             let job = spans_job(spans, size * scale, color, true, colors, width);
             ui.add(egui::Label::new(job).selectable(!look.projector));
         }
@@ -389,7 +411,7 @@ fn list_ui(
     colors: &SlideColors,
     scale: f32,
     depth: usize,
-)  {
+) {
     let size = BODY * scale;
     for (i, item) in items.iter().enumerate() {
         let marker = match start {
@@ -398,7 +420,8 @@ fn list_ui(
         };
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
-            let (rect, _) = ui.allocate_exact_size(vec2(1.2 * size, size * 1.2), egui::Sense::hover());
+            let (rect, _) =
+                ui.allocate_exact_size(vec2(1.2 * size, size * 1.2), egui::Sense::hover());
             ui.painter().text(
                 pos2(rect.right() - 0.35 * size, rect.top()),
                 egui::Align2::RIGHT_TOP,
@@ -418,7 +441,7 @@ fn code_ui(
     look: &SlideLook<'_>,
     colors: &SlideColors,
     scale: f32,
-)  {
+) {
     let size = BODY * 0.8 * scale;
     let shell = shell::is_shell(lang, code);
     let mut job = if shell {
@@ -466,7 +489,8 @@ pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) {
         .data(|d| d.get_temp::<(bool, f64)>(id))
         .filter(|(_, at)| now - at < 1.5);
     if copied.is_some() {
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(1600));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(1600));
     }
     let mark = |commands: bool| match copied {
         Some((c, _)) if c == commands => "✔",
@@ -475,13 +499,16 @@ pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) {
     };
     let all = ui
         .add(
-            egui::Button::new(egui::RichText::new(format!("{} {}", mark(false), words.copy_all())).small())
-                .frame(false),
+            egui::Button::new(
+                egui::RichText::new(format!("{} {}", mark(false), words.copy_all())).small(),
+            )
+            .frame(false),
         )
         .on_hover_text(words.copy_all_help());
     if all.clicked() {
         ui.copy_text(code.to_owned());
         ui.data_mut(|d| d.insert_temp(id, (false, now)));
+        ui.ctx().request_repaint();
     }
     let commands = ui
         .add(
@@ -494,6 +521,7 @@ pub fn copy_buttons_ui(ui: &mut egui::Ui, lang: &str, code: &str, words: Lang) {
     if commands.clicked() {
         ui.copy_text(shell::commands_text(lang, code));
         ui.data_mut(|d| d.insert_temp(id, (true, now)));
+        ui.ctx().request_repaint();
     }
 }
 
@@ -506,10 +534,15 @@ fn table_ui(
     scale: f32,
 ) {
     let size = BODY * 0.9 * scale;
-    let id = ui.scope_id().with(("table", look.index, head.len(), rows.len()));
+    let id = ui
+        .scope_id()
+        .with(("table", look.index, head.len(), rows.len()));
     egui::Frame::new()
         .stroke(Stroke::new(1.0, colors.border))
-        .inner_margin(egui::Margin::symmetric((12.0 * scale) as i8, (8.0 * scale) as i8))
+        .inner_margin(egui::Margin::symmetric(
+            (12.0 * scale) as i8,
+            (8.0 * scale) as i8,
+        ))
         .show(ui, |ui| {
             egui::Grid::new(id)
                 .striped(true)
@@ -553,19 +586,27 @@ fn images_ui(ui: &mut egui::Ui, images: &[SlideImage], lang: Lang, scale: f32) {
         for image in images {
             if image.image.status != ImageStatus::Ok {
                 ui.label(
-                    egui::RichText::new(format!("🖼 {}: {}", lang.strings().image_not_loaded, image.image.url))
-                        .small()
-                        .color(ui.visuals().warn_fg_color),
+                    egui::RichText::new(format!(
+                        "🖼 {}: {}",
+                        lang.strings().image_not_loaded,
+                        image.image.url
+                    ))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
                 );
                 continue;
             }
-            let widget = egui::Image::new(image.image.uri.as_str()).alt_text(if image.image.alt.is_empty() {
-                image.image.url.as_str()
-            } else {
-                image.image.alt.as_str()
-            });
+            let widget = egui::Image::new(image.image.uri.as_str()).alt_text(
+                if image.image.alt.is_empty() {
+                    image.image.url.as_str()
+                } else {
+                    image.image.alt.as_str()
+                },
+            );
             let widget = match (image.width, image.height) {
-                (Some(w), Some(h)) => widget.fit_to_exact_size(vec2(w, h) * scale).maintain_aspect_ratio(false),
+                (Some(w), Some(h)) => widget
+                    .fit_to_exact_size(vec2(w, h) * scale)
+                    .maintain_aspect_ratio(false),
                 (Some(w), None) => widget.fit_to_exact_size(vec2(w * scale, 10_000.0)),
                 (None, Some(h)) => widget.fit_to_exact_size(vec2(10_000.0, h * scale)),
                 (None, None) => widget.fit_to_original_size(scale),
@@ -673,6 +714,9 @@ mod tests {
         let (shown, _) = fitted(part, vec2(800.0, 900.0), Fit::Contain);
         assert!((shown.width() - 400.0).abs() < 0.01 && shown.height() < 720.0);
         assert_eq!(parse_color("#fff"), Some(Color32::WHITE));
-        assert_eq!(parse_color("#224466"), Some(Color32::from_rgb(0x22, 0x44, 0x66)));
+        assert_eq!(
+            parse_color("#224466"),
+            Some(Color32::from_rgb(0x22, 0x44, 0x66))
+        );
     }
 }

@@ -310,7 +310,13 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
     let job = if shell && is_session(lang, &shown_code) {
         let size = egui::TextStyle::Monospace.resolve(ui.style()).size;
         let visuals = ui.visuals();
-        session_job(lang, &shown_code, size, visuals.text_color(), visuals.weak_text_color())
+        session_job(
+            lang,
+            &shown_code,
+            size,
+            visuals.text_color(),
+            visuals.weak_text_color(),
+        )
     } else {
         code_job(ui, lang, &shown_code, projector)
     };

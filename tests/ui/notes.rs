@@ -210,19 +210,15 @@ fn an_imported_backup_merges_without_replacing_newer_answers() {
     assert!(file.contains("백업에만 있는 답"));
 }
 
-#[test]
-fn the_copy_button_copies_the_code_block() {
-    let mut harness = common::app();
-    click_question(
-        &mut harness,
-        "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?",
-    );
-    // A highlighted code block shows its language.
-    harness.get_by_label("bash");
+/// What a copy button of a session clicked puts on the clipboard.
+fn copied_by(
+    harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>,
+    button: &str,
+) -> Vec<String> {
     harness
-        .query_all_by_label("🗐 복사")
+        .query_all_by_label(button)
         .next()
-        .expect("a copy button")
+        .unwrap_or_else(|| panic!("a {button} button"))
         .click();
     let mut copied = Vec::new();
     for _ in 0..3 {
@@ -233,9 +229,31 @@ fn the_copy_button_copies_the_code_block() {
             }
         }
     }
+    copied
+}
+
+/// A terminal session's block: 전체 복사 copies it as it is, 명령어만 복사 only what was
+/// typed after the prompts.
+#[test]
+fn the_copy_buttons_copy_the_session_or_only_its_commands() {
+    let mut harness = common::app();
+    click_question(
+        &mut harness,
+        "이미지로부터 컨테이너를 run하여 생성한 후, 그 이미지를 삭제(?)하면 run하던 컨테이너는 어떻게 되나요?",
+    );
+    // A highlighted code block shows its language.
+    harness.get_by_label("bash");
+    let copied = copied_by(&mut harness, "🗐 전체 복사");
     assert_eq!(copied.len(), 1, "{copied:?}");
     assert!(copied[0].starts_with("ubuntu $ docker run -d nginx\n"));
     assert!(copied[0].ends_with("is using its referenced image f9c14fe76d50"));
+    let copied = copied_by(&mut harness, "$ 명령어만 복사");
+    assert_eq!(
+        copied,
+        ["docker run -d nginx\ndocker ps\ndocker images\ndocker rmi nginx\n"]
+    );
+    // The button says it for a moment.
+    harness.get_by_label("✔ 명령어만 복사");
 }
 
 #[test]
