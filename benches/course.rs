@@ -324,8 +324,81 @@ mod bench {
         g.finish();
     }
 
+    /// The textbook: a 30-slide deck with an image on each slide, read (at rest, and
+    /// scrolled through: only the slides in view are drawn, their images decoded as they come
+    /// into view) and presented (a slide at rest, → to the next). Targets: a slide frame
+    /// ≤ 1 ms, scrolling ≤ 2 ms a frame.
+    fn slides(c: &mut Criterion) {
+        use egui_kittest::kittest::Queryable as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("img")).expect("mkdir");
+        let mut deck = String::from(
+            "---\nmarp: true\npaginate: true\nheader: Docker & Kubernetes - 01\nfooter: Cloud Academy\n---\n\n# 01. Docker 개요\n\n![bg left:40%](img/0.png)\n",
+        );
+        for n in 0..30u8 {
+            let png = dir.path().join(format!("img/{n}.png"));
+            image::RgbImage::from_pixel(800, 600, image::Rgb([n * 8, 100, 200 - n * 4]))
+                .save(&png)
+                .expect("png");
+            deck.push_str(&format!(
+                "\n---\n\n## {n}. 컨테이너와 이미지\n\n- 격리된 **프로세스** {n}\n- 이미지로부터 `docker run`\n\n![h:300](img/{n}.png)\n\n```bash\nubuntu $ docker run -d nginx\n54767f04cfab\nubuntu $ docker ps\n```\n"
+            ));
+        }
+        std::fs::write(dir.path().join("[Book] 01_Docker.md"), deck).expect("write");
+        let mut h = common::builder()
+            .path(dir.path())
+            .size(egui::vec2(1920.0, 1080.0))
+            .build();
+        common::wait_loaded(&mut h);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "01. Docker 개요 · 31장")
+            .click_accesskit();
+        h.run();
+        let mut g = c.benchmark_group("slides");
+        g.bench_function("deck_idle", |b| b.iter(|| h.step()));
+        let mut frames = 0u32;
+        g.bench_function("deck_scrolling", |b| {
+            b.iter(|| {
+                // Down through the deck (about 250 frames), then back up.
+                frames += 1;
+                let down = (frames / 250) % 2 == 0;
+                h.event(egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, if down { -120.0 } else { 120.0 }),
+                    modifiers: egui::Modifiers::NONE,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                });
+                h.hover_at(egui::pos2(900.0, 500.0));
+                h.step();
+            })
+        });
+        h.key_press(egui::Key::F5);
+        h.run();
+        assert!(h.state().presenting());
+        // The slide is drawn: its header is there to read.
+        h.get_by_label("Docker & Kubernetes - 01");
+        g.bench_function("present_idle", |b| b.iter(|| h.step()));
+        g.bench_function("present_next_key", |b| {
+            b.iter(|| {
+                let at_end = h
+                    .state()
+                    .presenter()
+                    .and_then(|p| p.marp.as_ref())
+                    .is_some_and(|m| m.slide + 1 == m.count);
+                h.key_press(if at_end {
+                    egui::Key::Home
+                } else {
+                    egui::Key::ArrowRight
+                });
+                h.step();
+            })
+        });
+        g.finish();
+    }
+
     criterion_group!(
         benches,
+        slides,
         parse,
         frame,
         present,

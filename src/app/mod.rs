@@ -537,6 +537,8 @@ impl eframe::App for StudyApp {
             && let Some(start) = self.mode.take_start()
         {
             match start {
+                // A deck opened alone is presented as its slides.
+                mode::Start::Presenting if self.open_deck().is_some() => self.present_deck(&ctx, 0),
                 mode::Start::Presenting => self.enter_presentation(&ctx),
                 mode::Start::Reviewing { stats } => {
                     self.enter_review(&ctx);
