@@ -26,6 +26,8 @@ pub struct SlideColors {
     pub weak: Color32,
     pub quote: Color32,
     pub code_bg: Color32,
+    /// Behind `inline code`: a shade darker than a code block's, as Marp's.
+    pub inline_code_bg: Color32,
     pub border: Color32,
     pub link: Color32,
 }
@@ -39,6 +41,7 @@ impl SlideColors {
         weak: Color32::from_rgb(0x6e, 0x6e, 0x6e),
         quote: Color32::from_rgb(0x57, 0x60, 0x6a),
         code_bg: Color32::from_rgb(0xf6, 0xf8, 0xfa),
+        inline_code_bg: Color32::from_rgb(0xea, 0xee, 0xf2),
         border: Color32::from_rgb(0xd0, 0xd7, 0xde),
         link: Color32::from_rgb(0x09, 0x69, 0xda),
     };
@@ -50,6 +53,7 @@ impl SlideColors {
         weak: Color32::from_rgb(0x9d, 0xa5, 0xae),
         quote: Color32::from_rgb(0xae, 0xb6, 0xbf),
         code_bg: Color32::from_rgb(0x16, 0x1b, 0x22),
+        inline_code_bg: Color32::from_rgb(0x2d, 0x33, 0x3b),
         border: Color32::from_rgb(0x30, 0x36, 0x3d),
         link: Color32::from_rgb(0x58, 0xa6, 0xff),
     };
@@ -60,7 +64,7 @@ impl SlideColors {
     pub fn projector() -> Self {
         let l = Self::LIGHT;
         let fix = |c| theme::ensure_contrast(c, l.bg, theme::PROJECTOR_MIN_CONTRAST);
-        let on_code = |c| theme::ensure_contrast(c, l.code_bg, theme::PROJECTOR_MIN_CONTRAST);
+        let on_code = |c| theme::ensure_contrast(c, l.inline_code_bg, theme::PROJECTOR_MIN_CONTRAST);
         Self {
             text: on_code(fix(l.text)),
             heading: fix(l.heading),
@@ -73,8 +77,9 @@ impl SlideColors {
     }
 
     /// The text colours and the backgrounds they are drawn on, for the contrast test.
-    pub fn pairs(&self) -> [(Color32, Color32); 6] {
+    pub fn pairs(&self) -> [(Color32, Color32); 7] {
         [
+            (self.text, self.inline_code_bg),
             (self.text, self.bg),
             (self.heading, self.bg),
             (self.weak, self.bg),
@@ -414,19 +419,20 @@ fn list_ui(
 ) {
     let size = BODY * scale;
     for (i, item) in items.iter().enumerate() {
-        let marker = match start {
-            Some(n) => format!("{}.", n + i as u64),
-            None => ["•", "◦", "▪"][depth.min(2)].to_owned(),
+        // Marp's markers: a disc, a circle, a square; numbers for an ordered list.
+        let (marker, marker_size) = match start {
+            Some(n) => (format!("{}.", n + i as u64), size),
+            None => (["●", "○", "■"][depth.min(2)].to_owned(), size * 0.4),
         };
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             let (rect, _) =
                 ui.allocate_exact_size(vec2(1.2 * size, size * 1.2), egui::Sense::hover());
             ui.painter().text(
-                pos2(rect.right() - 0.35 * size, rect.top()),
-                egui::Align2::RIGHT_TOP,
+                pos2(rect.right() - 0.35 * size, rect.top() + 0.7 * size),
+                egui::Align2::RIGHT_CENTER,
                 marker,
-                FontId::proportional(size),
+                FontId::proportional(marker_size),
                 colors.text,
             );
             ui.vertical(|ui| blocks_ui(ui, item, look, colors, scale, depth + 1));
@@ -442,7 +448,7 @@ fn code_ui(
     colors: &SlideColors,
     scale: f32,
 ) {
-    let size = BODY * 0.8 * scale;
+    let size = BODY * scale;
     let shell = shell::is_shell(lang, code);
     let mut job = if shell {
         super::widgets::session_job(lang, code, size, colors.text, colors.weak)
@@ -533,7 +539,7 @@ fn table_ui(
     colors: &SlideColors,
     scale: f32,
 ) {
-    let size = BODY * 0.9 * scale;
+    let size = BODY * scale;
     let id = ui
         .scope_id()
         .with(("table", look.index, head.len(), rows.len()));
@@ -645,7 +651,7 @@ fn spans_job(
             ..Default::default()
         };
         if span.code {
-            format.background = colors.code_bg;
+            format.background = colors.inline_code_bg;
         }
         if span.strike {
             format.strikethrough = Stroke::new(1.0, format.color);
