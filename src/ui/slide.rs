@@ -113,6 +113,14 @@ pub fn slide_ui(ui: &mut egui::Ui, rect: Rect, look: &SlideLook<'_>) {
     let Some(slide) = look.deck.slides.get(look.index) else {
         return;
     };
+    // Its own place: what is put on the page moves nothing around it.
+    let mut page = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .id_salt(("page", look.index)),
+    );
+    page.set_clip_rect(rect.intersect(ui.clip_rect()));
+    let ui = &mut page;
     let scale = rect.width() / look.deck.size.width;
     let mut colors = look.colors;
     if let Some(bg) = parse_color(&slide.background_color) {
