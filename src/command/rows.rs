@@ -341,8 +341,8 @@ pub const ROWS: &[Row] = &[
         &[k(NONE, Key::F5)],
         text("발표 모드", "Presentation mode"),
         text(
-            "고른 질문부터 전체 화면 슬라이드로 보여 줍니다",
-            "Show the notes as fullscreen slides from the selected question",
+            "고른 질문부터 전체 화면 슬라이드로 보여 줍니다 (교재를 열었으면 보이는 슬라이드부터)",
+            "Show the notes as fullscreen slides from the selected question (an open deck from the slide in view)",
         ),
     ),
     row(

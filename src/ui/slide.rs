@@ -64,7 +64,8 @@ impl SlideColors {
     pub fn projector() -> Self {
         let l = Self::LIGHT;
         let fix = |c| theme::ensure_contrast(c, l.bg, theme::PROJECTOR_MIN_CONTRAST);
-        let on_code = |c| theme::ensure_contrast(c, l.inline_code_bg, theme::PROJECTOR_MIN_CONTRAST);
+        let on_code =
+            |c| theme::ensure_contrast(c, l.inline_code_bg, theme::PROJECTOR_MIN_CONTRAST);
         Self {
             text: on_code(fix(l.text)),
             heading: fix(l.heading),
