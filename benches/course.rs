@@ -360,7 +360,7 @@ mod bench {
             b.iter(|| {
                 // Down through the deck (about 250 frames), then back up.
                 frames += 1;
-                let down = (frames / 250) % 2 == 0;
+                let down = (frames / 250).is_multiple_of(2);
                 h.event(egui::Event::MouseWheel {
                     unit: egui::MouseWheelUnit::Point,
                     delta: egui::vec2(0.0, if down { -120.0 } else { 120.0 }),
