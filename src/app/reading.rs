@@ -94,6 +94,7 @@ impl StudyApp {
             selected: self.selection.question,
             found: self.selection.found.as_ref(),
             news: &self.news,
+            related: self.search.related(),
         };
         if let Some(view) = self.material.as_mut()
             && let Some(material) = self.course.library.materials.get(view.index)
@@ -117,12 +118,18 @@ impl StudyApp {
             .inner;
         let shown = self.viewer.take_shown();
         self.mark_seen(self.selection.topic, &shown);
-        if let Some(ViewerAction::SelectQuestion(q)) = clicked {
-            self.push(Action::Select {
+        match clicked {
+            Some(ViewerAction::SelectQuestion(q)) => self.push(Action::Select {
                 topic: self.selection.topic,
                 question: Some(q),
                 scroll_cards: false,
-            });
+            }),
+            Some(ViewerAction::Open { topic, question }) => self.push(Action::Select {
+                topic,
+                question: Some(question),
+                scroll_cards: true,
+            }),
+            None => {}
         }
         self.help_ui(ctx, lang);
     }

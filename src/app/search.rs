@@ -50,6 +50,11 @@ pub(super) struct Search {
 impl Search {
     /// The index of a new course (built where it was loaded); the query stays and runs
     /// again. Once per content load.
+    /// Each question's related questions, computed with the index.
+    pub(super) fn related(&self) -> &search::related::Related {
+        self.index.related()
+    }
+
     pub(super) fn set_index(&mut self, index: search::Index) {
         self.index = index;
         self.invalidate();

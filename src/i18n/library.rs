@@ -105,6 +105,14 @@ impl Lang {
         }
     }
 
+    pub fn related_questions(self) -> &'static str {
+        self.ko_en("관련 질문", "Related questions")
+    }
+
+    pub fn open_related(self) -> &'static str {
+        self.ko_en("이 질문의 카드로 갑니다", "Go to this question's card")
+    }
+
     pub fn back_to_questions(self) -> &'static str {
         self.ko_en("← 질문으로", "← Questions")
     }

@@ -9,6 +9,7 @@
 mod documents;
 mod filter;
 mod hangul;
+pub mod related;
 
 pub use documents::DocHit;
 pub use filter::Filter;
@@ -317,6 +318,8 @@ pub struct Index {
     answers: Haystack,
     /// The decks, labs and documents, a section each.
     documents: documents::DocIndex,
+    /// Each question's related questions.
+    related: related::Related,
 }
 
 /// A parsed query: its terms, each classified once for the fastest way to match it.
@@ -355,7 +358,13 @@ impl Index {
             }
         }
         index.documents = documents::DocIndex::new(course);
+        index.related = related::Related::compute(course);
         index
+    }
+
+    /// Each question's related questions (computed with the index, off the UI thread).
+    pub fn related(&self) -> &related::Related {
+        &self.related
     }
 
     /// The sections of the decks, labs and documents matching every term, grouped by kind

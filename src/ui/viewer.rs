@@ -91,6 +91,11 @@ pub struct Found {
 /// What the user did in the viewer this frame.
 pub enum ViewerAction {
     SelectQuestion(usize),
+    /// A related question (of any topic) was clicked: open its card.
+    Open {
+        topic: usize,
+        question: usize,
+    },
 }
 
 impl Viewer {
@@ -197,6 +202,8 @@ pub struct ViewerInput<'a> {
     pub found: Option<&'a Found>,
     /// What is new since the last look, badged on its card.
     pub news: &'a News,
+    /// Each question's related questions (computed once per load).
+    pub related: &'a crate::search::related::Related,
 }
 
 /// Shows the selected topic's visible questions as cards. Returns what the user clicked.
@@ -270,22 +277,17 @@ pub fn viewer_ui(
                 egui::pos2(left, origin.y + top),
                 vec2(width, f32::INFINITY),
             );
-            let card = Card {
-                question: q,
-                doc: course.documents.get(q.document),
-                mine: input.store.text(&q.id),
-                index: qi,
-                total,
-                selected: input.selected == Some(qi),
-                found: input.found.filter(|f| f.question == qi),
-                news: input.news.get(&q.id).copied(),
-            };
+            let card = Card::of(input, q, qi, total);
             let response = ui.scope_builder(
                 UiBuilder::new().max_rect(rect).id_salt(("card", qi)),
                 |ui| card_ui(ui, viewer, &card, lang),
             );
-            if response.inner {
-                action = Some(ViewerAction::SelectQuestion(qi));
+            match response.inner {
+                Some(CardClick::Heading) => action = Some(ViewerAction::SelectQuestion(qi)),
+                Some(CardClick::Related(topic, question)) => {
+                    action = Some(ViewerAction::Open { topic, question });
+                }
+                None => {}
             }
             if ui.is_rect_visible(response.response.rect) {
                 viewer.shown.push(qi);
@@ -402,10 +404,51 @@ struct Card<'a> {
     selected: bool,
     found: Option<&'a Found>,
     news: Option<NewsKind>,
+    /// Questions about the same thing: (topic, question, it, its session).
+    related: Vec<(usize, usize, &'a Question, Option<&'a Document>)>,
 }
 
-/// One question card. Returns true when the question heading was clicked.
-fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) -> bool {
+impl<'a> Card<'a> {
+    /// The card of question `qi` (`q`) of the input's topic of `total` questions.
+    fn of(input: &ViewerInput<'a>, q: &'a Question, qi: usize, total: usize) -> Self {
+        let course = input.course;
+        Card {
+            question: q,
+            doc: course.documents.get(q.document),
+            mine: input.store.text(&q.id),
+            index: qi,
+            total,
+            selected: input.selected == Some(qi),
+            found: input.found.filter(|f| f.question == qi),
+            news: input.news.get(&q.id).copied(),
+            related: input
+                .related
+                .of((input.topic, qi))
+                .iter()
+                .filter_map(|&(t, rq)| {
+                    let q = course.topics.get(t)?.questions.get(rq)?;
+                    Some((t, rq, q, course.documents.get(q.document)))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What was clicked on a card.
+enum CardClick {
+    /// The question's heading.
+    Heading,
+    /// A related question: (topic, question).
+    Related(usize, usize),
+}
+
+/// One question card; what was clicked on it.
+fn card_ui(
+    ui: &mut egui::Ui,
+    viewer: &mut Viewer,
+    card: &Card<'_>,
+    lang: Lang,
+) -> Option<CardClick> {
     let s = lang.strings();
     let q = card.question;
     let visuals = ui.visuals().clone();
@@ -414,7 +457,7 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
     } else {
         visuals.widgets.noninteractive.bg_stroke
     };
-    let mut clicked = false;
+    let mut clicked = None;
     Frame::new()
         .fill(theme::card_fill(&visuals))
         .stroke(stroke)
@@ -451,7 +494,7 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
             let heading = question_job(q, &visuals, card.found.map(|f| &f.query));
             let response = ui.add(egui::Label::new(heading).sense(Sense::click()));
             if response.clicked() {
-                clicked = true;
+                clicked = Some(CardClick::Heading);
             }
             ui.add_space(6.0);
             if let Some(f) = card
@@ -492,7 +535,40 @@ fn card_ui(ui: &mut egui::Ui, viewer: &mut Viewer, card: &Card<'_>, lang: Lang) 
                         });
                 });
             }
+            if let Some(c) = related_ui(ui, &card.related, lang) {
+                clicked = Some(c);
+            }
         });
+    clicked
+}
+
+/// "관련 질문": up to three questions about the same thing, from any session, each a link
+/// to its card.
+fn related_ui(
+    ui: &mut egui::Ui,
+    related: &[(usize, usize, &Question, Option<&Document>)],
+    lang: Lang,
+) -> Option<CardClick> {
+    if related.is_empty() {
+        return None;
+    }
+    let mut clicked = None;
+    ui.add_space(8.0);
+    ui.label(RichText::new(lang.related_questions()).small().weak());
+    for &(topic, question, q, doc) in related {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(doc) = doc {
+                ui.label(RichText::new(doc.short_label()).small().weak());
+            }
+            if ui
+                .link(format!("↪ {}", q.shown_text()))
+                .on_hover_text(lang.open_related())
+                .clicked()
+            {
+                clicked = Some(CardClick::Related(topic, question));
+            }
+        });
+    }
     clicked
 }
 

@@ -269,3 +269,19 @@ fn escape_right_after_ctrl_f_clears_instead_of_escaping_the_box() {
     assert!(!search_box.is_focused());
     assert_eq!(harness.state().selection(), digest);
 }
+
+/// Under a card, "관련 질문" links the questions about the same thing (here `docker
+/// commit`, asked twice in the session); one clicked opens its card.
+#[test]
+fn a_related_question_under_a_card_opens_its_card() {
+    const COMMIT: &str = "commit을 하게되면 image에 변경되어 저장되나요?";
+    const MOUNT: &str = "R/W 레이어를 마운트하지 않고 커밋으로 이미지화 하면 동일하게 삭제되지 않고 사용할 수 있지 않나요?";
+    let mut harness = common::app();
+    click_question(&mut harness, COMMIT);
+    assert!(harness.query_all_by_label("관련 질문").count() >= 1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Link, &format!("↪ {MOUNT}"))
+        .click_accesskit();
+    harness.run();
+    assert_eq!(super::selected_text(&harness).as_deref(), Some(MOUNT));
+}
