@@ -396,8 +396,41 @@ mod bench {
         g.finish();
     }
 
+    /// Related questions for a 10,000-question course (computed once per load, off the UI
+    /// thread): the whole course, and what that is per question (target ≤ 5 ms each).
+    fn related(c: &mut Criterion) {
+        use study_companion::search::related::Related;
+        let course = course::load_sources(
+            "big",
+            &[("big.md".to_owned(), synthetic::document(10_000))],
+            &ImageBase::None,
+        );
+        let questions = course.question_count();
+        let mut g = c.benchmark_group("related");
+        g.sample_size(10);
+        g.bench_function("10k_questions", |b| {
+            b.iter(|| Related::compute(black_box(&course)))
+        });
+        g.finish();
+        let started = std::time::Instant::now();
+        let related = Related::compute(&course);
+        let took = started.elapsed();
+        let with = (0..course.topics.len())
+            .map(|t| {
+                (0..course.topics[t].questions.len())
+                    .filter(|&q| !related.of((t, q)).is_empty())
+                    .count()
+            })
+            .sum::<usize>();
+        eprintln!(
+            "related: {questions} questions in {took:?}, {:.3} ms per question; {with} with related questions",
+            took.as_secs_f64() * 1000.0 / questions as f64
+        );
+    }
+
     criterion_group!(
         benches,
+        related,
         slides,
         parse,
         frame,

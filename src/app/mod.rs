@@ -19,6 +19,8 @@ mod opening;
 mod presenting;
 mod pull;
 mod reading;
+mod review_loop;
+mod review_writer;
 mod reviewing;
 mod screenshot;
 mod search;
@@ -142,6 +144,7 @@ pub struct StudyApp {
     persist: bool,
     /// The review logs of the open course.
     reviews: crate::review::ReviewBook,
+    review_writer: review_writer::ReviewWriter,
     /// The review card's runtime data; made at the first review (its markdown cache loads
     /// the syntax definitions), taken out while the card is drawn.
     reviewer: Option<crate::ui::review::Reviewer>,
@@ -236,6 +239,7 @@ impl StudyApp {
             applied_zoom: None,
             persist: !options.fresh,
             reviews: crate::review::ReviewBook::new(data_dir),
+            review_writer: review_writer::ReviewWriter::start(ctx.clone()),
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
@@ -531,6 +535,7 @@ impl eframe::App for StudyApp {
         self.glyphs.poll(&ctx, &mut self.notices);
         self.poll_git(&ctx);
         self.poll_recent();
+        self.poll_review_writes();
         self.drag_and_drop(&ctx);
         // `--present`, `--review`: once the course is there.
         if !self.loading()
@@ -637,9 +642,7 @@ impl StudyApp {
     /// What is saved when the window closes: my notes, the review log, what was seen.
     fn save_all_at_exit(&mut self) {
         self.notes.save_on_exit();
-        if let Err(e) = self.reviews.save() {
-            log::error!("the review log could not be saved at exit: {e}");
-        }
+        self.save_reviews_at_exit();
         if let Err(e) = self.seen.save() {
             log::error!("what was seen could not be saved at exit: {e}");
         }

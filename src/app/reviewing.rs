@@ -28,6 +28,8 @@ pub struct ReviewRun {
     pub stats: Option<Stats>,
     /// The list of keys (F1) over the card.
     pub help: bool,
+    /// This session's ratings, newest last, each with what undoing it puts back.
+    pub undo: Vec<super::review_loop::Rated>,
 }
 
 impl StudyApp {
@@ -61,7 +63,7 @@ impl StudyApp {
         }
     }
 
-    fn scheduler(&self) -> Scheduler {
+    pub(super) fn scheduler(&self) -> Scheduler {
         Scheduler::new(self.state.retention)
     }
 
@@ -76,6 +78,12 @@ impl StudyApp {
         }
         for e in opened.errors {
             self.notices.push(Notice::NotesError(e.to_string()));
+        }
+        // A card's history follows its question, reworded or moved, as notes do.
+        let moved = self.reviews.reattach(&self.course);
+        if moved > 0 {
+            log::info!("{moved} cards' review history re-attached to their question");
+            self.save_reviews();
         }
         self.refresh_due();
     }
@@ -147,12 +155,13 @@ impl StudyApp {
             note_open: false,
             stats: None,
             help: false,
+            undo: Vec::new(),
         }));
         self.rebuild_queue();
     }
 
     /// The queue of the running session from the logs and notes as they are now.
-    fn rebuild_queue(&mut self) {
+    pub(super) fn rebuild_queue(&mut self) {
         let clock = self.clock();
         let scheduler = self.scheduler();
         let limits = self.state.review_limits;
@@ -175,23 +184,6 @@ impl StudyApp {
         self.notes.save(ctx.input(|i| i.time), &mut self.notices);
         self.save_reviews();
         self.refresh_due();
-    }
-
-    /// Writes the review log; a failure is said until a save succeeds.
-    fn save_reviews(&mut self) {
-        match self.reviews.save() {
-            Ok(()) => self
-                .notices
-                .clear(|n| matches!(n, Notice::ReviewNotSaved(_))),
-            Err(e) => {
-                self.notices
-                    .clear(|n| matches!(n, Notice::ReviewNotSaved(_)));
-                self.notices.push(Notice::ReviewNotSaved(e.to_string()));
-            }
-        }
-        for w in self.reviews.take_warnings() {
-            self.notices.push(Notice::from(w));
-        }
     }
 
     /// A key or button of review mode.
@@ -235,6 +227,12 @@ impl StudyApp {
             }
             ReviewCommand::Rate(rating) => self.rate(rating),
             ReviewCommand::Exit => self.exit_review(ctx),
+            ReviewCommand::Undo => self.undo_rating(),
+            ReviewCommand::Bury => self.hold_card(crate::review::store::HoldKind::Buried {
+                until_day: self.clock().today() + 1,
+            }),
+            ReviewCommand::Suspend => self.hold_card(crate::review::store::HoldKind::Suspended),
+            ReviewCommand::ReleaseSuspended => self.release_suspended(),
         }
     }
 
@@ -260,13 +258,30 @@ impl StudyApp {
             return;
         };
         let review = scheduler.rate(&entry.state, rating, &clock, &entry.card.answer);
-        if !self
+        let before = self
             .reviews
-            .record(&entry.card.session, &entry.card.id, &q.text, topic, review)
-        {
+            .card_log(&entry.card.session, &entry.card.id)
+            .cloned();
+        let snapshot = run.queue.snapshot(index);
+        if !self.reviews.record(
+            &entry.card.session,
+            &entry.card.id,
+            &q.text,
+            topic,
+            review.clone(),
+        ) {
             self.notices
                 .push(Notice::ReviewNotKept(entry.card.session.clone()));
             return;
+        }
+        if let Some(snapshot) = snapshot {
+            run.undo.push(super::review_loop::Rated {
+                snapshot,
+                session: entry.card.session.clone(),
+                id: entry.card.id.clone(),
+                before,
+                review,
+            });
         }
         let reviews = self.reviews.reviews(&entry.card.session, &entry.card.id);
         run.queue.rated(index, reviews, &scheduler, &clock);
@@ -387,8 +402,10 @@ impl StudyApp {
                     stats,
                     topics: &topics,
                 };
-                egui::CentralPanel::default().show(ui, |ui| review_stats_ui(ui, &input));
-                None
+                egui::CentralPanel::default()
+                    .show(ui, |ui| review_stats_ui(ui, &input))
+                    .inner
+                    .map(ReviewAction::Command)
             }
             None => {
                 let mut reviewer = self.reviewer.take().unwrap_or_default();
@@ -462,6 +479,7 @@ impl StudyApp {
                 note: (!e.card.mine).then_some(note).flatten(),
                 answer_changed: e.answer_changed,
                 intervals,
+                lapses: e.is_leech().then_some(e.state.lapses),
             })
         });
         ReviewInput {
@@ -478,6 +496,7 @@ impl StudyApp {
             empty: run.is_none_or(|r| r.queue.entries.is_empty()),
             note_open: run.is_some_and(|r| r.note_open),
             stats_open: run.is_some_and(|r| r.stats.is_some()),
+            can_undo: run.is_some_and(|r| !r.undo.is_empty()),
         }
     }
 }

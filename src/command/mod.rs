@@ -121,6 +121,14 @@ pub enum ReviewCommand {
     Note,
     Stats,
     Exit,
+    /// Undo the last rating of this session: its log entry removed, the card shown again.
+    Undo,
+    /// Keep the card on screen out of review until tomorrow.
+    Bury,
+    /// Keep the card on screen out of review until it is released.
+    Suspend,
+    /// Put the suspended cards of the scope back in review.
+    ReleaseSuspended,
 }
 
 /// Where keys are looked up: a mode of the window, or a narrower state inside one that
@@ -370,6 +378,7 @@ pub fn shortcut_text_on(mac: bool, shortcut: &KeyboardShortcut) -> String {
         Key::ArrowUp => "↑",
         Key::ArrowDown => "↓",
         Key::Questionmark => "?",
+        Key::Exclamationmark => "!",
         Key::Escape => "Esc",
         Key::Plus => "+",
         Key::Minus => "−",

@@ -617,6 +617,46 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
+        Command::InReview(ReviewCommand::Undo),
+        REVIEWING,
+        &[k(CMD, Key::Z), k(NONE, Key::U)],
+        text("평가 되돌리기", "Undo the rating"),
+        text(
+            "방금 한 평가를 지우고 그 카드를 다시 보입니다",
+            "Remove the last rating and show its card again",
+        ),
+    ),
+    row(
+        Command::InReview(ReviewCommand::Bury),
+        REVIEWING,
+        &[k(NONE, Key::B), k(NONE, Key::Minus)],
+        text("내일까지 묻어두기", "Bury until tomorrow"),
+        text(
+            "이 카드를 오늘은 더 보이지 않습니다",
+            "Do not show this card again today",
+        ),
+    ),
+    row(
+        Command::InReview(ReviewCommand::Suspend),
+        REVIEWING,
+        &[k(NONE, Key::Exclamationmark)],
+        text("보류하기", "Suspend"),
+        text(
+            "풀 때까지 이 카드를 복습하지 않습니다 (통계에서 풀 수 있음)",
+            "Keep this card out of review until it is released (in the statistics)",
+        ),
+    ),
+    row(
+        Command::InReview(ReviewCommand::ReleaseSuspended),
+        REVIEWING,
+        NO_KEYS,
+        text("보류한 카드 모두 풀기", "Release the suspended cards"),
+        text(
+            "이 범위에서 보류한 카드를 모두 복습으로 되돌립니다",
+            "Put every suspended card of this scope back in review",
+        ),
+    ),
+    row(
         Command::InReview(ReviewCommand::Exit),
         REVIEWING,
         &[k(NONE, Key::Escape)],

@@ -4,6 +4,44 @@ use super::Lang;
 use crate::review::Interval;
 
 impl Lang {
+    pub fn undo_rating(self) -> &'static str {
+        self.ko_en("↩ 되돌리기", "↩ Undo")
+    }
+
+    pub fn bury_card(self) -> &'static str {
+        self.ko_en("내일까지 묻어두기", "Bury until tomorrow")
+    }
+
+    pub fn suspend_card(self) -> &'static str {
+        self.ko_en("보류", "Suspend")
+    }
+
+    pub fn leech(self) -> &'static str {
+        self.ko_en("거머리 카드", "Leech")
+    }
+
+    /// Under a leech's question: it was forgotten `lapses` times.
+    pub fn leech_hint(self, lapses: u32) -> String {
+        match self {
+            Lang::Ko => format!(
+                "{lapses}번 잊은 카드입니다. 복습을 더 하기보다 내 말로 노트를 쓰거나, 다음 수업에 강사님께 물어보세요."
+            ),
+            Lang::En => format!(
+                "Forgotten {lapses} times. Rather than one more review, write a note in your own words, or ask the instructor in the next class."
+            ),
+        }
+    }
+
+    /// The statistics' line of held cards.
+    pub fn held_counts(self, buried: usize, suspended: usize, leeches: usize) -> String {
+        match self {
+            Lang::Ko => format!(
+                "묻어둔 카드 {buried}장 · 보류한 카드 {suspended}장 · 거머리 카드 {leeches}장"
+            ),
+            Lang::En => format!("Buried {buried} · suspended {suspended} · leeches {leeches}"),
+        }
+    }
+
     /// Picks the Korean or the English text.
     pub fn ko_en(self, ko: &'static str, en: &'static str) -> &'static str {
         match self {

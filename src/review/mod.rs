@@ -468,4 +468,6 @@ pub fn answer_fingerprint(answer: &str) -> String {
 }
 
 #[cfg(test)]
+mod loop_tests;
+#[cfg(test)]
 mod tests;

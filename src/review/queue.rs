@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::{Card, CardState, Clock, Due, LEARN_AHEAD_MINUTES, Phase, Review, Scheduler};
-use crate::review::store::ReviewBook;
+use crate::review::store::{HoldKind, ReviewBook};
 
 /// How many new cards and reviews a day at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +43,20 @@ pub struct Entry {
     pub state: CardState,
     /// The answer changed since the card's last review ("답변이 바뀌었어요").
     pub answer_changed: bool,
+    /// Buried for today or suspended: not shown, not counted as due.
+    pub held: Option<HoldKind>,
 }
+
+impl Entry {
+    /// A leech: forgotten [`LEECH_LAPSES`] times or more (Anki's default), worth a note or
+    /// a question for the instructor rather than one more review.
+    pub fn is_leech(&self) -> bool {
+        self.state.lapses >= LEECH_LAPSES
+    }
+}
+
+/// Lapses that make a card a leech (Anki's default).
+pub const LEECH_LAPSES: u32 = 8;
 
 /// What is left today: the three numbers of the header.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -57,6 +70,16 @@ impl Counts {
     pub fn total(&self) -> usize {
         self.new + self.learning + self.review
     }
+}
+
+/// A card of the queue and today's tallies as they were before a rating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueSnapshot {
+    pub index: usize,
+    pub entry: Entry,
+    pub new_today: u32,
+    pub reviews_today: u32,
+    pub done: u32,
 }
 
 /// The cards of one scope, their states, and today's tally.
@@ -98,10 +121,14 @@ impl Queue {
                 }
             });
             let answer_changed = reviews.last().is_some_and(|r| r.answer != card.answer);
+            let held = book
+                .hold(&card.session, &card.id)
+                .and_then(|h| h.holds_on(today));
             queue.entries.push(Entry {
                 card,
                 state,
                 answer_changed,
+                held,
             });
         }
         queue
@@ -128,12 +155,33 @@ impl Queue {
         self.done += 1;
     }
 
+    /// What [`Self::undo`] puts back: an entry and the tallies before a rating.
+    pub fn snapshot(&self, index: usize) -> Option<QueueSnapshot> {
+        Some(QueueSnapshot {
+            index,
+            entry: self.entries.get(index)?.clone(),
+            new_today: self.new_today,
+            reviews_today: self.reviews_today,
+            done: self.done,
+        })
+    }
+
+    /// Undoes a rating: the card and today's tallies as they were before it.
+    pub fn undo(&mut self, snapshot: QueueSnapshot) {
+        if let Some(entry) = self.entries.get_mut(snapshot.index) {
+            *entry = snapshot.entry;
+        }
+        self.new_today = snapshot.new_today;
+        self.reviews_today = snapshot.reviews_today;
+        self.done = snapshot.done;
+    }
+
     /// The card to show now, if any: learning cards that are due, then due reviews (most
     /// overdue first), then new cards in course order, both within today's limits; when
     /// nothing else is left, a learning card due within the next minutes.
     pub fn next(&self, clock: &Clock, limits: &Limits) -> Option<usize> {
         let learning_due = |e: &Entry, by: Timestamp| match e.state.due {
-            Due::At(t) if e.state.is_learning() => (t <= by).then_some(t),
+            Due::At(t) if e.state.is_learning() && e.held.is_none() => (t <= by).then_some(t),
             _ => None,
         };
         let learning = |by: Timestamp| {
@@ -152,6 +200,7 @@ impl Queue {
                 .entries
                 .iter()
                 .enumerate()
+                .filter(|(_, e)| e.held.is_none())
                 .filter_map(|(i, e)| match e.state.due {
                     Due::Day(d) if e.state.phase == Phase::Review && d <= clock.today() => {
                         Some((d, i))
@@ -167,7 +216,7 @@ impl Queue {
             && let Some(i) = self
                 .entries
                 .iter()
-                .position(|e| e.state.phase == Phase::New)
+                .position(|e| e.state.phase == Phase::New && e.held.is_none())
         {
             return Some(i);
         }
@@ -178,7 +227,7 @@ impl Queue {
     pub fn counts(&self, clock: &Clock, limits: &Limits) -> Counts {
         let today = clock.today();
         let mut counts = Counts::default();
-        for e in &self.entries {
+        for e in self.entries.iter().filter(|e| e.held.is_none()) {
             match (e.state.phase, e.state.due) {
                 (Phase::New, _) => counts.new += 1,
                 (_, Due::At(t)) if e.state.is_learning() && clock.day_of(t) <= today => {
@@ -200,7 +249,7 @@ impl Queue {
     pub fn next_wake(&self, clock: &Clock) -> Option<Timestamp> {
         self.entries
             .iter()
-            .filter(|e| e.state.is_learning())
+            .filter(|e| e.state.is_learning() && e.held.is_none())
             .filter_map(|e| match e.state.due {
                 Due::At(t) if t > clock.now => Some(t),
                 _ => None,

@@ -2,7 +2,7 @@
 //! days, true retention over the last 30 days, and per-topic counts.
 
 use super::queue::Entry;
-use super::store::ReviewBook;
+use super::store::{HoldKind, ReviewBook};
 use super::{Clock, Due, Phase, Rating, Scheduler};
 
 /// Days in the heatmap: 12 weeks.
@@ -46,6 +46,10 @@ pub struct Stats {
     pub topics: Vec<TopicStats>,
     pub total_reviews: u32,
     pub reviews_today: u32,
+    /// Cards buried until tomorrow, suspended, and leeches (forgotten 8 times or more).
+    pub buried: usize,
+    pub suspended: usize,
+    pub leeches: usize,
 }
 
 impl Stats {
@@ -96,6 +100,12 @@ impl Stats {
             });
         }
         for e in entries {
+            match e.held {
+                Some(HoldKind::Buried { .. }) => stats.buried += 1,
+                Some(HoldKind::Suspended) => stats.suspended += 1,
+                Some(HoldKind::Released) | None => {}
+            }
+            stats.leeches += usize::from(e.is_leech());
             let day = match e.state.due {
                 Due::New => None,
                 Due::At(t) => Some(clock.day_of(t)),

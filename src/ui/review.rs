@@ -44,6 +44,8 @@ pub struct CardView<'a> {
     pub answer_changed: bool,
     /// What each rating would give ("10분", "3일").
     pub intervals: [String; 4],
+    /// A leech: how many times it was forgotten.
+    pub lapses: Option<u32>,
 }
 
 /// The header and settings.
@@ -66,6 +68,8 @@ pub struct ReviewInput<'a> {
     pub empty: bool,
     pub note_open: bool,
     pub stats_open: bool,
+    /// A rating of this session can be undone.
+    pub can_undo: bool,
 }
 
 /// The header strip: scope, counts, settings, the mode's buttons.
@@ -149,6 +153,14 @@ pub fn review_header_ui(ui: &mut egui::Ui, input: &ReviewInput<'_>) -> Option<Re
                     false,
                 ),
             ];
+            let undo = Command::InReview(ReviewCommand::Undo);
+            if ui
+                .add_enabled(input.can_undo, egui::Button::new(lang.undo_rating()))
+                .on_hover_text(undo.tooltip(ui.ctx(), lang))
+                .clicked()
+            {
+                action = Some(ReviewAction::Command(undo));
+            }
             for (command, text, selected) in buttons {
                 let tooltip = command.tooltip(ui.ctx(), lang);
                 if ui
@@ -198,21 +210,9 @@ pub fn review_card_ui(
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     ui.add_space(16.0);
-                    ui.horizontal(|ui| {
-                        badge_ui(ui, card.topic, visuals.weak_text_color(), card.topic);
-                        if let Some(doc) = card.doc {
-                            badge_ui(ui, doc.short_label(), visuals.weak_text_color(), &doc.title);
-                        }
-                        if card.mine.is_some() {
-                            let s = lang.strings();
-                            badge_ui(
-                                ui,
-                                s.has_my_answer,
-                                theme::mine_color(&visuals),
-                                s.has_my_answer,
-                            );
-                        }
-                    });
+                    if let Some(a) = card_badges_ui(ui, card, lang) {
+                        action = Some(a);
+                    }
                     ui.add_space(8.0);
                     ui.label(
                         RichText::new(card.question.shown_text())
@@ -292,6 +292,57 @@ pub fn review_card_ui(
                 });
             });
         });
+    action
+}
+
+/// The card's badges (topic, session, my answer, leech) and its bury and suspend buttons;
+/// a leech's hint under them.
+fn card_badges_ui(ui: &mut egui::Ui, card: &CardView<'_>, lang: Lang) -> Option<ReviewAction> {
+    let visuals = ui.visuals().clone();
+    let mut action = None;
+    ui.horizontal(|ui| {
+        badge_ui(ui, card.topic, visuals.weak_text_color(), card.topic);
+        if let Some(doc) = card.doc {
+            badge_ui(ui, doc.short_label(), visuals.weak_text_color(), &doc.title);
+        }
+        if card.mine.is_some() {
+            let s = lang.strings();
+            badge_ui(
+                ui,
+                s.has_my_answer,
+                theme::mine_color(&visuals),
+                s.has_my_answer,
+            );
+        }
+        if let Some(lapses) = card.lapses {
+            let hint = lang.leech_hint(lapses);
+            badge_ui(ui, lang.leech(), theme::open_color(&visuals), &hint);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            for (command, text) in [
+                (
+                    Command::InReview(ReviewCommand::Suspend),
+                    lang.suspend_card(),
+                ),
+                (Command::InReview(ReviewCommand::Bury), lang.bury_card()),
+            ] {
+                if ui
+                    .small_button(text)
+                    .on_hover_text(command.tooltip(ui.ctx(), lang))
+                    .clicked()
+                {
+                    action = Some(ReviewAction::Command(command));
+                }
+            }
+        });
+    });
+    if let Some(lapses) = card.lapses {
+        ui.label(
+            RichText::new(lang.leech_hint(lapses))
+                .small()
+                .color(theme::open_color(&visuals)),
+        );
+    }
     action
 }
 

@@ -5,6 +5,7 @@
 use egui::{Color32, CornerRadius, Rect, RichText, Role, Sense, Stroke, WidgetInfo, pos2, vec2};
 
 use super::theme;
+use crate::command::{Command, ReviewCommand};
 use crate::i18n::Lang;
 use crate::review::stats::{FORECAST_DAYS, HEATMAP_DAYS, Stats};
 
@@ -16,9 +17,11 @@ pub struct StatsInput<'a> {
     pub topics: &'a [String],
 }
 
-pub fn review_stats_ui(ui: &mut egui::Ui, input: &StatsInput<'_>) {
+/// The view; the command a button of it asked for (releasing the suspended cards).
+pub fn review_stats_ui(ui: &mut egui::Ui, input: &StatsInput<'_>) -> Option<Command> {
     let lang = input.lang;
     let stats = input.stats;
+    let mut asked = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -30,6 +33,18 @@ pub fn review_stats_ui(ui: &mut egui::Ui, input: &StatsInput<'_>) {
                 stats.retention.0,
                 stats.retention.1,
             ));
+            ui.horizontal(|ui| {
+                ui.label(lang.held_counts(stats.buried, stats.suspended, stats.leeches));
+                let release = Command::InReview(ReviewCommand::ReleaseSuspended);
+                if stats.suspended > 0
+                    && ui
+                        .button(release.label(lang))
+                        .on_hover_text(release.tooltip(ui.ctx(), lang))
+                        .clicked()
+                {
+                    asked = Some(release);
+                }
+            });
             ui.add_space(12.0);
             let total: u32 = stats.heatmap.iter().sum();
             ui.strong(lang.heatmap_title(total));
@@ -42,6 +57,7 @@ pub fn review_stats_ui(ui: &mut egui::Ui, input: &StatsInput<'_>) {
             topics_ui(ui, input);
             ui.add_space(16.0);
         });
+    asked
 }
 
 /// The colour of a day with `n` reviews, on a scale up to `max`.

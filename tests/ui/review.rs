@@ -38,6 +38,70 @@ fn reviewing_at(now: Timestamp) -> TestApp {
     harness
 }
 
+/// The session's review log once the writes under way are done.
+fn written_log(harness: &mut TestApp) -> String {
+    for _ in 0..200 {
+        if !harness.state().review_writes_pending() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert!(
+        !harness.state().review_writes_pending(),
+        "written within 2 s"
+    );
+    let session = &harness.state().course().documents[0].title;
+    let path = study_companion::notes::DataDir::at(harness.data_dir()).session_review(session);
+    std::fs::read_to_string(&path).expect("the review log is saved")
+}
+
+/// U (or Ctrl+Z) undoes the last rating: the card is back, answer hidden, the session's
+/// tally and the log as before; B buries a card until tomorrow and the next one comes; a
+/// suspended card is counted in the statistics and released from there.
+#[test]
+fn undo_bury_and_suspend_in_a_review() {
+    let mut harness = reviewing_at(monday());
+    let first = card_question(&harness);
+    press(&mut harness, Key::Space);
+    press(&mut harness, Key::Num3);
+    assert_ne!(card_question(&harness), first);
+    assert!(written_log(&mut harness).contains("\"rating\": \"good\""));
+    press(&mut harness, Key::U);
+    assert_eq!(card_question(&harness), first, "the card is back");
+    harness.get_by_role_and_label(Role::Button, "답 보기");
+    harness.get_by_label_contains("오늘 남은 카드 17 · 새 카드 17");
+    assert!(
+        !written_log(&mut harness).contains("\"rating\""),
+        "the log as before"
+    );
+    // Rated again, undone with Ctrl+Z.
+    press(&mut harness, Key::Space);
+    press(&mut harness, Key::Num4);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(card_question(&harness), first);
+    // B: buried until tomorrow, the next card comes and the first is not due today.
+    press(&mut harness, Key::B);
+    let second = card_question(&harness);
+    assert_ne!(second, first);
+    harness.get_by_label_contains("오늘 남은 카드 16 · 새 카드 16");
+    assert!(written_log(&mut harness).contains("\"buried\""));
+    // Suspend with its button; the statistics count it and release it.
+    harness
+        .get_by_role_and_label(Role::Button, "보류")
+        .click_accesskit();
+    harness.run();
+    assert_ne!(card_question(&harness), second);
+    press(&mut harness, Key::S);
+    harness.get_by_label_contains("묻어둔 카드 1장 · 보류한 카드 1장");
+    harness
+        .get_by_role_and_label(Role::Button, "보류한 카드 모두 풀기")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("묻어둔 카드 1장 · 보류한 카드 0장");
+}
+
 #[test]
 fn r_opens_the_selected_topic_space_reveals_and_3_rates_and_moves_on() {
     let mut harness = reviewing_at(monday());
@@ -59,10 +123,8 @@ fn r_opens_the_selected_topic_space_reveals_and_3_rates_and_moves_on() {
     assert_ne!(first, second, "the next card");
     harness.get_by_label_contains("이번 세션 1장 복습");
     harness.get_by_label_contains("오늘 남은 카드 17 · 새 카드 16 · 학습 중 1");
-    // Written at once, apart from the notes.
-    let session = &harness.state().course().documents[0].title;
-    let path = study_companion::notes::DataDir::at(harness.data_dir()).session_review(session);
-    let log = std::fs::read_to_string(&path).expect("the review log is saved");
+    // Written at once (off the UI thread), apart from the notes.
+    let log = written_log(&mut harness);
     assert!(log.contains("\"rating\": \"good\""), "{log}");
     assert!(log.contains("\"interval_secs\": 600"), "{log}");
     // Esc: the reading window, where Docker now has a card to review today.
