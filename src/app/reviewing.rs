@@ -95,7 +95,11 @@ impl StudyApp {
         let (cards, unanswered) = cards_in(&self.course, self.notes.store(), &Scope::Course);
         let queue = Queue::build(cards, unanswered, &self.reviews, &self.scheduler(), &clock);
         let mut due = vec![0; self.course.topics.len()];
-        for e in queue.entries.iter().filter(|e| e.state.due_today(&clock)) {
+        for e in queue
+            .entries
+            .iter()
+            .filter(|e| e.state.due_today(&clock) && e.held.is_none())
+        {
             if let Some(n) = due.get_mut(e.card.topic) {
                 *n += 1;
             }
@@ -287,6 +291,17 @@ impl StudyApp {
         run.queue.rated(index, reviews, &scheduler, &clock);
         run.current = run.queue.next(&clock, &limits);
         run.revealed = false;
+        // The sidebar's count of the card's topic, for this card alone (the whole course is
+        // not replayed at each rating).
+        let due_after = run
+            .queue
+            .entries
+            .get(index)
+            .is_some_and(|e| e.state.due_today(&clock));
+        if let Some(n) = self.due.get_mut(entry.card.topic) {
+            let due_before = entry.state.due_today(&clock) && entry.held.is_none();
+            *n = (*n + usize::from(due_after)).saturating_sub(usize::from(due_before));
+        }
         self.save_reviews();
         if self.mode.review().is_some_and(|r| r.stats.is_some()) {
             let stats = self.compute_stats();
@@ -294,7 +309,6 @@ impl StudyApp {
                 run.stats = Some(stats);
             }
         }
-        self.refresh_due();
     }
 
     /// The statistics of the whole course.
