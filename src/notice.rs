@@ -77,6 +77,10 @@ pub enum Notice {
     ReviewNotKept(String),
     Imported(usize),
     ImportFailed(String),
+    /// 노트 파일에 답변 쓰기 wrote the answer: (the file, the question).
+    Published(String, String),
+    /// It could not: why, naming the file.
+    PublishFailed(String),
 }
 
 /// How a notice is shown (and logged).
@@ -97,6 +101,7 @@ impl Notice {
             | Notice::AnkiExported { .. }
             | Notice::GitPulled(_)
             | Notice::Imported(_)
+            | Notice::Published(..)
             | Notice::NotesMigrated { .. }
             | Notice::NotesRecovered(_)
             | Notice::Reloaded(_) => Level::Info,
@@ -121,6 +126,7 @@ impl Notice {
             | Notice::GitFailed(_)
             | Notice::GitNotRepo(_)
             | Notice::ExportFailed(_)
+            | Notice::PublishFailed(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
     }
@@ -164,6 +170,8 @@ impl Notice {
             Notice::DroppedNothing => lang.dropped_nothing_to_open().to_owned(),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
+            Notice::Published(file, question) => lang.published(file, question),
+            Notice::PublishFailed(e) => lang.publish_failed(e),
         }
     }
 }

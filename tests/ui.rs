@@ -17,6 +17,8 @@ mod live;
 mod notes;
 #[path = "ui/presenter.rs"]
 mod presenter;
+#[path = "ui/publish.rs"]
+mod publish;
 #[path = "ui/review.rs"]
 mod review;
 #[path = "ui/search.rs"]

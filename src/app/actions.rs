@@ -158,6 +158,7 @@ impl StudyApp {
             },
             Command::CloseImage => self.viewer.full_image = None,
             Command::ToggleBookmark => self.toggle_bookmark(now),
+            Command::PublishAnswer => self.publish_answer(now),
             // On a deck, its slides; else the questions.
             Command::Present => match self
                 .material

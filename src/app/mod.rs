@@ -17,6 +17,7 @@ mod mode;
 mod notes_session;
 mod opening;
 mod presenting;
+mod publish;
 mod pull;
 mod reading;
 mod review_loop;
@@ -145,6 +146,8 @@ pub struct StudyApp {
     /// The review logs of the open course.
     reviews: crate::review::ReviewBook,
     review_writer: review_writer::ReviewWriter,
+    /// 노트 파일에 답변 쓰기 under way: its outcome.
+    publishing: Option<std::sync::mpsc::Receiver<Notice>>,
     /// The review card's runtime data; made at the first review (its markdown cache loads
     /// the syntax definitions), taken out while the card is drawn.
     reviewer: Option<crate::ui::review::Reviewer>,
@@ -240,6 +243,7 @@ impl StudyApp {
             persist: !options.fresh,
             reviews: crate::review::ReviewBook::new(data_dir),
             review_writer: review_writer::ReviewWriter::start(ctx.clone()),
+            publishing: None,
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),
@@ -536,6 +540,7 @@ impl eframe::App for StudyApp {
         self.poll_git(&ctx);
         self.poll_recent();
         self.poll_review_writes();
+        self.poll_publish();
         self.drag_and_drop(&ctx);
         // `--present`, `--review`: once the course is there.
         if !self.loading()

@@ -187,12 +187,14 @@ impl StudyApp {
     /// Presentation mode: the slide over the whole window, nothing else.
     pub(super) fn slides_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
+        let can_publish = self.can_publish();
         let Some(p) = self.mode.presenter_mut() else {
             return;
         };
         let editing = self.notes.editing();
         let save_text = lang.save_status(editing.status);
         let input = SlideInput {
+            can_publish,
             course: &self.course,
             store: editing.store,
             lang,
@@ -213,6 +215,7 @@ impl StudyApp {
             Some(PresenterAction::ToggleRevealAll) => Action::Command(Command::ToggleRevealAll),
             Some(PresenterAction::Next) => Action::Command(Command::Slide(SlideCommand::Next)),
             Some(PresenterAction::Back) => Action::Command(Command::Slide(SlideCommand::Prev)),
+            Some(PresenterAction::Publish) => Action::Command(Command::PublishAnswer),
             None => return,
         };
         self.push(action);

@@ -241,6 +241,9 @@ impl StudyApp {
             Some(NotesAction::ToggleBookmark) => {
                 self.push(Action::Command(crate::command::Command::ToggleBookmark));
             }
+            Some(NotesAction::Publish) => {
+                self.push(Action::Command(crate::command::Command::PublishAnswer));
+            }
             None => {}
         }
     }
@@ -276,9 +279,11 @@ impl StudyApp {
         }
         .display()
         .to_string();
+        let can_publish = heading.is_none() && self.can_publish();
         let editing = self.notes.editing();
         let note = target.as_ref().and_then(|t| editing.store.get(t.id));
         let input = NotesInput {
+            can_publish,
             lang: self.state.lang,
             target,
             note,

@@ -43,6 +43,9 @@ pub enum Command {
     /// Esc over a list of keys.
     CloseHelp,
     ToggleBookmark,
+    /// "노트 파일에 답변 쓰기": my answer to the question (the live class answer when
+    /// presenting) written into the session's markdown file under it.
+    PublishAnswer,
     /// Focus the search box and select its text (Ctrl+F, Ctrl+K).
     FocusSearch,
     /// The keys of the focused search box.

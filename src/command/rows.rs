@@ -219,6 +219,19 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
+        Command::PublishAnswer,
+        &[Reading, ClassNote],
+        NO_KEYS,
+        text(
+            "노트 파일에 답변 쓰기",
+            "Write the answer into the notes file",
+        ),
+        text(
+            "내 답을 수업 노트 파일의 이 질문 아래에 씁니다 (강사용: 학생들은 새 답변으로 받습니다)",
+            "Write my answer under this question in the session's markdown file (for the instructor: students get it as a new answer)",
+        ),
+    ),
+    row(
         Command::File(FileCommand::Export(Format::StudySheet)),
         READING,
         NO_KEYS,

@@ -384,6 +384,7 @@ fn read_course_file(path: &Path, root: &Path) -> Result<CourseFile, Problem> {
             ReadRefusal::TooLarge { bytes } => ProblemKind::TooLarge { bytes },
         })
     })?;
+    let digest = super::bytes_digest(&bytes);
     let (text, decoded) = super::text::decode(bytes).map_err(|offset| Problem {
         file: shown.clone(),
         kind: ProblemKind::NotUtf8 { offset },
@@ -416,6 +417,7 @@ fn read_course_file(path: &Path, root: &Path) -> Result<CourseFile, Problem> {
     }
     let mut parsed = parse_document(&text, &file_stem(path), &shown, ImageBase::Dir(dir));
     parsed.document.path = relative;
+    parsed.document.file = Some((path.to_path_buf(), digest));
     if let Some(p) = decoded_problem {
         parsed.problems.insert(0, p);
     }

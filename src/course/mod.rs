@@ -14,6 +14,7 @@ mod load;
 pub mod marp;
 pub mod parse;
 mod prompt;
+pub mod publish;
 pub mod script;
 pub mod shell;
 pub mod synthetic;
@@ -73,6 +74,18 @@ pub struct Document {
     /// Its own topics, in its order, with their question counts (the course's topics
     /// merge same-named ones of several sessions).
     pub topics: Vec<TopicCount>,
+    /// The file it was read from, and a digest of its bytes then (a file changed on disk
+    /// since is not written over); `None` for the built-in notes.
+    pub file: Option<(std::path::PathBuf, u64)>,
+}
+
+/// A digest of a file's bytes, to tell whether it changed since it was read.
+pub fn bytes_digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// A topic of one session and how many of its questions it holds, and how many are open.

@@ -112,4 +112,59 @@ impl Lang {
             ],
         }
     }
+
+    /// The answer was written into the session file.
+    pub fn published(self, file: &str, question: &str) -> String {
+        match self {
+            Lang::Ko => format!("답변을 {file}에 썼습니다: “{question}” (.bak에 이전 파일)"),
+            Lang::En => format!("The answer is in {file}: “{question}” (the file before in .bak)"),
+        }
+    }
+
+    pub fn publish_failed(self, why: &str) -> String {
+        match self {
+            Lang::Ko => format!("노트 파일에 답변을 쓰지 못했습니다: {why}"),
+            Lang::En => format!("The answer was not written into the notes file: {why}"),
+        }
+    }
+
+    /// Why it was not written.
+    pub fn publish_refusal(self, refusal: &crate::course::publish::PublishError) -> &'static str {
+        use crate::course::publish::PublishError;
+        match (self, refusal) {
+            (Lang::Ko, PublishError::NotText) => "파일을 같은 모양으로 다시 쓸 수 없습니다",
+            (Lang::Ko, PublishError::NotFound) => "파일에서 이 질문을 찾지 못했습니다",
+            (Lang::Ko, PublishError::Unrepresentable(_)) => {
+                "답변에 파일의 인코딩(CP949)으로 쓸 수 없는 글자가 있습니다"
+            }
+            (Lang::Ko, PublishError::Empty) => "쓸 답변이 없습니다 (내 답변이 비어 있음)",
+            (Lang::En, e) => match e {
+                PublishError::NotText => "the file cannot be written back as it is",
+                PublishError::NotFound => "this question is not in the file",
+                PublishError::Unrepresentable(_) => {
+                    "the answer has characters the file's encoding (CP949) cannot hold"
+                }
+                PublishError::Empty => "there is no answer to write (my answer is empty)",
+            },
+        }
+    }
+
+    /// The file changed on disk since the app read it.
+    pub fn publish_changed(self, file: &str) -> String {
+        match self {
+            Lang::Ko => format!(
+                "{file} 파일이 읽은 뒤에 바뀌었습니다. 다시 읽힌 노트를 확인하고 한 번 더 쓰세요 (내 답변은 그대로 있습니다)"
+            ),
+            Lang::En => format!(
+                "{file} changed on disk since it was read. Look at the notes as they are reloaded and write it again (my answer is kept)"
+            ),
+        }
+    }
+
+    pub fn publish_builtin(self) -> &'static str {
+        self.ko_en(
+            "내장 노트는 파일이 아닙니다: 수업 노트 파일이나 폴더를 열어 주세요",
+            "The built-in notes are not a file: open the session's file or folder",
+        )
+    }
 }

@@ -23,6 +23,8 @@ pub enum NotesAction {
     /// The text changed (already applied to `buffer`).
     Edited,
     ToggleBookmark,
+    /// 노트 파일에 답변 쓰기.
+    Publish,
 }
 
 /// What the panel shows this frame.
@@ -39,6 +41,8 @@ pub struct NotesInput<'a> {
     pub editable: bool,
     /// Notes whose question is gone, listed below the editor.
     pub orphans: &'a [Note],
+    /// My answer can be written into the session's file (노트 파일에 답변 쓰기).
+    pub can_publish: bool,
 }
 
 /// What a note is written on.
@@ -116,6 +120,15 @@ fn editor_ui(
             .clicked()
         {
             action = Some(NotesAction::ToggleBookmark);
+        }
+        let publish = Command::PublishAnswer;
+        if input.can_publish
+            && ui
+                .button(publish.label(lang))
+                .on_hover_text(publish.tooltip(ui.ctx(), lang))
+                .clicked()
+        {
+            action = Some(NotesAction::Publish);
         }
     });
     ui.add_space(4.0);

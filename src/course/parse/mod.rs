@@ -112,6 +112,7 @@ pub fn parse_document(
                     open: t.open,
                 })
                 .collect(),
+            file: None,
         },
         topics,
         problems: b.problems,

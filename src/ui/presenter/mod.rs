@@ -185,6 +185,8 @@ pub enum PresenterAction {
     Next,
     /// The slide was right-clicked: as ← .
     Back,
+    /// 노트 파일에 답변 쓰기 (from the note overlay).
+    Publish,
 }
 
 /// Everything a slide reads.
@@ -197,6 +199,8 @@ pub struct SlideInput<'a> {
     pub save_text: &'a str,
     /// A save failed: said on the slide until a save succeeds.
     pub save_failed: bool,
+    /// The class answer can be written into the session's file.
+    pub can_publish: bool,
 }
 
 /// Draws the slide (or the blank screen) over the whole window, and its overlays.

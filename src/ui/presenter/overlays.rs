@@ -75,6 +75,15 @@ pub(super) fn note_overlay_ui(
                 if ui.button(RichText::new(s.done).size(sizes.meta)).clicked() {
                     action = Some(PresenterAction::CloseNote);
                 }
+                let publish = crate::command::Command::PublishAnswer;
+                if input.can_publish
+                    && ui
+                        .button(RichText::new(publish.label(input.lang)).size(sizes.meta))
+                        .on_hover_text(publish.tooltip(ui.ctx(), input.lang))
+                        .clicked()
+                {
+                    action = Some(PresenterAction::Publish);
+                }
             });
         });
     });
