@@ -77,8 +77,9 @@ pub enum Notice {
     ReviewNotKept(String),
     Imported(usize),
     ImportFailed(String),
-    /// 노트 파일에 답변 쓰기 wrote the answer: (the file, the question).
-    Published(String, String),
+    /// 노트 파일에 답변 쓰기 wrote the answer: (the file, the question, and when asked
+    /// for, the commit: its short hash, or git's words when it failed).
+    Published(String, String, Option<Result<String, String>>),
     /// It could not: why, naming the file.
     PublishFailed(String),
 }
@@ -170,7 +171,9 @@ impl Notice {
             Notice::DroppedNothing => lang.dropped_nothing_to_open().to_owned(),
             Notice::Imported(n) => lang.imported(*n),
             Notice::ImportFailed(e) => lang.import_failed(e),
-            Notice::Published(file, question) => lang.published(file, question),
+            Notice::Published(file, question, commit) => {
+                lang.published(file, question, commit.as_ref())
+            }
             Notice::PublishFailed(e) => lang.publish_failed(e),
         }
     }

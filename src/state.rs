@@ -85,6 +85,8 @@ pub struct UiState {
     pub retention: f32,
     /// Files and folders opened, newest first, at most [`MAX_RECENT`].
     pub recent: Vec<PathBuf>,
+    /// 노트 파일에 답변 쓰기 also commits the file, in a git work tree (never pushes).
+    pub publish_commit: bool,
 }
 
 /// How many recent courses are remembered.
@@ -118,6 +120,7 @@ impl Default for UiState {
             review_limits: Limits::default(),
             retention: DEFAULT_RETENTION,
             recent: Vec::new(),
+            publish_commit: false,
         }
     }
 }

@@ -172,6 +172,7 @@ impl StudyApp {
         self.mode.take_review();
         self.open_review_logs(true);
         self.search.set_index(index);
+        self.find_publish_repos();
         let (topic, question) = self.remembered_selection();
         self.update_news(false);
         self.keep_session_if_present();
@@ -305,6 +306,7 @@ impl StudyApp {
         // Images may have changed with the notes: load them again when shown.
         self.ctx.forget_all_images();
         self.search.set_index(index);
+        self.find_publish_repos();
         self.notes.add_sessions(&self.course, &mut self.notices);
         self.open_review_logs(false);
         self.update_news(true);

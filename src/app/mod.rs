@@ -146,8 +146,9 @@ pub struct StudyApp {
     /// The review logs of the open course.
     reviews: crate::review::ReviewBook,
     review_writer: review_writer::ReviewWriter,
-    /// 노트 파일에 답변 쓰기 under way: its outcome.
+    /// 노트 파일에 답변 쓰기 under way: its outcome; which sessions are in a git work tree.
     publishing: Option<std::sync::mpsc::Receiver<Notice>>,
+    publish_git: Vec<bool>,
     /// The review card's runtime data; made at the first review (its markdown cache loads
     /// the syntax definitions), taken out while the card is drawn.
     reviewer: Option<crate::ui::review::Reviewer>,
@@ -244,6 +245,7 @@ impl StudyApp {
             reviews: crate::review::ReviewBook::new(data_dir),
             review_writer: review_writer::ReviewWriter::start(ctx.clone()),
             publishing: None,
+            publish_git: Vec::new(),
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),

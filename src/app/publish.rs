@@ -36,6 +36,32 @@ impl StudyApp {
         from_file && self.notes.book().text(&question.id).is_some()
     }
 
+    /// Which sessions' files are in a git work tree (their commit can be offered): only
+    /// the file system is looked at, once per content load.
+    pub(super) fn find_publish_repos(&mut self) {
+        let git = crate::git::installed();
+        self.publish_git = self
+            .course
+            .documents
+            .iter()
+            .map(|d| {
+                git && d
+                    .file
+                    .as_ref()
+                    .and_then(|(file, _)| crate::git::find(file.parent()?))
+                    .is_some()
+            })
+            .collect();
+    }
+
+    /// Whether the question's file is in a git work tree.
+    pub(super) fn publish_in_git(&self) -> bool {
+        self.publish_target()
+            .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
+            .and_then(|q| self.publish_git.get(q.document).copied())
+            .unwrap_or(false)
+    }
+
     /// 노트 파일에 답변 쓰기.
     pub(super) fn publish_answer(&mut self, now: f64) {
         let lang = self.state.lang;
@@ -69,10 +95,27 @@ impl StudyApp {
             .unwrap_or("")
             .to_owned();
         let (topic, text) = (topic.name.clone(), question.text.clone());
+        let commit = self.state.publish_commit && self.publish_in_git();
+        let backup = self.notes_dir().published_backup(&file);
         let (tx, rx) = mpsc::channel();
         let ctx = self.ctx.clone();
         let work = move || {
-            let _ = tx.send(write_answer(&file, digest, &topic, &text, &answer, lang));
+            let at = Written {
+                file: &file,
+                digest,
+                backup: &backup,
+            };
+            let mut notice = write_answer(&at, &topic, &text, &answer, lang);
+            if commit && let Notice::Published(_, _, committed) = &mut notice {
+                let message = lang.publish_commit_message(&text);
+                *committed = Some(
+                    crate::git::commit_file(&file, &message).map_err(|e| match e {
+                        crate::git::PullError::Git(words) => words,
+                        other => format!("{other:?}"),
+                    }),
+                );
+            }
+            let _ = tx.send(notice);
             ctx.request_repaint();
         };
         if let Err(e) = std::thread::Builder::new()
@@ -111,16 +154,27 @@ impl StudyApp {
     }
 }
 
-/// Reads `file` again, checks it is the `digest` the course was read from, and writes the
-/// answer into it, the file before kept as `.bak`. Off the UI thread.
-fn write_answer(
-    file: &std::path::Path,
+/// The file to write, the digest it was read with, where the file before goes.
+struct Written<'a> {
+    file: &'a std::path::Path,
     digest: u64,
+    backup: &'a std::path::Path,
+}
+
+/// Reads the file again, checks it is the one the course was read from, and writes the
+/// answer into it, the file before kept as the backup. Off the UI thread.
+fn write_answer(
+    at: &Written<'_>,
     topic: &str,
     question: &str,
     answer: &str,
     lang: crate::i18n::Lang,
 ) -> Notice {
+    let Written {
+        file,
+        digest,
+        backup,
+    } = *at;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -137,14 +191,22 @@ fn write_answer(
         Ok(w) => w,
         Err(e) => return failed(lang.publish_refusal(&e).to_owned()),
     };
-    let backup = crate::notes::backup_path(file);
-    if let Err(e) = crate::notes::write_atomic(&backup, &bytes) {
+    if let Some(dir) = backup.parent()
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return failed(format!("{}: {e}", dir.display()));
+    }
+    if let Err(e) = crate::notes::write_atomic(backup, &bytes) {
         return failed(e.to_string());
     }
     match crate::notes::write_atomic(file, &written) {
         Ok(()) => {
             log::info!("wrote an answer into {}", file.display());
-            Notice::Published(name, crate::course::shorten(question, 60).into_owned())
+            Notice::Published(
+                name,
+                crate::course::shorten(question, 60).into_owned(),
+                None,
+            )
         }
         Err(e) => failed(e.to_string()),
     }
@@ -165,25 +227,27 @@ mod tests {
         // Someone saved the file after the app read it: refused, the file untouched.
         let edited = format!("{before}- 새 질문인가요?\n");
         std::fs::write(&file, &edited).expect("write");
-        let notice = write_answer(
-            &file,
+        let backup = dir.path().join("data/published/mspt3_23-7.md.bak");
+        let at = Written {
+            file: &file,
             digest,
-            "Docker",
-            "host 네트워크는 언제 쓰나요?",
-            "답",
-            lang,
-        );
+            backup: &backup,
+        };
+        let notice = write_answer(&at, "Docker", "host 네트워크는 언제 쓰나요?", "답", lang);
         assert!(
             matches!(&notice, Notice::PublishFailed(m) if m.contains("바뀌었습니다")),
             "{notice:?}"
         );
         assert_eq!(std::fs::read_to_string(&file).expect("read"), edited);
-        assert!(!crate::notes::backup_path(&file).exists());
+        assert!(!backup.exists());
         // As read: written, the file before kept as .bak.
         let digest = crate::course::bytes_digest(edited.as_bytes());
         let notice = write_answer(
-            &file,
-            digest,
+            &Written {
+                file: &file,
+                digest,
+                backup: &backup,
+            },
             "Docker",
             "host 네트워크는 언제 쓰나요?",
             "호스트 네트워크를 씁니다.",
@@ -195,9 +259,6 @@ mod tests {
             after.contains("  - 호스트 네트워크를 씁니다.\n- 새 질문인가요?"),
             "{after}"
         );
-        assert_eq!(
-            std::fs::read_to_string(crate::notes::backup_path(&file)).expect("bak"),
-            edited
-        );
+        assert_eq!(std::fs::read_to_string(&backup).expect("bak"), edited);
     }
 }

@@ -244,6 +244,7 @@ impl StudyApp {
             Some(NotesAction::Publish) => {
                 self.push(Action::Command(crate::command::Command::PublishAnswer));
             }
+            Some(NotesAction::SetPublishCommit(on)) => self.state.publish_commit = on,
             None => {}
         }
     }
@@ -280,10 +281,13 @@ impl StudyApp {
         .display()
         .to_string();
         let can_publish = heading.is_none() && self.can_publish();
+        let publish_commit =
+            (can_publish && self.publish_in_git()).then_some(self.state.publish_commit);
         let editing = self.notes.editing();
         let note = target.as_ref().and_then(|t| editing.store.get(t.id));
         let input = NotesInput {
             can_publish,
+            publish_commit,
             lang: self.state.lang,
             target,
             note,

@@ -24,6 +24,8 @@ use std::process::{Command, Stdio};
 
 mod check;
 #[cfg(test)]
+mod commit_tests;
+#[cfg(test)]
 mod tests;
 
 pub use check::{Refusal, allowed, check};
@@ -266,6 +268,79 @@ fn pull_checked(repo: &Repo, drivers: &BTreeSet<String>) -> Result<usize, PullEr
         .lines()
         .filter(|l| !l.trim().is_empty())
         .count())
+}
+
+/// 노트 파일에 답변 쓰기's commit: `file` alone committed in its work tree (`--only`: what
+/// else is staged or changed stays as it is) with `message`, after the same [`check`] as a
+/// pull and with the same doors shut (no hook runs: `--no-verify`, hooks from the null
+/// device). The author is the user's own `user.name`/`user.email` from their global git
+/// configuration (read alone, without includes), else the repository's. Never pushes.
+/// Returns the new commit's short hash. Blocks: call off the UI thread.
+pub fn commit_file(file: &Path, message: &str) -> Result<String, PullError> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let repo = find(dir).ok_or_else(|| PullError::NotInRepo(dir.to_path_buf()))?;
+    let drivers = check(&repo)?;
+    let relative = file
+        .strip_prefix(&repo.work_tree)
+        .map_err(|_| PullError::NotInRepo(file.to_path_buf()))?;
+    let mut command = repo.git(&drivers);
+    for (key, vars) in [
+        ("user.name", ["GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"]),
+        ("user.email", ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"]),
+    ] {
+        // The repository's own identity wins, as in git; else the user's.
+        if setting_in(&repo.common_dir.join("config"), key).is_some() {
+            continue;
+        }
+        if let Some(value) = global_setting(key) {
+            for var in vars {
+                command.env(var, &value);
+            }
+        }
+    }
+    command
+        .args([
+            "commit",
+            "--no-verify",
+            "--no-gpg-sign",
+            "--only",
+            "-m",
+            message,
+            "--",
+        ])
+        .arg(relative);
+    run(&mut command)?;
+    let out = run(repo.git(&drivers).args(["rev-parse", "--short", "HEAD"]))?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// One value of the user's global git configuration, read by git's parser from that file
+/// alone (no includes, no system configuration), outside any repository.
+fn global_setting(key: &str) -> Option<String> {
+    config_value(OsString::from("--global"), key)
+}
+
+/// One value of the configuration file `file` alone.
+fn setting_in(file: &Path, key: &str) -> Option<String> {
+    config_value(flag("--file=", file), key)
+}
+
+fn config_value(scope: OsString, key: &str) -> Option<String> {
+    let mut command = Command::new("git");
+    for name in CLEARED_ENV {
+        command.env_remove(name);
+    }
+    let out = command
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("config")
+        .arg(scope)
+        .args(["--no-includes", "--get", key])
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    let value = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    (out.status.success() && !value.is_empty()).then_some(value)
 }
 
 /// What git said on failure, on one line (its `fatal:`/`error:` lines first).

@@ -13,7 +13,7 @@ use super::*;
 
 /// Plain git for setting up, as an instructor or a student would run it (nothing of this
 /// machine's own git configuration read).
-fn plain_git(dir: &Path, args: &[&str]) -> std::process::Output {
+pub(super) fn plain_git(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new("git")
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -34,14 +34,14 @@ fn plain_git(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// [`plain_git`]'s output, whether it succeeded or not (a door may make it fail).
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(super) fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&plain_git(dir, args).stdout)
         .trim()
         .to_owned()
 }
 
 /// [`plain_git`], which must succeed.
-fn git_ok(dir: &Path, args: &[&str]) {
+pub(super) fn git_ok(dir: &Path, args: &[&str]) {
     let out = plain_git(dir, args);
     assert!(
         out.status.success(),
@@ -51,7 +51,7 @@ fn git_ok(dir: &Path, args: &[&str]) {
 }
 
 /// Whether git can be used here; on CI it must.
-fn have_git() -> bool {
+pub(super) fn have_git() -> bool {
     let found = Command::new("git").arg("--version").output().is_ok();
     assert!(
         found || std::env::var_os("CI").is_none(),

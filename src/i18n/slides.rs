@@ -114,11 +114,49 @@ impl Lang {
     }
 
     /// The answer was written into the session file.
-    pub fn published(self, file: &str, question: &str) -> String {
+    pub fn published(
+        self,
+        file: &str,
+        question: &str,
+        commit: Option<&Result<String, String>>,
+    ) -> String {
+        let commit = match (self, commit) {
+            (_, None) => String::new(),
+            (Lang::Ko, Some(Ok(hash))) => format!(" · git 커밋 {hash} (push는 직접 하세요)"),
+            (Lang::En, Some(Ok(hash))) => format!(" · git commit {hash} (push it yourself)"),
+            (Lang::Ko, Some(Err(e))) => format!(" · git 커밋은 하지 못했습니다: {e}"),
+            (Lang::En, Some(Err(e))) => format!(" · the git commit failed: {e}"),
+        };
         match self {
-            Lang::Ko => format!("답변을 {file}에 썼습니다: “{question}” (.bak에 이전 파일)"),
-            Lang::En => format!("The answer is in {file}: “{question}” (the file before in .bak)"),
+            Lang::Ko => format!(
+                "답변을 {file}에 썼습니다: “{question}” (이전 파일은 데이터 폴더에 .bak으로){commit}"
+            ),
+            Lang::En => {
+                format!(
+                    "The answer is in {file}: “{question}” (the file before: a .bak in the data folder){commit}"
+                )
+            }
         }
+    }
+
+    /// The commit message of a published answer.
+    pub fn publish_commit_message(self, question: &str) -> String {
+        let question = crate::course::shorten(question, 72);
+        match self {
+            Lang::Ko => format!("답변: {question}"),
+            Lang::En => format!("Answer: {question}"),
+        }
+    }
+
+    pub fn publish_commit_option(self) -> &'static str {
+        self.ko_en("git 커밋도", "Also git commit")
+    }
+
+    pub fn publish_commit_help(self) -> &'static str {
+        self.ko_en(
+            "답변을 쓴 파일 하나만 커밋합니다 (push는 하지 않습니다)",
+            "Commit that one file after writing (never pushes)",
+        )
     }
 
     pub fn publish_failed(self, why: &str) -> String {

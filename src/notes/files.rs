@@ -158,6 +158,17 @@ impl DataDir {
         })
     }
 
+    /// Where 노트 파일에 답변 쓰기 keeps a session file as it was before an answer was
+    /// written into it: `published/<file name>.bak` (not beside it, where it would be one
+    /// more untracked file in the course's repository).
+    pub fn published_backup(&self, file: &Path) -> PathBuf {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "session.md".to_owned());
+        self.root.join("published").join(format!("{name}.bak"))
+    }
+
     /// Where notes go that could not be saved as the app ended: a backup file in the data
     /// folder, else in the temp folder.
     pub fn rescue(&self) -> [PathBuf; 2] {

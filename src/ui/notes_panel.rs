@@ -25,6 +25,8 @@ pub enum NotesAction {
     ToggleBookmark,
     /// 노트 파일에 답변 쓰기.
     Publish,
+    /// Its "git 커밋도" box.
+    SetPublishCommit(bool),
 }
 
 /// What the panel shows this frame.
@@ -43,6 +45,8 @@ pub struct NotesInput<'a> {
     pub orphans: &'a [Note],
     /// My answer can be written into the session's file (노트 파일에 답변 쓰기).
     pub can_publish: bool,
+    /// In a git work tree: whether it is committed too.
+    pub publish_commit: Option<bool>,
 }
 
 /// What a note is written on.
@@ -129,6 +133,14 @@ fn editor_ui(
                 .clicked()
         {
             action = Some(NotesAction::Publish);
+        }
+        if let Some(mut commit) = input.publish_commit.filter(|_| input.can_publish)
+            && ui
+                .checkbox(&mut commit, lang.publish_commit_option())
+                .on_hover_text(lang.publish_commit_help())
+                .changed()
+        {
+            action = Some(NotesAction::SetPublishCommit(commit));
         }
     });
     ui.add_space(4.0);

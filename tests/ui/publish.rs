@@ -42,8 +42,87 @@ fn the_answer_is_written_into_the_session_file_under_its_question() {
         .expect("utf-8")
         .replace("  - ...\n", "  - 호스트의 네트워크를 그대로 씁니다.\n");
     assert_eq!(after, expected, "only the placeholder line changed");
+    // The file before, kept in the data folder (not beside it, in the course's repository).
+    let backup = study_companion::notes::DataDir::at(data.path()).published_backup(&file);
+    assert_eq!(std::fs::read(backup).expect(".bak"), before);
+    assert!(!study_companion::notes::backup_path(&file).exists());
+}
+
+/// In a git work tree, "git 커밋도" commits that one file after writing it (never pushes).
+#[test]
+fn in_a_git_work_tree_the_file_alone_is_committed() {
+    const HOST: &str = "host 네트워크는 언제 쓰나요?";
+    let git = |dir: &std::path::Path, args: &[&str]| -> String {
+        let out = std::process::Command::new("git")
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(std::env::var_os("CI").is_none(), "CI has git");
+        return;
+    }
+    let repo = tempfile::tempdir().expect("tempdir");
+    let root = repo.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["config", "user.name", "Instructor"]);
+    git(root, &["config", "user.email", "i@example.com"]);
+    let file = root.join("mspt3_23-7차.md");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/publish/placeholder.before.md"),
+        &file,
+    )
+    .expect("copy");
+    std::fs::write(root.join("README.md"), "# course\n").expect("write");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    std::fs::write(root.join("README.md"), "# course (draft)\n").expect("write");
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut harness = common::builder().path(&file).data_dir(data.path()).build();
+    common::wait_loaded(&mut harness);
+    click_question(&mut harness, HOST);
+    type_answer(&mut harness, "호스트의 네트워크를 그대로 씁니다.");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "git 커밋도")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "노트 파일에 답변 쓰기")
+        .click_accesskit();
+    harness.run();
+    for _ in 0..500 {
+        if !harness.state().publishing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label_contains("· git 커밋 ");
     assert_eq!(
-        std::fs::read(study_companion::notes::backup_path(&file)).expect(".bak"),
-        before
+        git(
+            root,
+            &[
+                "-c",
+                "core.quotePath=false",
+                "show",
+                "--name-only",
+                "--format=%s",
+                "HEAD"
+            ]
+        ),
+        format!("답변: {HOST}\n\nmspt3_23-7차.md")
     );
+    // The other change stays uncommitted.
+    assert_eq!(git(root, &["status", "--porcelain"]), "M README.md");
 }
