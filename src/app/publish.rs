@@ -142,6 +142,11 @@ impl StudyApp {
         match rx.try_recv() {
             Ok(notice) => {
                 self.publishing = None;
+                // While presenting, the status line is hidden: the slide says it too.
+                let lang = self.state.lang;
+                if let Some(p) = self.mode.presenter_mut() {
+                    p.message = Some(notice.text(lang));
+                }
                 self.notices.push(notice);
             }
             Err(mpsc::TryRecvError::Empty) => {}
