@@ -228,11 +228,15 @@ fn export_to(
     // What is new since the app last showed these questions (read, not marked seen).
     let (mut seen, _) = Seen::open(&dir);
     let news = seen.news(&course);
+    let asked = study_companion::notes::asked::AskedBook::open(&dir)
+        .map(|(book, _)| book.questions().cloned().collect::<Vec<_>>())
+        .unwrap_or_default();
     let from = Sources {
         course: &course,
         notes: &book,
         news: &news,
         lang,
+        asked: &asked,
     };
     match export::write(format, &from, out) {
         Notice::ExportFailed(e) => anyhow::bail!("{e}"),

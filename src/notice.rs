@@ -82,6 +82,8 @@ pub enum Notice {
     Published(String, String, Option<Result<String, String>>),
     /// It could not: why, naming the file.
     PublishFailed(String),
+    /// My questions for the next class could not be saved; stays until a save succeeds.
+    AskedNotSaved(String),
 }
 
 /// How a notice is shown (and logged).
@@ -128,6 +130,7 @@ impl Notice {
             | Notice::GitNotRepo(_)
             | Notice::ExportFailed(_)
             | Notice::PublishFailed(_)
+            | Notice::AskedNotSaved(_)
             | Notice::ImportFailed(_) => Level::Error,
         }
     }
@@ -175,6 +178,7 @@ impl Notice {
                 lang.published(file, question, commit.as_ref())
             }
             Notice::PublishFailed(e) => lang.publish_failed(e),
+            Notice::AskedNotSaved(e) => lang.asked_not_kept(e),
         }
     }
 }

@@ -44,6 +44,8 @@ pub enum Action {
         index: usize,
         section: Option<usize>,
     },
+    /// Something done in the list of my questions for the next class.
+    Asked(crate::ui::asked::AskedAction),
     /// Something done in the open document's view (back to the questions, a step's
     /// checkbox, a copy, ▶ 발표).
     Material(crate::ui::material::MaterialAction),
@@ -109,6 +111,7 @@ impl StudyApp {
             Action::Library(picked) => self.library_pick(picked),
             Action::OpenMaterial { index, section } => self.open_material(index, section),
             Action::Material(done) => self.material_action(ctx, done),
+            Action::Asked(asked) => self.asked_action(ctx, asked),
             Action::OutlineJump(pick) => self.outline_jump(pick),
             Action::Quit(choice) => {
                 if self.notes.quit().answer(choice) {

@@ -173,6 +173,7 @@ impl StudyApp {
         self.open_review_logs(true);
         self.search.set_index(index);
         self.find_publish_repos();
+        self.refresh_asked();
         let (topic, question) = self.remembered_selection();
         self.update_news(false);
         self.keep_session_if_present();
@@ -307,6 +308,7 @@ impl StudyApp {
         self.ctx.forget_all_images();
         self.search.set_index(index);
         self.find_publish_repos();
+        self.refresh_asked();
         self.notes.add_sessions(&self.course, &mut self.notices);
         self.open_review_logs(false);
         self.update_news(true);

@@ -39,11 +39,13 @@ impl StudyApp {
                 let exporter = format.exporter();
                 let name = exporter.file_name(&self.course.title);
                 if let Some(path) = save_dialog(lang, &name, exporter.filter()) {
+                    let asked: Vec<_> = self.asked.book.questions().cloned().collect();
                     let from = Sources {
                         course: &self.course,
                         notes: self.notes.store(),
                         news: &self.news,
                         lang,
+                        asked: &asked,
                     };
                     self.notices.push(export::write(format, &from, &path));
                 }

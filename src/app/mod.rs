@@ -6,6 +6,7 @@
 //! the end of the frame [`StudyApp::apply`] applies the queue in order (`actions.rs`).
 
 mod actions;
+mod asked;
 mod content;
 mod ending;
 mod files;
@@ -149,6 +150,7 @@ pub struct StudyApp {
     /// 노트 파일에 답변 쓰기 under way: its outcome; which sessions are in a git work tree.
     publishing: Option<std::sync::mpsc::Receiver<Notice>>,
     publish_git: Vec<bool>,
+    asked: asked::Asked,
     /// The review card's runtime data; made at the first review (its markdown cache loads
     /// the syntax definitions), taken out while the card is drawn.
     reviewer: Option<crate::ui::review::Reviewer>,
@@ -218,6 +220,8 @@ impl StudyApp {
 
         let data_dir = crate::notes::DataDir::given_or_user(options.data_dir.clone());
         let (seen, seen_warning) = Seen::open(&data_dir);
+        let mut first_notices = Notices::default();
+        let asked = asked::Asked::open(&data_dir, &mut first_notices);
         let mut app = Self {
             state,
             ctx: ctx.clone(),
@@ -232,7 +236,7 @@ impl StudyApp {
             seen_saved_at: 0.0,
             search: Search::default(),
             notes: NotesSession::new(data_dir.clone()),
-            notices: Notices::default(),
+            notices: first_notices,
             actions: Vec::new(),
             viewer: Viewer::default(),
             material: None,
@@ -246,6 +250,7 @@ impl StudyApp {
             review_writer: review_writer::ReviewWriter::start(ctx.clone()),
             publishing: None,
             publish_git: Vec::new(),
+            asked,
             reviewer: None,
             due: Vec::new(),
             fixed_now: options.now.map(|t| (t, ctx.input(|i| i.time))),

@@ -234,7 +234,11 @@ impl StudyApp {
             .resizable(true)
             .default_size(380.0)
             .min_size(260.0)
-            .show(ui, |ui| self.notes_ui(ui))
+            .show(ui, |ui| {
+                let action = self.notes_ui(ui);
+                self.asked_panel_ui(ui);
+                action
+            })
             .inner;
         match notes_action {
             Some(NotesAction::Edited) => self.push(Action::NoteEdited),

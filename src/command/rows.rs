@@ -382,6 +382,19 @@ pub const ROWS: &[Row] = &[
         ),
     ),
     row(
+        Command::File(FileCommand::Export(Format::MyQuestions)),
+        READING,
+        NO_KEYS,
+        text(
+            "내 질문 내보내기 (Markdown)…",
+            "Export my questions (Markdown)…",
+        ),
+        text(
+            "다음 수업에 물어볼 질문을 수업 노트 형식의 목록으로 씁니다",
+            "Write my questions for the next class as a list in the session format",
+        ),
+    ),
+    row(
         Command::File(FileCommand::Export(Format::Anki)),
         READING,
         NO_KEYS,

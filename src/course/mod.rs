@@ -18,6 +18,7 @@ pub mod publish;
 pub mod script;
 pub mod shell;
 pub mod synthetic;
+pub mod terms;
 pub mod text;
 pub mod walk;
 

@@ -8,6 +8,7 @@
 //! `review/anki.rs`); here is only how it reaches a file.
 
 mod anki;
+mod asked;
 mod backup;
 mod commands;
 mod sheet;
@@ -28,6 +29,8 @@ pub enum Format {
     Backup,
     /// The commands of the terminal sessions, as a shell script.
     Commands,
+    /// My questions for the next class, as bullets in the session format.
+    MyQuestions,
 }
 
 impl Format {
@@ -38,6 +41,7 @@ impl Format {
             Format::Anki => &anki::Anki,
             Format::Backup => &backup::Backup,
             Format::Commands => &commands::Commands,
+            Format::MyQuestions => &asked::MyQuestions,
         }
     }
 }
@@ -49,6 +53,8 @@ pub struct Sources<'a> {
     pub notes: &'a Notebook,
     pub news: &'a News,
     pub lang: Lang,
+    /// My questions for the next class.
+    pub asked: &'a [crate::notes::asked::Asked],
 }
 
 /// One export format.
@@ -88,6 +94,7 @@ mod tests {
             notes: &notes,
             news: &news,
             lang: Lang::Ko,
+            asked: &[],
         };
         let out = tempfile::tempdir().expect("tempdir");
         for format in [

@@ -205,4 +205,76 @@ impl Lang {
             "The built-in notes are not a file: open the session's file or folder",
         )
     }
+
+    /// "내 질문 (2)": my questions for the next class.
+    pub fn my_questions(self, n: usize) -> String {
+        match self {
+            Lang::Ko => format!("내 질문 ({n})"),
+            Lang::En => format!("My questions ({n})"),
+        }
+    }
+
+    pub fn ask_next_class(self) -> &'static str {
+        self.ko_en("다음 수업에 물어보기", "Ask in the next class")
+    }
+
+    pub fn ask_next_class_help(self) -> &'static str {
+        self.ko_en(
+            "다음 수업에 물어볼 질문을 적어 둡니다. 강사님께 건넬 목록으로 내보낼 수 있습니다",
+            "Write down a question for the next class; export the list to hand to the instructor",
+        )
+    }
+
+    pub fn ask_hint(self) -> &'static str {
+        self.ko_en(
+            "예: 컨테이너를 삭제하면 이미지도 지워지나요?",
+            "e.g. Does removing a container remove its image?",
+        )
+    }
+
+    pub fn ask_topic(self) -> &'static str {
+        self.ko_en("주제", "Topic")
+    }
+
+    pub fn ask_save(self) -> &'static str {
+        self.ko_en("저장", "Save")
+    }
+
+    pub fn ask_cancel(self) -> &'static str {
+        self.ko_en("취소", "Cancel")
+    }
+
+    pub fn asked_waiting(self) -> &'static str {
+        self.ko_en("아직 수업 노트에 없음", "not in the notes yet")
+    }
+
+    pub fn asked_in_session(self) -> &'static str {
+        self.ko_en(
+            "수업에서 다뤘어요 (답변 전)",
+            "asked in class (no answer yet)",
+        )
+    }
+
+    pub fn asked_answered(self) -> &'static str {
+        self.ko_en("답변이 달렸어요", "answered")
+    }
+
+    pub fn asked_remove(self) -> &'static str {
+        self.ko_en("이 질문을 지웁니다", "Remove this question")
+    }
+
+    pub fn copy_my_questions(self) -> &'static str {
+        self.ko_en("🗐 목록 복사", "🗐 Copy the list")
+    }
+
+    pub fn export_my_questions(self) -> &'static str {
+        self.ko_en("파일로 내보내기…", "Export to a file…")
+    }
+
+    pub fn asked_not_kept(self, why: &str) -> String {
+        match self {
+            Lang::Ko => format!("내 질문을 저장하지 못했습니다: {why}"),
+            Lang::En => format!("My questions could not be saved: {why}"),
+        }
+    }
 }

@@ -158,6 +158,11 @@ impl DataDir {
         })
     }
 
+    /// My questions for the next class (다음 수업에 물어보기): `asked.json`.
+    pub fn asked(&self) -> PathBuf {
+        self.root.join("asked.json")
+    }
+
     /// Where 노트 파일에 답변 쓰기 keeps a session file as it was before an answer was
     /// written into it: `published/<file name>.bak` (not beside it, where it would be one
     /// more untracked file in the course's repository).

@@ -10,6 +10,7 @@
 //! - Notes whose question disappeared stay in the file (orphans) and re-attach by themselves
 //!   when a question with the same normalized text comes back.
 
+pub mod asked;
 pub mod book;
 mod data_file;
 pub mod export;

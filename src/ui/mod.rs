@@ -1,6 +1,7 @@
 //! The egui panels: each takes what it shows and returns what the user asked for (a
 //! `Command` or its own action); none writes the app's state, parses or touches files.
 
+pub mod asked;
 pub mod dialogs;
 pub mod font_fallback;
 pub mod fonts;

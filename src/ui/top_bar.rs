@@ -66,6 +66,7 @@ pub fn top_bar_ui(
                 Command::File(FileCommand::Export(Format::Anki)),
                 Command::File(FileCommand::Export(Format::Backup)),
                 Command::File(FileCommand::Export(Format::Commands)),
+                Command::File(FileCommand::Export(Format::MyQuestions)),
                 Command::File(FileCommand::ImportBackup),
             ] {
                 if ui.button(c.label(lang)).clicked() {

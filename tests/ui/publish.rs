@@ -126,3 +126,75 @@ fn in_a_git_work_tree_the_file_alone_is_committed() {
     // The other change stays uncommitted.
     assert_eq!(git(root, &["status", "--porcelain"]), "M README.md");
 }
+
+/// 다음 수업에 물어보기: a question written on a topic is kept, copied as bullets in the
+/// session format, and once a later session asks it (with another ending) and answers it,
+/// it says "답변이 달렸어요" and opens that card.
+#[test]
+fn a_question_for_the_next_class_is_answered_in_a_later_session() {
+    const MINE: &str = "컨테이너를 삭제하면 이미지도 지워지나요?";
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("23-7.md"),
+        "# MSP T3 - 23-7차\n\n## Docker\n\n- host 네트워크는 언제 쓰나요?\n  - ...\n",
+    )
+    .expect("write");
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut harness = common::builder()
+        .path(dir.path())
+        .data_dir(data.path())
+        .build();
+    common::wait_loaded(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "다음 수업에 물어보기")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "다음 수업에 물어보기")
+        .focus();
+    harness.run();
+    harness.event(egui::Event::Text(MINE.to_owned()));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "저장")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("아직 수업 노트에 없음");
+    let saved = std::fs::read_to_string(data.path().join("asked.json")).expect("kept");
+    assert!(saved.contains(MINE), "{saved}");
+    // Copied as the session format.
+    harness
+        .get_by_role_and_label(Role::Button, "🗐 목록 복사")
+        .click_accesskit();
+    let mut copied = Vec::new();
+    for _ in 0..3 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::CopyText(text) = command {
+                copied.push(text.clone());
+            }
+        }
+    }
+    assert_eq!(copied, [format!("## Docker\n\n- {MINE}\n")]);
+    // The instructor pastes it into the next session, reworded, and answers it.
+    std::fs::write(
+        dir.path().join("23-8.md"),
+        "# MSP T3 - 23-8차\n\n## Docker\n\n- 컨테이너를 삭제하면, 이미지도 지워지는 건가요?\n  - 아니요, 이미지는 그대로 남습니다.\n",
+    )
+    .expect("write");
+    for _ in 0..300 {
+        if harness.query_by_label("답변이 달렸어요").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness
+        .get_by_role_and_label(Role::Link, "답변이 달렸어요")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(
+        super::selected_text(&harness).as_deref(),
+        Some("컨테이너를 삭제하면, 이미지도 지워지는 건가요?")
+    );
+}
