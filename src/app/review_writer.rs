@@ -7,10 +7,16 @@ use std::sync::mpsc;
 
 use super::StudyApp;
 use crate::notice::Notice;
-use crate::review::store::{PendingSave, SaveDone};
+use crate::review::store::{Leftover, PendingSave, SaveDone};
+
+/// What the writer's thread is given: a log to write, or one to drop.
+enum Job {
+    Save(PendingSave),
+    Drop(Leftover),
+}
 
 pub(super) struct ReviewWriter {
-    jobs: Option<mpsc::Sender<PendingSave>>,
+    jobs: Option<mpsc::Sender<Job>>,
     done: mpsc::Receiver<SaveDone>,
     thread: Option<std::thread::JoinHandle<()>>,
     in_flight: usize,
@@ -19,12 +25,19 @@ pub(super) struct ReviewWriter {
 impl ReviewWriter {
     /// Starts the thread; `ctx` is woken after each write.
     pub(super) fn start(ctx: egui::Context) -> Self {
-        let (jobs, inbox) = mpsc::channel::<PendingSave>();
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, done) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("review-log".into())
             .spawn(move || {
-                for save in inbox {
+                for job in inbox {
+                    let save = match job {
+                        Job::Save(save) => save,
+                        Job::Drop(leftover) => {
+                            drop(leftover);
+                            continue;
+                        }
+                    };
                     if outbox.send(save.write()).is_err() {
                         break;
                     }
@@ -51,14 +64,22 @@ impl ReviewWriter {
         let mut here = Vec::new();
         for save in saves {
             match &self.jobs {
-                Some(jobs) => match jobs.send(save) {
+                Some(jobs) => match jobs.send(Job::Save(save)) {
                     Ok(()) => self.in_flight += 1,
-                    Err(mpsc::SendError(save)) => here.push(save.write()),
+                    Err(mpsc::SendError(Job::Save(save))) => here.push(save.write()),
+                    Err(mpsc::SendError(Job::Drop(_))) => {}
                 },
                 None => here.push(save.write()),
             }
         }
         here
+    }
+
+    /// Drops what is no longer needed on the thread (here when it is gone).
+    fn discard(&self, leftover: Leftover) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Drop(leftover));
+        }
     }
 
     fn poll(&mut self) -> Vec<SaveDone> {
@@ -97,9 +118,13 @@ impl StudyApp {
     fn take_review_writes(&mut self, done: Vec<SaveDone>) {
         for d in done {
             match self.reviews.saved(d) {
-                Ok(()) => self
-                    .notices
-                    .clear(|n| matches!(n, Notice::ReviewNotSaved(_))),
+                Ok(leftover) => {
+                    if let Some(leftover) = leftover {
+                        self.review_writer.discard(leftover);
+                    }
+                    self.notices
+                        .clear(|n| matches!(n, Notice::ReviewNotSaved(_)));
+                }
                 Err(e) => {
                     self.notices
                         .clear(|n| matches!(n, Notice::ReviewNotSaved(_)));

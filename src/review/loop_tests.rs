@@ -32,7 +32,7 @@ fn queue_of(course: &Course, book: &ReviewBook, clock: &Clock) -> Queue {
 fn write(book: &mut ReviewBook) {
     for save in book.take_saves() {
         let done = save.write();
-        book.saved(done).expect("written");
+        drop(book.saved(done).expect("written"));
     }
     assert!(!book.is_dirty());
 }

@@ -152,7 +152,9 @@ pub struct Forgotten {
 #[derive(Debug)]
 struct ReviewStore {
     path: PathBuf,
-    file: ReviewFile,
+    /// Shared with a write under way (taken without copying it on the UI thread); a change
+    /// copies it only while that write still holds it.
+    file: std::sync::Arc<ReviewFile>,
     dirty: bool,
     /// The file could not be read nor moved aside: nothing replaces it.
     blocked: Option<String>,
@@ -163,13 +165,17 @@ struct ReviewStore {
     edits: u64,
 }
 
+/// A log no longer needed, to be dropped off the UI thread.
+#[derive(Debug)]
+pub struct Leftover(#[allow(dead_code)] std::sync::Arc<ReviewFile>);
+
 /// One session's log to write off the UI thread: the file as it is in memory, and what
 /// was undone here (never merged back from the disk).
 #[derive(Debug)]
 pub struct PendingSave {
     pub session: String,
     path: PathBuf,
-    file: ReviewFile,
+    file: std::sync::Arc<ReviewFile>,
     undone: Forgotten,
     blocked: Option<String>,
     edits: u64,
@@ -198,7 +204,7 @@ impl PendingSave {
             None => {
                 let mut written = None;
                 let undone = &self.undone;
-                let mut file = self.file;
+                let mut file = std::sync::Arc::unwrap_or_clone(self.file);
                 save_data(&self.path, &mut warnings, |disk: Option<ReviewFile>| {
                     if let Some(disk) = disk {
                         file.merge_except(disk, undone);
@@ -232,7 +238,7 @@ impl ReviewStore {
         }
         let store = Self {
             path,
-            file,
+            file: std::sync::Arc::new(file),
             dirty: opened.from_backup,
             blocked: opened.blocked,
             undone: Default::default(),
@@ -251,10 +257,10 @@ impl ReviewStore {
         let path = self.path.clone();
         save_data(&path, warnings, |disk: Option<ReviewFile>| {
             if let Some(disk) = disk {
-                self.file.merge_except(disk, &self.undone);
+                std::sync::Arc::make_mut(&mut self.file).merge_except(disk, &self.undone);
             }
-            self.file.schema = REVIEW_SCHEMA;
-            self.file.clone()
+            std::sync::Arc::make_mut(&mut self.file).schema = REVIEW_SCHEMA;
+            (*self.file).clone()
         })?;
         self.dirty = false;
         Ok(())
@@ -340,13 +346,15 @@ impl ReviewBook {
                 s.dirty = true;
                 s.edits += 1;
                 s.undone.cards.insert(old.clone());
-                s.file.cards.remove(&old)
+                std::sync::Arc::make_mut(&mut s.file).cards.remove(&old)
             }) else {
                 continue;
             };
             log.topic = topic;
             if let Some(store) = self.stores.get_mut(&new_session) {
-                store.file.cards.insert(new_id, log);
+                std::sync::Arc::make_mut(&mut store.file)
+                    .cards
+                    .insert(new_id, log);
                 store.dirty = true;
                 store.edits += 1;
                 moved += 1;
@@ -386,7 +394,10 @@ impl ReviewBook {
         let Some(store) = self.stores.get_mut(session) else {
             return false;
         };
-        let log = store.file.cards.entry(id.clone()).or_default();
+        let log = std::sync::Arc::make_mut(&mut store.file)
+            .cards
+            .entry(id.clone())
+            .or_default();
         log.question = question.to_owned();
         log.topic = topic.to_owned();
         log.reviews.push(review);
@@ -416,10 +427,12 @@ impl ReviewBook {
         };
         match before {
             Some(log) => {
-                store.file.cards.insert(id.clone(), log);
+                std::sync::Arc::make_mut(&mut store.file)
+                    .cards
+                    .insert(id.clone(), log);
             }
             None => {
-                store.file.cards.remove(id);
+                std::sync::Arc::make_mut(&mut store.file).cards.remove(id);
             }
         }
         store.undone.reviews.insert((review.at, review.rating));
@@ -446,7 +459,10 @@ impl ReviewBook {
         let Some(store) = self.stores.get_mut(session) else {
             return false;
         };
-        let log = store.file.cards.entry(id.clone()).or_default();
+        let log = std::sync::Arc::make_mut(&mut store.file)
+            .cards
+            .entry(id.clone())
+            .or_default();
         log.question = question.to_owned();
         log.topic = topic.to_owned();
         log.hold = Some(hold);
@@ -484,7 +500,7 @@ impl ReviewBook {
             .map(|(session, s)| PendingSave {
                 session: session.clone(),
                 path: s.path.clone(),
-                file: s.file.clone(),
+                file: std::sync::Arc::clone(&s.file),
                 undone: s.undone.clone(),
                 blocked: s.blocked.clone(),
                 edits: s.edits,
@@ -495,18 +511,25 @@ impl ReviewBook {
     /// Takes a write's result: what another window had saved joins the log here, and the
     /// log is saved if nothing changed since the write was taken. The error, if it failed
     /// (the log stays unsaved, to be written again).
-    pub fn saved(&mut self, done: SaveDone) -> Result<(), StoreError> {
+    ///
+    /// Returns what is no longer needed (the log as it was, or the file as written when a
+    /// change came in between: the next write merges it), for the caller to drop off the
+    /// UI thread: freeing a large log costs what copying it does.
+    pub fn saved(&mut self, done: SaveDone) -> Result<Option<Leftover>, StoreError> {
         self.warnings.extend(done.warnings);
         let file = done.result?;
-        if let Some(store) = self.stores.get_mut(&done.session) {
-            let undone = std::mem::take(&mut store.undone);
-            store.file.merge_except(file, &undone);
-            store.undone = undone;
-            if store.edits == done.edits {
-                store.dirty = false;
-            }
+        let Some(store) = self.stores.get_mut(&done.session) else {
+            return Ok(Some(Leftover(std::sync::Arc::new(file))));
+        };
+        if store.edits == done.edits {
+            // Nothing changed since: the file as written is the log (what was here and
+            // what another window had added), taken without a merge.
+            store.dirty = false;
+            let old = std::mem::replace(&mut store.file, std::sync::Arc::new(file));
+            return Ok(Some(Leftover(old)));
         }
-        Ok(())
+        // Changed since: still unsaved; the next write merges the disk again.
+        Ok(Some(Leftover(std::sync::Arc::new(file))))
     }
 
     /// Warnings found while saving (a file that turned corrupt under us). Drains them.
