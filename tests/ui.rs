@@ -555,3 +555,27 @@ fn screen_readers_hear_names_not_glyphs_and_the_state_of_each_question() {
     assert!(harness.state().reviewing());
     assert_eq!(glyph_only(&harness), Vec::<String>::new());
 }
+
+/// What a copy button (the first labelled `button`) clicked puts on the clipboard.
+pub(crate) fn copied_by(harness: &mut Harness<'_, StudyApp>, button: &str) -> Vec<String> {
+    harness
+        .query_all_by_label(button)
+        .next()
+        .unwrap_or_else(|| panic!("a {button} button"))
+        .click();
+    copied_after(harness)
+}
+
+/// What the next few frames put on the clipboard.
+pub(crate) fn copied_after(harness: &mut Harness<'_, StudyApp>) -> Vec<String> {
+    let mut copied = Vec::new();
+    for _ in 0..3 {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::CopyText(text) = command {
+                copied.push(text.clone());
+            }
+        }
+    }
+    copied
+}

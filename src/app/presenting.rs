@@ -64,35 +64,52 @@ impl StudyApp {
             return;
         };
         p.message = None;
+        // Blanking and typing a number are the same whatever is presented.
+        match command {
+            SlideCommand::BlankBlack => p.blank = Some(Blank::Black),
+            SlideCommand::BlankWhite => p.blank = Some(Blank::White),
+            SlideCommand::Digit(digit) => {
+                if p.number.len() < 5 {
+                    p.number.push(char::from(b'0' + digit.min(9)));
+                }
+            }
+            SlideCommand::EraseDigit => {
+                p.number.pop();
+            }
+            SlideCommand::CancelNumber => p.number.clear(),
+            SlideCommand::Next
+            | SlideCommand::Prev
+            | SlideCommand::First
+            | SlideCommand::Last
+            | SlideCommand::ScrollDown
+            | SlideCommand::ScrollUp
+            | SlideCommand::ClassNote
+            | SlideCommand::CloseNote
+            | SlideCommand::GoToNumber => {}
+        }
         if let Some(show) = p.marp.as_mut() {
             match command {
                 SlideCommand::Next => show.next(),
                 SlideCommand::Prev => show.back(),
                 SlideCommand::First => show.first(),
                 SlideCommand::Last => show.last(),
-                SlideCommand::BlankBlack => p.blank = Some(Blank::Black),
-                SlideCommand::BlankWhite => p.blank = Some(Blank::White),
-                SlideCommand::Digit(digit) => {
-                    if p.number.len() < 5 {
-                        p.number.push(char::from(b'0' + digit.min(9)));
-                    }
-                }
-                SlideCommand::EraseDigit => {
-                    p.number.pop();
-                }
-                SlideCommand::CancelNumber => p.number.clear(),
                 SlideCommand::GoToNumber => {
-                    let number = p.number.parse::<usize>().unwrap_or(0);
-                    p.number.clear();
+                    let number = take_number(&mut p.number);
                     if let Err(count) = show.jump(number) {
                         p.message = Some(lang.no_such_slide(number, count));
                     }
                 }
-                // A slide of the textbook has no answer to scroll nor a class note.
+                // A slide of the textbook has no answer to scroll nor a class note; the
+                // rest was done above.
                 SlideCommand::ScrollDown
                 | SlideCommand::ScrollUp
                 | SlideCommand::ClassNote
-                | SlideCommand::CloseNote => {}
+                | SlideCommand::CloseNote
+                | SlideCommand::BlankBlack
+                | SlideCommand::BlankWhite
+                | SlideCommand::Digit(_)
+                | SlideCommand::EraseDigit
+                | SlideCommand::CancelNumber => {}
             }
             return;
         }
@@ -114,8 +131,6 @@ impl StudyApp {
                     -step
                 };
             }
-            SlideCommand::BlankBlack => p.blank = Some(Blank::Black),
-            SlideCommand::BlankWhite => p.blank = Some(Blank::White),
             // Only a question has a note; on a title slide N does nothing.
             SlideCommand::ClassNote => {
                 if p.deck.question().is_some() {
@@ -129,18 +144,8 @@ impl StudyApp {
                 self.notes.save(ctx.input(|i| i.time), &mut self.notices);
                 return;
             }
-            SlideCommand::Digit(digit) => {
-                if p.number.len() < 5 {
-                    p.number.push(char::from(b'0' + digit.min(9)));
-                }
-            }
-            SlideCommand::EraseDigit => {
-                p.number.pop();
-            }
-            SlideCommand::CancelNumber => p.number.clear(),
             SlideCommand::GoToNumber => {
-                let number = p.number.parse::<usize>().unwrap_or(0);
-                p.number.clear();
+                let number = take_number(&mut p.number);
                 p.note_open = false;
                 if let Err(JumpError::NoSuchQuestion { number, count }) =
                     p.deck.jump(&self.course, number)
@@ -148,6 +153,12 @@ impl StudyApp {
                     p.message = Some(lang.no_such_question(number, count));
                 }
             }
+            // Done above.
+            SlideCommand::BlankBlack
+            | SlideCommand::BlankWhite
+            | SlideCommand::Digit(_)
+            | SlideCommand::EraseDigit
+            | SlideCommand::CancelNumber => {}
         }
         if p.deck.position() != before {
             p.note_open = false;
@@ -220,4 +231,11 @@ impl StudyApp {
         };
         self.push(action);
     }
+}
+
+/// The number typed so far (0 when none), and the typing cleared.
+fn take_number(typed: &mut String) -> usize {
+    let number = typed.parse::<usize>().unwrap_or(0);
+    typed.clear();
+    number
 }

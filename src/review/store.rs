@@ -391,20 +391,33 @@ impl ReviewBook {
         topic: &str,
         review: Review,
     ) -> bool {
-        let Some(store) = self.stores.get_mut(session) else {
+        let Some(log) = self.changed_log(session, id, question, topic) else {
             return false;
         };
+        log.reviews.push(review);
+        log.reviews.sort_by_key(|r| r.at);
+        true
+    }
+
+    /// The log of a card about to change (made if it has none), with the question as it
+    /// reads now; the session's log counts the change. `None` when that log is not open.
+    fn changed_log(
+        &mut self,
+        session: &str,
+        id: &QuestionId,
+        question: &str,
+        topic: &str,
+    ) -> Option<&mut CardLog> {
+        let store = self.stores.get_mut(session)?;
+        store.dirty = true;
+        store.edits += 1;
         let log = std::sync::Arc::make_mut(&mut store.file)
             .cards
             .entry(id.clone())
             .or_default();
         log.question = question.to_owned();
         log.topic = topic.to_owned();
-        log.reviews.push(review);
-        log.reviews.sort_by_key(|r| r.at);
-        store.dirty = true;
-        store.edits += 1;
-        true
+        Some(log)
     }
 
     /// A card's whole log, as it is now (what an undo puts back).
@@ -456,18 +469,10 @@ impl ReviewBook {
         topic: &str,
         hold: Hold,
     ) -> bool {
-        let Some(store) = self.stores.get_mut(session) else {
+        let Some(log) = self.changed_log(session, id, question, topic) else {
             return false;
         };
-        let log = std::sync::Arc::make_mut(&mut store.file)
-            .cards
-            .entry(id.clone())
-            .or_default();
-        log.question = question.to_owned();
-        log.topic = topic.to_owned();
         log.hold = Some(hold);
-        store.dirty = true;
-        store.edits += 1;
         true
     }
 

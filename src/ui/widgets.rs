@@ -229,37 +229,40 @@ pub fn code_job(ui: &egui::Ui, lang: &str, code: &str, projector: bool) -> Layou
 }
 
 /// A terminal session's text: each prompt dimmed, what was typed bold, the output plain
-/// (`size`: the font size; `text`, `weak`: the colours). For a shell block with prompts
-/// ([`is_session`]).
+/// (`size`: the font size; `text`, `weak`: the colours). For a shell block.
 pub fn session_job(lang: &str, code: &str, size: f32, text: Color32, weak: Color32) -> LayoutJob {
+    let kinds = crate::course::shell::line_kinds(lang, code);
+    session_job_of(&kinds, code, size, text, weak)
+}
+
+/// [`session_job`] with the lines' kinds already known.
+fn session_job_of(
+    kinds: &[crate::course::shell::LineKind],
+    code: &str,
+    size: f32,
+    text: Color32,
+    weak: Color32,
+) -> LayoutJob {
     use crate::course::shell::LineKind;
     let mono = egui::FontId::monospace(size);
     let bold = egui::FontId::new(size, super::fonts::mono_bold());
     let format = |font: &egui::FontId, color| egui::TextFormat::simple(font.clone(), color);
     let mut job = LayoutJob::default();
     job.wrap.max_width = f32::INFINITY;
-    let kinds = crate::course::shell::line_kinds(lang, code);
     for (i, (line, kind)) in code.lines().zip(kinds).enumerate() {
         if i > 0 {
             job.append("\n", 0.0, format(&mono, text));
         }
         match kind {
             LineKind::Prompt(n) => {
-                job.append(&line[..n], 0.0, format(&mono, weak));
-                job.append(&line[n..], 0.0, format(&bold, text));
+                job.append(&line[..*n], 0.0, format(&mono, weak));
+                job.append(&line[*n..], 0.0, format(&bold, text));
             }
             LineKind::More | LineKind::Command => job.append(line, 0.0, format(&bold, text)),
             LineKind::Output => job.append(line, 0.0, format(&mono, text)),
         }
     }
     job
-}
-
-/// Whether a code block is a terminal session: shell code with a prompt in it.
-pub fn is_session(lang: &str, code: &str) -> bool {
-    crate::course::shell::line_kinds(lang, code)
-        .iter()
-        .any(|k| matches!(k, crate::course::shell::LineKind::Prompt(_)))
 }
 
 /// A code block as [`code_block_ui`] draws it.
@@ -307,16 +310,20 @@ pub fn code_block_ui(ui: &mut egui::Ui, block: &CodeBlock<'_>, s: &Strings) {
     };
     let longest_line = longest_line.min(SHOWN_LINE + 1);
     let shell = crate::course::shell::is_shell(lang, code);
-    let job = if shell && is_session(lang, &shown_code) {
+    // A shell block with a prompt is a session: its lines' kinds are read once a frame.
+    let kinds = if shell {
+        crate::course::shell::line_kinds(lang, &shown_code)
+    } else {
+        Vec::new()
+    };
+    let session = kinds
+        .iter()
+        .any(|k| matches!(k, crate::course::shell::LineKind::Prompt(_)));
+    let job = if session {
         let size = egui::TextStyle::Monospace.resolve(ui.style()).size;
         let visuals = ui.visuals();
-        session_job(
-            lang,
-            &shown_code,
-            size,
-            visuals.text_color(),
-            visuals.weak_text_color(),
-        )
+        let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
+        session_job_of(&kinds, &shown_code, size, text, weak)
     } else {
         code_job(ui, lang, &shown_code, projector)
     };

@@ -210,28 +210,6 @@ fn an_imported_backup_merges_without_replacing_newer_answers() {
     assert!(file.contains("백업에만 있는 답"));
 }
 
-/// What a copy button of a session clicked puts on the clipboard.
-fn copied_by(
-    harness: &mut egui_kittest::Harness<'_, study_companion::StudyApp>,
-    button: &str,
-) -> Vec<String> {
-    harness
-        .query_all_by_label(button)
-        .next()
-        .unwrap_or_else(|| panic!("a {button} button"))
-        .click();
-    let mut copied = Vec::new();
-    for _ in 0..3 {
-        harness.step();
-        for command in &harness.output().platform_output.commands {
-            if let egui::OutputCommand::CopyText(text) = command {
-                copied.push(text.clone());
-            }
-        }
-    }
-    copied
-}
-
 /// A terminal session's block: 전체 복사 copies it as it is, 명령어만 복사 only what was
 /// typed after the prompts.
 #[test]
@@ -243,11 +221,11 @@ fn the_copy_buttons_copy_the_session_or_only_its_commands() {
     );
     // A highlighted code block shows its language.
     harness.get_by_label("bash");
-    let copied = copied_by(&mut harness, "🗐 전체 복사");
+    let copied = super::copied_by(&mut harness, "🗐 전체 복사");
     assert_eq!(copied.len(), 1, "{copied:?}");
     assert!(copied[0].starts_with("ubuntu $ docker run -d nginx\n"));
     assert!(copied[0].ends_with("is using its referenced image f9c14fe76d50"));
-    let copied = copied_by(&mut harness, "$ 명령어만 복사");
+    let copied = super::copied_by(&mut harness, "$ 명령어만 복사");
     assert_eq!(
         copied,
         ["docker run -d nginx\ndocker ps\ndocker images\ndocker rmi nginx\n"]

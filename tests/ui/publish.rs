@@ -166,15 +166,7 @@ fn a_question_for_the_next_class_is_answered_in_a_later_session() {
     harness
         .get_by_role_and_label(Role::Button, "🗐 목록 복사")
         .click_accesskit();
-    let mut copied = Vec::new();
-    for _ in 0..3 {
-        harness.step();
-        for command in &harness.output().platform_output.commands {
-            if let egui::OutputCommand::CopyText(text) = command {
-                copied.push(text.clone());
-            }
-        }
-    }
+    let copied = super::copied_after(&mut harness);
     assert_eq!(copied, [format!("## Docker\n\n- {MINE}\n")]);
     // The instructor pastes it into the next session, reworded, and answers it.
     std::fs::write(

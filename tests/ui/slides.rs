@@ -160,20 +160,7 @@ fn copy_commands_in_a_lab_copies_what_is_typed() {
         .get_by_role_and_label(Role::Button, "[실습] 03. 볼륨과 컨테이너 안의 셸 · 3단계")
         .click_accesskit();
     harness.run();
-    harness
-        .query_all_by_label("$ 명령어만 복사")
-        .next()
-        .expect("a 명령어만 복사 button")
-        .click();
-    let mut copied = Vec::new();
-    for _ in 0..3 {
-        harness.step();
-        for command in &harness.output().platform_output.commands {
-            if let egui::OutputCommand::CopyText(text) = command {
-                copied.push(text.clone());
-            }
-        }
-    }
+    let copied = super::copied_by(&mut harness, "$ 명령어만 복사");
     assert_eq!(
         copied,
         [

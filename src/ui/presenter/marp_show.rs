@@ -6,7 +6,6 @@
 use egui::{Color32, Frame};
 
 use super::{Presenter, PresenterAction, SlideInput};
-use crate::command::{Command, SlideCommand};
 use crate::ui::slide::{SlideColors, SlideLook, page_rect, slide_ui};
 
 /// The deck being presented and its slide.
@@ -62,19 +61,7 @@ pub(super) fn marp_slide_ui(
     egui::CentralPanel::default()
         .frame(Frame::new().fill(Color32::BLACK))
         .show(ui, |ui| {
-            let next_label = Command::Slide(SlideCommand::Next).label(input.lang);
-            let background = ui.interact(
-                ui.max_rect(),
-                ui.scope_id().with("slide_background"),
-                egui::Sense::click(),
-            );
-            background
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, next_label));
-            if !p.help && background.clicked() {
-                action = Some(PresenterAction::Next);
-            } else if !p.help && background.secondary_clicked() {
-                action = Some(PresenterAction::Back);
-            }
+            action = super::background_click(ui, input.lang, !p.help);
             let page = page_rect(ui.max_rect(), deck);
             let look = SlideLook {
                 deck,

@@ -255,23 +255,8 @@ pub fn presenter_ui(
                 .inner_margin(Margin::symmetric(margin as i8, (margin * 0.5) as i8)),
         )
         .show(ui, |ui| {
-            // A click on the slide (not on a link or code) moves on, a right click back, as
-            // in slide tools. Added first, so whatever is drawn on top takes its own clicks.
-            let next_label = Command::Slide(SlideCommand::Next).label(input.lang);
-            let background = ui.interact(
-                ui.max_rect(),
-                ui.scope_id().with("slide_background"),
-                egui::Sense::click(),
-            );
-            background
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, next_label));
             // Not while an overlay is open: a click beside it must not change the slide.
-            let free = !p.note_open && !p.help;
-            if free && background.clicked() {
-                action = Some(PresenterAction::Next);
-            } else if free && background.secondary_clicked() {
-                action = Some(PresenterAction::Back);
-            }
+            action = background_click(ui, input.lang, !p.note_open && !p.help);
             apply_slide_style(ui.style_mut(), &sizes);
             meta_ui(ui, p, input, &sizes);
             ui.add_space(sizes.meta * 0.6);
@@ -313,6 +298,26 @@ pub fn presenter_ui(
     }
     corner_messages_ui(&ctx, p, input, &base, margin);
     action
+}
+
+/// A click on the slide (not on a link or code) moves on, a right click back, as in slide
+/// tools; `free`: no overlay is open. Called before the slide is drawn, so whatever is drawn
+/// on top takes its own clicks.
+fn background_click(ui: &mut egui::Ui, lang: Lang, free: bool) -> Option<PresenterAction> {
+    let next_label = Command::Slide(SlideCommand::Next).label(lang);
+    let background = ui.interact(
+        ui.max_rect(),
+        ui.scope_id().with("slide_background"),
+        egui::Sense::click(),
+    );
+    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, next_label));
+    if free && background.clicked() {
+        Some(PresenterAction::Next)
+    } else if free && background.secondary_clicked() {
+        Some(PresenterAction::Back)
+    } else {
+        None
+    }
 }
 
 /// What shows in the corners over the slide: a failed save (bottom left), the number being
