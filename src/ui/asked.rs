@@ -131,6 +131,10 @@ fn draft_ui(
     let response = ui
         .add(
             egui::TextEdit::multiline(text)
+                // A stable id: the editor keeps its cursor and the syllable being composed
+                // from frame to frame.
+                .id_salt("asked_draft")
+                .lock_focus(true)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
                 .hint_text(lang.ask_hint()),
