@@ -2,7 +2,8 @@
 //!
 //! Layers, each importing only from the ones below it:
 //! - pure model, no egui: `course`, `notes`, `search`, `review`, `deck`, `i18n`, `notice`,
-//!   `overview`; beside them, no egui either, `desktop` (the freedesktop entry) and `git`
+//!   `overview`; beside them, no egui either, `desktop` (the freedesktop entry), `console`
+//!   (where a command-line run prints, on Windows too) and `git`
 //!   (pulling a course's clone with nothing of the repository run);
 //! - `state` (what is remembered between runs) and `command` (every user action once);
 //! - `ui`: panels that take what they show and return what the user asked for;
@@ -10,6 +11,7 @@
 
 pub mod app;
 pub mod command;
+pub mod console;
 pub mod course;
 pub mod deck;
 pub mod desktop;
@@ -44,6 +46,7 @@ mod layers {
         ("testkit", 0),
         ("course", 0),
         ("desktop", 0),
+        ("console", 0),
         ("git", 0),
         ("deck", 1),
         ("notes", 1),

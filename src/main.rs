@@ -2,6 +2,10 @@
 //! notes window. `--export-sheet` and `--export-anki` write a file without one; `--pull`
 //! gets the latest notes of a course kept in a git clone.
 
+// On Windows a release build is a GUI program: no console window opens behind it. It still
+// prints to the console it was started from (study_companion::console).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -247,6 +251,7 @@ fn export_to(
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    let console = study_companion::console::attach_parent();
     // egui_commonmark asks egui_extras for its image loaders, which warns at every start
     // that none is enabled: on purpose, ours keep to the notes' folders (ui/images.rs).
     env_logger::Builder::from_env(
@@ -259,6 +264,14 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
+            if console == study_companion::console::Console::Absent {
+                // Started from a launcher, with no console to read it in.
+                rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title("Study Companion")
+                    .set_description(format!("{e:#}"))
+                    .show();
+            }
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,7 @@
 # holding a "?" (a class question) and three green review ticks under it — at 256 px, and
 # redrawn (not only scaled) at 48, 32 and 16 px, where the ticks go and the bubble fills
 # the square so the mark stays legible. Run from the project root.
-# Needs: apt-get install -y imagemagick. The "?" is set in the bundled Pretendard Bold.
+# Needs: apt-get install -y imagemagick icnsutils. The "?" is set in the bundled Pretendard Bold.
 set -euo pipefail
 out=assets/icon
 font=assets/fonts/Pretendard-Bold.ttf
@@ -49,4 +49,25 @@ draw 256 1
 draw 48 1
 draw 32 0
 draw 16 0
+
+# The same pictures for Windows (the exe's and the installer's icon) and macOS (the .app's),
+# each size as drawn above, never rescaled. A unit test checks they hold exactly these PNGs'
+# pixels (src/desktop.rs).
+# An .ico is a directory of pictures; each entry here is one PNG file's bytes, as Windows
+# reads them since Vista.
+python3 - "$out" <<'PY'
+import struct, sys
+out = sys.argv[1]
+pngs = [open(f"{out}/study-companion-{s}.png", "rb").read() for s in (16, 32, 48, 256)]
+head = struct.pack("<HHH", 0, 1, len(pngs))
+offset = 6 + 16 * len(pngs)
+entries = b""
+for size, png in zip((16, 32, 48, 256), pngs):
+    entries += struct.pack("<BBBBHHII", size % 256, size % 256, 0, 0, 1, 32, len(png), offset)
+    offset += len(png)
+open(f"{out}/study-companion.ico", "wb").write(head + entries + b"".join(pngs))
+PY
+# png2icns, from Debian's icnsutils.
+png2icns "$out/study-companion.icns" "$out/study-companion-16.png" "$out/study-companion-32.png" \
+  "$out/study-companion-48.png" "$out/study-companion-256.png" >/dev/null
 ls -l "$out"
