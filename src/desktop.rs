@@ -47,28 +47,21 @@ pub fn files(data_home: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The desktop entry for the binary at `exe`.
+/// The desktop entry as packaged (the `.deb` installs it as it is): `Exec` names the
+/// program on the `PATH`.
+pub const PACKAGED_ENTRY: &str = include_str!("../assets/linux/study-companion.desktop");
+
+/// The desktop entry for the binary at `exe`: the packaged one, its `Exec` naming `exe`.
 pub fn desktop_entry(exe: &Path) -> String {
-    format!(
-        "[Desktop Entry]
-Type=Application
-Version=1.4
-Name=Study Companion
-Name[ko]=스터디 컴패니언
-GenericName=Class Q&A notes
-GenericName[ko]=수업 Q&A 노트
-Comment=Read, answer, review and present the MSP T3 class Q&A notes
-Comment[ko]=MSP T3 수업 Q&A 노트를 읽고, 답하고, 복습하고, 발표합니다
-Exec={} %F
-Icon={APP_ID}
-Terminal=false
-MimeType=text/markdown;
-Categories=Education;
-Keywords=notes;markdown;flashcards;Docker;Kubernetes;노트;복습;
-StartupWMClass={APP_ID}
-",
-        exec_quoted(exe)
-    )
+    let mut entry = String::with_capacity(PACKAGED_ENTRY.len() + 64);
+    for line in PACKAGED_ENTRY.lines() {
+        match line.strip_prefix("Exec=study-companion ") {
+            Some(codes) => entry.push_str(&format!("Exec={} {codes}", exec_quoted(exe))),
+            None => entry.push_str(line),
+        }
+        entry.push('\n');
+    }
+    entry
 }
 
 /// A path as the `Exec` key needs it: quoted when it has a space or a reserved character,
@@ -185,9 +178,31 @@ mod tests {
             let img = image::load_from_memory(&std::fs::read(&icon).expect("icon")).expect("png");
             assert_eq!((img.width(), img.height()), (size, size));
         }
-        // Debian's validator, when installed (CI installs it and requires it).
+        validate(&entry_path);
+        // Everything but `Exec` is the packaged entry's, line for line.
+        let differing: Vec<_> = entry
+            .lines()
+            .zip(PACKAGED_ENTRY.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(
+            differing,
+            [(
+                "Exec=\"/opt/my apps/study-companion\" %F",
+                "Exec=study-companion %F"
+            )]
+        );
+        let removed = uninstall(home.path()).expect("uninstall");
+        assert_eq!(removed, written);
+        assert_eq!(tree(home.path()), before, "exactly as it was");
+        assert!(uninstall(home.path()).expect("again").is_empty());
+    }
+
+    /// Debian's validator on the entry at `path`, when installed (CI installs it and
+    /// requires it).
+    fn validate(path: &Path) {
         match std::process::Command::new("desktop-file-validate")
-            .arg(&entry_path)
+            .arg(path)
             .output()
         {
             Ok(out) => assert!(
@@ -201,10 +216,108 @@ mod tests {
                 "desktop-file-validate is required here: {e}"
             ),
         }
-        let removed = uninstall(home.path()).expect("uninstall");
-        assert_eq!(removed, written);
-        assert_eq!(tree(home.path()), before, "exactly as it was");
-        assert!(uninstall(home.path()).expect("again").is_empty());
+    }
+
+    #[test]
+    fn the_packaged_entry_is_valid() {
+        validate(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/linux/study-companion.desktop"
+        )));
+        assert!(PACKAGED_ENTRY.contains("\nExec=study-companion %F\n"));
+    }
+
+    /// The Windows and macOS icons are the PNGs as drawn, not a drifting copy:
+    /// `tools/make-icon.sh` writes all of them.
+    #[test]
+    fn the_ico_and_icns_hold_the_drawn_pngs() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icon");
+        let ico = std::fs::read(dir.join("study-companion.ico")).expect("ico");
+        let u16_at = |i: usize| u16::from_le_bytes([ico[i], ico[i + 1]]);
+        let u32_at = |i: usize| u32::from_le_bytes([ico[i], ico[i + 1], ico[i + 2], ico[i + 3]]);
+        assert_eq!((u16_at(0), u16_at(2)), (0, 1), "an icon file");
+        assert_eq!(usize::from(u16_at(4)), ICONS.len());
+        for (n, (size, png)) in ICONS.iter().enumerate() {
+            let entry = 6 + 16 * n;
+            // 0 means 256.
+            let width = match ico[entry] {
+                0 => 256,
+                w => u32::from(w),
+            };
+            assert_eq!(width, *size);
+            let (len, offset) = (u32_at(entry + 8) as usize, u32_at(entry + 12) as usize);
+            assert_eq!(&ico[offset..offset + len], *png, "the {size} px picture");
+        }
+        let icns = std::fs::read(dir.join("study-companion.icns")).expect("icns");
+        assert_eq!(&icns[..4], b"icns");
+        let mut kinds = Vec::new();
+        let mut at = 8;
+        while at + 8 <= icns.len() {
+            kinds.push(String::from_utf8_lossy(&icns[at..at + 4]).into_owned());
+            let len = u32::from_be_bytes([icns[at + 4], icns[at + 5], icns[at + 6], icns[at + 7]]);
+            at += len as usize;
+        }
+        assert_eq!(at, icns.len(), "the entries fill the file");
+        // 16, 32, 48 px with their masks, and 256 px.
+        for kind in ["is32", "il32", "ih32", "ic08"] {
+            assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
+        }
+    }
+
+    /// The `.deb` (Cargo.toml's `[package.metadata.deb]`) installs the files
+    /// `--install-desktop` writes, from the same sources, where [`files`] puts them under
+    /// `/usr/share`, and the licence of every bundled font.
+    #[test]
+    fn the_deb_installs_what_install_desktop_writes_and_the_font_licences() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
+            .expect("Cargo.toml")
+            .parse()
+            .expect("Cargo.toml parses");
+        let assets = manifest["package"]["metadata"]["deb"]["assets"]
+            .as_array()
+            .expect("deb assets");
+        let assets: Vec<(String, String)> = assets
+            .iter()
+            .map(|a| {
+                let a = a.as_array().expect("[source, destination, mode]");
+                let s = |i: usize| a[i].as_str().expect("a string").to_owned();
+                (s(0), s(1))
+            })
+            .collect();
+        for (source, _) in &assets {
+            assert!(
+                source.starts_with("target/") || root.join(source).is_file(),
+                "{source} is missing"
+            );
+        }
+        let destination_of = |source: &str| {
+            assets
+                .iter()
+                .find(|(s, _)| s == source)
+                .map(|(_, d)| d.clone())
+                .unwrap_or_else(|| panic!("{source} is not in the package"))
+        };
+        let under_usr_share = files(Path::new("usr/share"));
+        let entry = destination_of("assets/linux/study-companion.desktop");
+        assert_eq!(
+            Path::new(&entry).join("study-companion.desktop"),
+            under_usr_share[0]
+        );
+        for ((size, _), installed) in ICONS.iter().zip(&under_usr_share[1..]) {
+            let source = format!("assets/icon/study-companion-{size}.png");
+            assert_eq!(Path::new(&destination_of(&source)), installed.as_path());
+        }
+        for font in std::fs::read_dir(root.join("assets/fonts")).expect("fonts") {
+            let name = font
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            if name.ends_with(".txt") {
+                destination_of(&format!("assets/fonts/{name}"));
+            }
+        }
     }
 
     #[test]
