@@ -27,6 +27,8 @@ impl StudyApp {
                 if let Some(view) = self.material.as_mut() {
                     view.note_heading = Some(heading);
                 }
+                // ✎ 노트 asks for the panel: shown even where the window folds it.
+                self.notes_panel.unfolded = true;
             }
             MaterialAction::Present(slide) => self.present_deck(ctx, slide),
         }

@@ -7,7 +7,7 @@ use crate::command::Command;
 use crate::ui::dialogs::help_window_ui;
 use crate::ui::library::{LibraryInput, has_library, library_ui, outline_ui};
 use crate::ui::material::{MaterialInput, material_ui};
-use crate::ui::notes_panel::{NotesAction, NotesInput, Target, notes_panel_ui};
+use crate::ui::notes_panel::{NotesAction, NotesInput, Target, folded_notes_ui, notes_panel_ui};
 use crate::ui::search_panel::{ResultPick, ResultsInput, search_results_ui};
 use crate::ui::sidebar::{
     SidebarAction, SidebarInput, progress_and_filters_ui, session_picker_ui, sidebar_ui,
@@ -16,7 +16,17 @@ use crate::ui::status::{StatusInput, status_ui};
 use crate::ui::top_bar::{TopAction, TopBarInput, top_bar_ui};
 use crate::ui::viewer::{ViewerAction, ViewerInput, viewer_ui};
 
+/// Below this width (points) the notes panel folds into a button: beside the sidebar it
+/// would squeeze the cards to a column (a 1366×768 laptop, or a window half its screen).
+pub(super) const NOTES_FOLD_WIDTH: f32 = 1100.0;
+
 impl StudyApp {
+    /// Whether the notes panel is folded this frame: the window is narrow and the student
+    /// has not unfolded it.
+    fn notes_folded(&self, ctx: &egui::Context) -> bool {
+        ctx.content_rect().width() < NOTES_FOLD_WIDTH && !self.notes_panel.unfolded
+    }
+
     /// The reading window.
     pub(super) fn reading_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let lang = self.state.lang;
@@ -230,6 +240,24 @@ impl StudyApp {
     /// The notes panel on the right (the reading window's, or beside a review card), its
     /// actions queued.
     pub(super) fn notes_side_panel_ui(&mut self, ui: &mut egui::Ui, id: &'static str) {
+        // Beside a review card the panel is shown only when asked for (N): never folded.
+        let foldable = id == "notes";
+        if foldable && self.notes_folded(ui.ctx()) {
+            let has_note = self
+                .note_target()
+                .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
+                .is_some_and(|q| self.notes.store().get(&q.id).is_some());
+            let lang = self.state.lang;
+            let unfold = egui::Panel::right(egui::Id::unique(id).with("folded"))
+                .resizable(false)
+                .exact_size(40.0)
+                .show(ui, |ui| folded_notes_ui(ui, lang, has_note))
+                .inner;
+            if unfold {
+                self.notes_panel.unfolded = true;
+            }
+            return;
+        }
         let notes_action = egui::Panel::right(id)
             .resizable(true)
             .default_size(380.0)
@@ -249,6 +277,7 @@ impl StudyApp {
                 self.push(Action::Command(crate::command::Command::PublishAnswer));
             }
             Some(NotesAction::SetPublishCommit(on)) => self.state.publish_commit = on,
+            Some(NotesAction::Fold) => self.notes_panel.unfolded = false,
             None => {}
         }
     }
@@ -299,6 +328,8 @@ impl StudyApp {
             data_path: &data_path,
             editable: session.is_some_and(|s| editing.store.can_write(s)),
             orphans: &self.overview.orphans,
+            foldable: self.mode.review().is_none()
+                && ui.ctx().content_rect().width() < NOTES_FOLD_WIDTH,
         };
         notes_panel_ui(ui, &mut self.notes_panel, &input, editing.buffer)
     }

@@ -7,6 +7,7 @@ mod ko;
 mod library;
 mod review;
 mod slides;
+mod window;
 
 use serde::{Deserialize, Serialize};
 

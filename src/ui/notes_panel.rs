@@ -15,6 +15,9 @@ use crate::notes::{Note, SaveStatus};
 #[derive(Default)]
 pub struct NotesPanel {
     pub preview: bool,
+    /// In a window too narrow for it beside the cards, the panel is folded into a button
+    /// ([`folded_notes_ui`]) unless this is set.
+    pub unfolded: bool,
     cache: CommonMarkCache,
 }
 
@@ -27,6 +30,8 @@ pub enum NotesAction {
     Publish,
     /// Its "git 커밋도" box.
     SetPublishCommit(bool),
+    /// Fold the panel back into its button (a narrow window).
+    Fold,
 }
 
 /// What the panel shows this frame.
@@ -47,6 +52,8 @@ pub struct NotesInput<'a> {
     pub can_publish: bool,
     /// In a git work tree: whether it is committed too.
     pub publish_commit: Option<bool>,
+    /// The window is narrow: the panel offers to fold itself.
+    pub foldable: bool,
 }
 
 /// What a note is written on.
@@ -80,6 +87,19 @@ pub fn notes_panel_ui(
     action
 }
 
+/// The notes panel folded into a narrow strip (a window too narrow for it beside the
+/// cards): one button that unfolds it, marked ● when the selected question has my note.
+/// Returns whether it was clicked.
+pub fn folded_notes_ui(ui: &mut egui::Ui, lang: Lang, has_note: bool) -> bool {
+    ui.add_space(6.0);
+    let text = if has_note { "✎●" } else { "✎" };
+    let button = ui
+        .add(egui::Button::new(RichText::new(text).size(18.0)).min_size(egui::vec2(28.0, 28.0)))
+        .on_hover_text(lang.folded_notes_help());
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, lang.unfold_notes()));
+    button.clicked()
+}
+
 fn editor_ui(
     ui: &mut egui::Ui,
     panel: &mut NotesPanel,
@@ -96,7 +116,21 @@ fn editor_ui(
         ..
     } = *input;
     let s = lang.strings();
-    let heading = ui.heading(s.my_answer);
+    let (heading, fold) = ui
+        .horizontal(|ui| {
+            let heading = ui.heading(s.my_answer);
+            let fold = input.foldable
+                && ui
+                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.button(format!("▶ {}", lang.fold_notes())).clicked()
+                    })
+                    .inner;
+            (heading, fold)
+        })
+        .inner;
+    if fold {
+        return Some(NotesAction::Fold);
+    }
     let Some(q) = target else {
         ui.add_space(8.0);
         ui.label(RichText::new(s.pick_a_question).weak());

@@ -376,3 +376,46 @@ fn an_answer_given_in_the_single_file_is_there_when_its_folder_grows() {
     );
     harness.get_by_label("내 답변 있음");
 }
+
+#[test]
+fn a_narrow_window_folds_the_notes_panel_into_a_button_that_unfolds_it() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // A 1366×768 laptop's window with the browser beside it, or a small screen zoomed.
+    let mut harness = common::builder()
+        .size(egui::vec2(1000.0, 700.0))
+        .data_dir(data.path())
+        .build();
+    click_question(&mut harness, DIGEST);
+    // Folded: no editor, the cards keep the width; the button says what it does.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MultilineTextInput, "내 답변")
+            .is_none()
+    );
+    // The fold is a strip at the right edge: the cards keep the rest.
+    let unfold = harness.get_by_role_and_label(Role::Button, "노트 펼치기");
+    assert!(unfold.rect().min.x > 950.0, "{:?}", unfold.rect());
+    unfold.click();
+    harness.run();
+    type_answer(&mut harness, "매니페스트의 sha256");
+    advance(&mut harness, 1.2);
+    assert!(notes_file(&harness).contains("매니페스트의 sha256"));
+    // Folded again, the button marks that the question has my note.
+    harness
+        .get_by_role_and_label(Role::Button, "▶ 노트 접기")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MultilineTextInput, "내 답변")
+            .is_none()
+    );
+    harness.get_by_role_and_label(Role::Button, "노트 펼치기");
+    drop(harness);
+
+    // A wide window shows the panel as always, with no fold button.
+    let mut wide = common::builder().data_dir(data.path()).build();
+    click_question(&mut wide, DIGEST);
+    wide.get_by_label("내 답변");
+    assert!(wide.query_by_label("▶ 노트 접기").is_none());
+}
