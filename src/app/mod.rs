@@ -28,6 +28,7 @@ mod screenshot;
 mod search;
 mod startup;
 mod watch;
+mod window_fit;
 
 use std::path::PathBuf;
 
@@ -549,6 +550,9 @@ impl eframe::App for StudyApp {
         self.poll_review_writes();
         self.poll_publish();
         self.drag_and_drop(&ctx);
+        if self.screenshot.is_none() {
+            window_fit::fit_once(&ctx);
+        }
         // `--present`, `--review`: once the course is there.
         if !self.loading()
             && let Some(start) = self.mode.take_start()
