@@ -87,6 +87,12 @@ struct Cli {
     #[arg(long, value_name = "PATH", num_args = 0..=1)]
     pull: Option<Option<PathBuf>>,
 
+    /// 강의 받기 without git: clone the course repository at URL (https) into DIR (default: a
+    /// folder named after it in Documents), printing its progress, then open the window on
+    /// it. Nothing of git's configuration is read; no password is ever asked for.
+    #[arg(long, value_names = ["URL", "DIR"], num_args = 1..=2)]
+    clone: Option<Vec<String>>,
+
     /// Put the app in the desktop's menu: write a freedesktop entry and its icons into the
     /// user's data folder ($XDG_DATA_HOME, ~/.local/share), print what was written, and exit.
     #[arg(long)]
@@ -132,6 +138,13 @@ enum ThemeArg {
     System,
     Light,
     Dark,
+}
+
+fn cli_lang(lang: Option<LangArg>) -> Option<Lang> {
+    lang.map(|l| match l {
+        LangArg::Ko => Lang::Ko,
+        LangArg::En => Lang::En,
+    })
 }
 
 fn parse_size(s: &str) -> Option<[f32; 2]> {
@@ -296,6 +309,48 @@ fn pull_course(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<()>
         Ok(())
     } else {
         anyhow::bail!("{text}")
+    }
+}
+
+/// `--clone URL [DIR]`: the course cloned, its progress on stderr. Returns its folder.
+fn clone_course(args: &[String], lang: Lang) -> anyhow::Result<PathBuf> {
+    use study_companion::git::fetch;
+    let (url, into) = match args {
+        [url] => (
+            url,
+            fetch::folder_for(url, &study_companion::app::default_course_parent()),
+        ),
+        [url, dir] => (url, absolute(std::path::Path::new(dir))),
+        _ => anyhow::bail!("--clone takes URL [DIR]"),
+    };
+    eprintln!("{} {url} → {}", lang.clone_running(), into.display());
+    let progress = fetch::new_progress();
+    let interrupt = std::sync::atomic::AtomicBool::new(false);
+    let outcome = std::thread::scope(|scope| {
+        let job = scope.spawn(|| fetch::clone(url, &into, &progress, &interrupt));
+        let mut said = String::new();
+        while !job.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            if let Some((task, done, total)) = fetch::progress_now(&progress) {
+                let now = match total {
+                    Some(total) => format!("{task} {done}/{total}"),
+                    None => format!("{task} {done}"),
+                };
+                if now != said {
+                    eprintln!("  {now}");
+                    said = now;
+                }
+            }
+        }
+        job.join()
+    });
+    match outcome {
+        Ok(Ok(folder)) => {
+            eprintln!("{}", lang.cloned(&folder.display().to_string()));
+            Ok(folder)
+        }
+        Ok(Err(e)) => anyhow::bail!("{}", lang.clone_error(&e)),
+        Err(_) => anyhow::bail!("the clone stopped unexpectedly"),
     }
 }
 
@@ -481,7 +536,10 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
     if cli.install_desktop || cli.uninstall_desktop {
         return desktop_integration(cli.install_desktop);
     }
-    let path = cli.paths.first().map(|p| absolute(p));
+    let mut path = cli.paths.first().map(|p| absolute(p));
+    if let Some(args) = &cli.clone {
+        path = Some(clone_course(args, cli_lang(cli.lang).unwrap_or_default())?);
+    }
     if cli.paths.len() > 1 {
         log::warn!(
             "{} paths given: opening the first, {}",
@@ -489,10 +547,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<()> {
             cli.paths[0].display()
         );
     }
-    let lang = cli.lang.map(|l| match l {
-        LangArg::Ko => Lang::Ko,
-        LangArg::En => Lang::En,
-    });
+    let lang = cli_lang(cli.lang);
     let size = parse_size(&cli.size)
         .with_context(|| format!("--size expects WxH, e.g. 1400x900 (got {:?})", cli.size))?;
     if let Some(done) = run_without_window(&cli, path.as_deref(), lang) {

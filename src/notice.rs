@@ -69,6 +69,10 @@ pub enum Notice {
     GitRefused(Refusal),
     /// 최신 노트 받기 was asked for a folder that is not in a git work tree.
     GitNotRepo(String),
+    /// 최신 노트 받기 (without git) would overwrite these files changed here: not done.
+    GitLocalChanges(Vec<String>),
+    /// 강의 받기 cloned a course into this folder (and opened it).
+    Cloned(String),
     /// Something without a path was dropped on the window.
     DroppedNothing,
     /// The review log could not be saved; stays until a save succeeds.
@@ -103,6 +107,7 @@ impl Notice {
             Notice::Exported(_)
             | Notice::AnkiExported { .. }
             | Notice::GitPulled(_)
+            | Notice::Cloned(_)
             | Notice::Imported(_)
             | Notice::Published(..)
             | Notice::NotesMigrated { .. }
@@ -118,6 +123,7 @@ impl Notice {
             | Notice::LinkNotInCourse(_)
             | Notice::GlyphsMissing(_)
             | Notice::GitRefused(_)
+            | Notice::GitLocalChanges(_)
             | Notice::JournalFailed(_)
             | Notice::DroppedNothing => Level::Warning,
             Notice::OpenFailed(_)
@@ -168,7 +174,9 @@ impl Notice {
             Notice::ReviewNotSaved(e) => lang.review_not_saved(e),
             Notice::ReviewNotKept(session) => lang.review_not_kept(session),
             Notice::GitPulled(files) => lang.git_updated(*files),
+            Notice::Cloned(folder) => lang.cloned(folder),
             Notice::GitFailed(e) => lang.git_failed(e),
+            Notice::GitLocalChanges(files) => lang.git_local_changes(files),
             Notice::GitRefused(refusal) => lang.git_refused(refusal),
             Notice::GitNotRepo(dir) => lang.git_not_repo(dir),
             Notice::DroppedNothing => lang.dropped_nothing_to_open().to_owned(),
@@ -192,6 +200,7 @@ impl Notice {
                 | Notice::GitFailed(_)
                 | Notice::GitRefused(_)
                 | Notice::GitNotRepo(_)
+                | Notice::GitLocalChanges(_)
         )
     }
 }
@@ -204,6 +213,7 @@ impl From<Result<usize, PullError>> for Notice {
             Err(PullError::Refused(refusal)) => Notice::GitRefused(refusal),
             Err(PullError::NotInRepo(dir)) => Notice::GitNotRepo(dir.display().to_string()),
             Err(PullError::Git(words)) => Notice::GitFailed(words),
+            Err(PullError::LocalChanges(files)) => Notice::GitLocalChanges(files),
         }
     }
 }

@@ -128,6 +128,7 @@ impl StudyApp {
             Command::File(file) => self.file_command(file, now),
             Command::OpenBuiltin => self.open_builtin(now),
             Command::GitPull => self.git_pull(),
+            Command::CloneCourse => self.open_clone_dialog(),
             Command::PrevQuestion | Command::NextQuestion => {
                 self.step_question(command == Command::NextQuestion);
             }

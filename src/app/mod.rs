@@ -7,6 +7,7 @@
 
 mod actions;
 mod asked;
+mod clone;
 mod content;
 mod ending;
 mod files;
@@ -33,6 +34,7 @@ mod window_fit;
 use std::path::PathBuf;
 
 pub use actions::Action;
+pub use clone::default_parent as default_course_parent;
 pub use ending::watch_quit_signals;
 pub use loader::{EarlyLoad, EarlyLoadSlot};
 pub use reviewing::ReviewRun;

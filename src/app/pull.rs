@@ -10,10 +10,12 @@ use crate::git::{self, PullError};
 /// The folder of the course when it can be pulled, found off the UI thread at each load.
 #[derive(Debug, Default)]
 pub(super) struct Git {
-    /// The course's folder, once found to be in a work tree (and git installed).
+    /// The course's folder, once found to be in a work tree.
     dir: Option<PathBuf>,
     detecting: Option<Receiver<Option<PathBuf>>>,
     pulling: Option<(PathBuf, Receiver<Result<usize, PullError>>)>,
+    /// 강의 받기's dialog and clone.
+    pub(super) cloning: super::clone::Cloning,
 }
 
 impl Git {
@@ -34,7 +36,8 @@ impl Git {
             } else {
                 path.parent().map(Path::to_path_buf).unwrap_or_default()
             };
-            let found = (git::installed() && git::find(&dir).is_some()).then_some(dir);
+            // With or without a git program: without one the pull is done in-process.
+            let found = git::find(&dir).is_some().then_some(dir);
             if tx.send(found).is_ok() {
                 wake();
             }

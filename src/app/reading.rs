@@ -51,6 +51,7 @@ impl StudyApp {
             Some(TopAction::ForgetRecent(i)) => self.push(Action::ForgetRecent(i)),
             None => {}
         }
+        self.clone_dialog(ctx);
         // The query as typed this frame; then the keys that came with it.
         self.search.refresh(self.notes.store());
         for key in search_keys {

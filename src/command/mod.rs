@@ -19,7 +19,22 @@ use crate::export::Format;
 use crate::i18n::{Lang, Text};
 use crate::review::Rating;
 
-pub use rows::{ROWS, Row};
+pub use rows::ROWS;
+
+/// What the app knows of one command.
+pub struct Row {
+    pub command: Command,
+    /// Where its keys work (and whose help lists it). A command without keys lists where
+    /// its button or menu entry is.
+    pub keymaps: &'static [Keymap],
+    /// The keys that run it; the first is the one shown on tooltips.
+    pub keys: &'static [KeyboardShortcut],
+    /// Its name on a button, in a menu and in the key tables.
+    pub label: Text,
+    /// One sentence on what it does: the tooltip's second line, a screen reader's
+    /// description.
+    pub help: Text,
+}
 
 /// Every user action. The actions of one place (files, slides, review, search) are nested
 /// enums, so the place that applies them matches them exhaustively: a command added there
@@ -31,6 +46,8 @@ pub enum Command {
     OpenBuiltin,
     /// `git pull --ff-only` in the course's folder (offered in a git clone).
     GitPull,
+    /// 강의 받기: a course repository cloned by its address (no git needed), then opened.
+    CloneCourse,
     PrevQuestion,
     NextQuestion,
     PrevTopic,

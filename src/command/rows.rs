@@ -5,25 +5,10 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{Command, FileCommand, Keymap, ReviewCommand, SearchCommand, SlideCommand, text};
+use super::{Command, FileCommand, Keymap, ReviewCommand, Row, SearchCommand, SlideCommand, text};
 use crate::export::Format;
 use crate::i18n::Text;
 use crate::review::Rating;
-
-/// What the app knows of one command.
-pub struct Row {
-    pub command: Command,
-    /// Where its keys work (and whose help lists it). A command without keys lists where
-    /// its button or menu entry is.
-    pub keymaps: &'static [Keymap],
-    /// The keys that run it; the first is the one shown on tooltips.
-    pub keys: &'static [KeyboardShortcut],
-    /// Its name on a button, in a menu and in the key tables.
-    pub label: Text,
-    /// One sentence on what it does: the tooltip's second line, a screen reader's
-    /// description.
-    pub help: Text,
-}
 
 const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -102,6 +87,16 @@ pub const ROWS: &[Row] = &[
         text(
             "앱에 들어 있는 첫 수업 노트를 엽니다",
             "Open the first class's notes, built in",
+        ),
+    ),
+    row(
+        Command::CloneCourse,
+        READING,
+        NO_KEYS,
+        text("강의 받기…", "Get a course…"),
+        text(
+            "강의 저장소 주소를 붙여 넣으면 내려받아 엽니다 (git 없이)",
+            "Paste the course repository's address: it is downloaded and opened (no git needed)",
         ),
     ),
     row(

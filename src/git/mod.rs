@@ -16,6 +16,8 @@
 //!    configuration read, no terminal to ask a password on.
 //!
 //! Finding the repository runs no git at all: it is the `.git` in the folder or above it.
+//! Without a git program, [`fetch`] clones (강의 받기) and pulls in pure Rust, by the same
+//! rules.
 
 use std::collections::BTreeSet;
 use std::ffi::OsString;
@@ -25,6 +27,9 @@ use std::process::{Command, Stdio};
 mod check;
 #[cfg(test)]
 mod commit_tests;
+pub mod fetch;
+#[cfg(test)]
+mod fetch_tests;
 #[cfg(test)]
 mod tests;
 
@@ -61,6 +66,9 @@ pub enum PullError {
     Refused(Refusal),
     /// git could not be started, or failed: its own words, on one line.
     Git(String),
+    /// Files changed in the clone that the pull would overwrite: nothing was written, they
+    /// are as they were (the pull without git; git says it in its own words).
+    LocalChanges(Vec<String>),
 }
 
 /// The `.git` of `dir` or of the nearest folder above it, if any: only the file system is
@@ -235,10 +243,24 @@ fn run(command: &mut Command) -> Result<std::process::Output, PullError> {
 /// 최신 노트 받기: `git pull --ff-only` in the work tree holding `dir` (a course's folder),
 /// once [`check`] found nothing of the repository that could run. How many files changed
 /// (0: already up to date), or why nothing was pulled. Blocks: call off the UI thread.
+///
+/// Where no git program is installed (most students' Windows laptops), the same pull in
+/// pure Rust ([`fetch`]), after the same check.
 pub fn pull(dir: &Path) -> Result<usize, PullError> {
+    if installed() {
+        let repo = find(dir).ok_or_else(|| PullError::NotInRepo(dir.to_path_buf()))?;
+        let drivers = check(&repo)?;
+        pull_checked(&repo, &drivers)
+    } else {
+        pull_without_git(dir)
+    }
+}
+
+/// [`pull`] without the git program, whether or not one is installed.
+pub fn pull_without_git(dir: &Path) -> Result<usize, PullError> {
     let repo = find(dir).ok_or_else(|| PullError::NotInRepo(dir.to_path_buf()))?;
-    let drivers = check(&repo)?;
-    pull_checked(&repo, &drivers)
+    check(&repo)?;
+    fetch::pull(&repo)
 }
 
 /// The pull itself, after the check (tests call it without one, to prove the second lock).

@@ -115,4 +115,22 @@ impl Lang {
             Lang::En => format!("Could not get the latest notes (nothing changed) — {error}"),
         }
     }
+
+    /// 최신 노트 받기 without git found files changed here that it would overwrite.
+    pub fn git_local_changes(self, files: &[String]) -> String {
+        let shown: Vec<&str> = files.iter().take(5).map(String::as_str).collect();
+        let more = files.len().saturating_sub(shown.len());
+        let list = match more {
+            0 => shown.join(", "),
+            n => format!("{} …(+{n})", shown.join(", ")),
+        };
+        match self {
+            Lang::Ko => format!(
+                "이 폴더에서 고친 파일이 있어 최신 노트를 받지 않았습니다 (그 파일은 그대로입니다): {list} — 내 수정을 다른 곳에 옮기거나 되돌린 뒤 다시 받으세요"
+            ),
+            Lang::En => format!(
+                "Files changed in this folder would be overwritten, so nothing was pulled (they are as they were): {list} — move or undo your edits, then pull again"
+            ),
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! `Command` or its own action); none writes the app's state, parses or touches files.
 
 pub mod asked;
+pub mod clone_dialog;
 pub mod dialogs;
 pub mod font_fallback;
 pub mod fonts;

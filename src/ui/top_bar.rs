@@ -173,7 +173,8 @@ fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
         .on_hover_text(Command::FocusSearch.tooltip(ui.ctx(), lang));
 }
 
-/// 열기 ▾: a file, a folder, the built-in notes, 최신 노트 받기, and the recent courses.
+/// 열기 ▾: a file, a folder, the built-in notes, 강의 받기, 최신 노트 받기, and the recent
+/// courses.
 fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction> {
     let lang = input.lang;
     let s = lang.strings();
@@ -192,6 +193,10 @@ fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction>
                 picked = Some(TopAction::Command(c));
                 ui.close();
             }
+        }
+        if ui.button(Command::CloneCourse.label(lang)).clicked() {
+            picked = Some(TopAction::Command(Command::CloneCourse));
+            ui.close();
         }
         if input.git && ui.button(Command::GitPull.label(lang)).clicked() {
             picked = Some(TopAction::Command(Command::GitPull));

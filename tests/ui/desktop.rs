@@ -406,3 +406,67 @@ fn a_cp949_file_opens_in_korean_and_says_which_encoding_it_was() {
     harness.get_by_label_contains("CP949 (EUC-KR) 인코딩으로 저장된 파일이라 변환해서 열었습니다");
     harness.get_by_label_contains("digest는 뭔가요?");
 }
+
+#[test]
+fn a_course_is_downloaded_by_its_address_from_the_open_menu_and_opened() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let Some((_, _)) = repositories(root.path()) else {
+        return;
+    };
+    let url = format!("file://{}", root.path().join("course.git").display());
+    let into = root.path().join("Documents/msp-t3");
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Button, "🗁 열기")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "강의 받기…")
+        .click();
+    harness.run();
+    // An ssh address is refused in the dialog, with the reason.
+    harness.get_by_label("저장소 주소").focus();
+    harness.run();
+    harness
+        .get_by_label("저장소 주소")
+        .type_text("git@github.com:teacher/msp-t3.git");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "받기").click();
+    harness.run();
+    wait_until(&mut harness, Duration::from_secs(10), "refused", |h| {
+        !h.state().cloning()
+    });
+    harness.run();
+    harness.get_by_label_contains("https:// 로 시작하는 주소만 받을 수 있습니다");
+
+    // The real address, into a folder of its own.
+    harness.get_by_label("저장소 주소").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("저장소 주소").type_text(&url);
+    harness.run();
+    harness.get_by_label("받을 폴더").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_label("받을 폴더")
+        .type_text(&into.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "받기").click();
+    harness.step();
+    wait_until(&mut harness, Duration::from_secs(20), "cloned", |h| {
+        !h.state().cloning()
+    });
+    wait_until(&mut harness, Duration::from_secs(10), "opened", |h| {
+        h.state().course().documents.len() == 1 && h.state().course().title.contains("MSP T3")
+    });
+    assert!(into.join("msp-t3-23-5.md").is_file());
+    assert!(into.join(".git").is_dir());
+    harness.get_by_label_contains("강의를 받아 열었습니다");
+    // A git clone: 최신 노트 받기 is offered on it.
+    wait_until(&mut harness, Duration::from_secs(10), "git detected", |h| {
+        h.state().git_offered()
+    });
+}
