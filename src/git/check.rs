@@ -153,7 +153,11 @@ fn small_file(path: &Path, shown: &str) -> Result<String, PullError> {
 /// other configuration read.
 fn settings_in(path: &Path, shown: &str) -> Result<Vec<(String, Option<String>)>, PullError> {
     // Checked first: git would wait forever on a pipe, or read a device without end.
-    small_file(path, shown)?;
+    let text = small_file(path, shown)?;
+    if !super::installed() {
+        // The pull without git (gix): read as gix, which fetches, reads it.
+        return settings_read_by_gix(&text, shown);
+    }
     let mut command = Command::new("git");
     for name in CLEARED_ENV {
         command.env_remove(name);
@@ -188,6 +192,48 @@ fn settings_in(path: &Path, shown: &str) -> Result<Vec<(String, Option<String>)>
             }
         })
         .collect())
+}
+
+/// [`settings_in`] where no git is installed: the same list (`section.sub.name`, section
+/// and name in lower case as git lists them; `None` for a name without `=`), read by
+/// gix's parser, includes listed as the settings they are, not followed.
+fn settings_read_by_gix(
+    text: &str,
+    shown: &str,
+) -> Result<Vec<(String, Option<String>)>, PullError> {
+    let meta = gix::config::file::Metadata::from(gix::config::Source::Local);
+    let file = gix::config::File::from_bytes_no_includes(text.as_bytes(), meta, Default::default())
+        .map_err(|e| {
+            PullError::Refused(Refusal::Unreadable {
+                file: shown.to_owned(),
+                reason: e.to_string(),
+            })
+        })?;
+    let mut settings = Vec::new();
+    for section in file.sections() {
+        let header = section.header();
+        let prefix = match header.subsection_name() {
+            Some(sub) => format!("{}.{sub}", header.name().to_string().to_lowercase()),
+            None => header.name().to_string().to_lowercase(),
+        };
+        let mut names: Vec<String> = section.value_names().collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let key = format!("{prefix}.{}", name.to_lowercase());
+            let values = section.values(&name);
+            // `[core] bare` alone: git lists no value, gix an empty one.
+            let implicit = section.value_implicit(&name) == Some(None);
+            if values.is_empty() || (implicit && values.len() == 1 && values[0].is_empty()) {
+                settings.push((key.clone(), None));
+                continue;
+            }
+            for value in values {
+                settings.push((key.clone(), Some(value.to_string())));
+            }
+        }
+    }
+    Ok(settings)
 }
 
 /// `section.sub.section.name` → (`section`, `Some("sub.section")`, `name`).
@@ -237,4 +283,33 @@ fn drivers_in(text: &str) -> Vec<(String, String)> {
                 .then(|| (token.to_owned(), driver.to_owned()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod gix_reading {
+    use super::*;
+
+    /// Without git, the check reads a configuration as git lists it: the same keys and
+    /// values, so the same settings are refused.
+    #[test]
+    fn gix_lists_a_configuration_as_git_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = "[core]\n\trepositoryformatversion = 0\n\tbare\n\tFileMode = true\n\
+            [remote \"origin\"]\n\turl = https://github.com/t/c.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n\
+            \tfetch = +refs/tags/*:refs/tags/*\n[Remote \"Up.Stream\"]\n\tURL = file:///srv/c.git\n\
+            [include]\n\tpath = elsewhere\n[filter \"lfs\"]\n\tsmudge = git-lfs smudge %f\n\
+            [branch \"main\"]\n\tremote = origin\n\tmerge = refs/heads/main\n";
+        let path = dir.path().join("config");
+        std::fs::write(&path, config).expect("write");
+        let mut by_gix = settings_read_by_gix(config, "config").expect("gix reads it");
+        let mut by_git = match std::process::Command::new("git").arg("--version").output() {
+            Ok(_) => settings_in(&path, "config").expect("git reads it"),
+            Err(_) => return,
+        };
+        by_gix.sort();
+        by_git.sort();
+        assert_eq!(by_gix, by_git);
+        assert!(by_gix.contains(&("filter.lfs.smudge".into(), Some("git-lfs smudge %f".into()))));
+        assert!(by_gix.contains(&("include.path".into(), Some("elsewhere".into()))));
+    }
 }
