@@ -27,6 +27,14 @@ impl StudyApp {
         ctx.content_rect().width() < NOTES_FOLD_WIDTH && !self.notes_panel.unfolded
     }
 
+    /// The cards change width when the notes panel folds or unfolds: the selected one stays
+    /// in view rather than the same pixel offset.
+    fn keep_selected_card_in_view(&mut self) {
+        if let Some(q) = self.selection.question {
+            self.viewer.scroll_to(q);
+        }
+    }
+
     /// The reading window.
     pub(super) fn reading_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let lang = self.state.lang;
@@ -251,11 +259,12 @@ impl StudyApp {
             let lang = self.state.lang;
             let unfold = egui::Panel::right(egui::Id::unique(id).with("folded"))
                 .resizable(false)
-                .exact_size(40.0)
+                .exact_size(48.0)
                 .show(ui, |ui| folded_notes_ui(ui, lang, has_note))
                 .inner;
             if unfold {
                 self.notes_panel.unfolded = true;
+                self.keep_selected_card_in_view();
             }
             return;
         }
@@ -278,7 +287,10 @@ impl StudyApp {
                 self.push(Action::Command(crate::command::Command::PublishAnswer));
             }
             Some(NotesAction::SetPublishCommit(on)) => self.state.publish_commit = on,
-            Some(NotesAction::Fold) => self.notes_panel.unfolded = false,
+            Some(NotesAction::Fold) => {
+                self.notes_panel.unfolded = false;
+                self.keep_selected_card_in_view();
+            }
             None => {}
         }
     }

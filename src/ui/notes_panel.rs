@@ -94,7 +94,11 @@ pub fn folded_notes_ui(ui: &mut egui::Ui, lang: Lang, has_note: bool) -> bool {
     ui.add_space(6.0);
     let text = if has_note { "✎●" } else { "✎" };
     let button = ui
-        .add(egui::Button::new(RichText::new(text).size(18.0)).min_size(egui::vec2(28.0, 28.0)))
+        .add(
+            egui::Button::new(RichText::new(text).size(18.0))
+                .wrap_mode(egui::TextWrapMode::Extend)
+                .min_size(egui::vec2(28.0, 28.0)),
+        )
         .on_hover_text(lang.folded_notes_help());
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, lang.unfold_notes()));
     button.clicked()

@@ -47,8 +47,10 @@ pub fn top_bar_ui(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.add_space(4.0);
         // A long title (98 syllables in the real course) is cut with "…", in full on hover:
-        // the bar's buttons and the search box stay in the window.
-        let max_title = (ui.available_width() * 0.35).max(160.0);
+        // the bar's buttons and the search box stay in the window. A narrow window (a
+        // 1366×768 laptop's half) gets a shorter title, search box and theme menu.
+        let compact = ui.ctx().content_rect().width() < COMPACT_WIDTH;
+        let max_title = (ui.available_width() * if compact { 0.22 } else { 0.35 }).max(120.0);
         ui.scope(|ui| {
             ui.set_max_width(max_title);
             ui.add(
@@ -118,7 +120,7 @@ pub fn top_bar_ui(
                 command = Some(Command::ZoomOut);
             }
             ui.separator();
-            search_box_ui(ui, lang, query);
+            search_box_ui(ui, lang, query, if compact { 150.0 } else { 240.0 });
             ui.separator();
             // One menu for the theme: the bar keeps room for the search box.
             let current = match input.theme {
@@ -126,7 +128,12 @@ pub fn top_bar_ui(
                 ThemeChoice::Light => Command::ThemeLight,
                 ThemeChoice::System => Command::ThemeSystem,
             };
-            ui.menu_button(format!("{} ▾", current.label(lang)), |ui| {
+            let shown = if compact {
+                s.theme
+            } else {
+                current.label(lang)
+            };
+            ui.menu_button(format!("{shown} ▾"), |ui| {
                 ui.label(egui::RichText::new(s.theme).small().weak());
                 for c in [
                     Command::ThemeSystem,
@@ -151,14 +158,14 @@ pub fn top_bar_ui(
 /// the box's event filter keeps egui from moving focus away on them (egui would otherwise
 /// take Esc and the vertical arrows for its own focus navigation at the start of the next
 /// frame).
-fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String) {
+fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String, width: f32) {
     let s = lang.strings();
     // Right to left: the box first, then its label on its left.
     let response = ui.add(
         egui::TextEdit::singleline(query)
             .id(search_box_id())
             .hint_text(s.search_hint)
-            .desired_width(240.0)
+            .desired_width(width)
             .event_filter(egui::EventFilter {
                 horizontal_arrows: true,
                 vertical_arrows: true,
@@ -230,6 +237,10 @@ fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction>
     });
     picked
 }
+
+/// Below this window width (points) the bar is compact: everything still fits. The notes
+/// panel folds at the same width (app::reading).
+const COMPACT_WIDTH: f32 = 1100.0;
 
 /// A button for a command, its tooltip naming the shortcut. True when clicked.
 fn command_button_ui(ui: &mut egui::Ui, command: Command, text: &str, lang: Lang) -> bool {
