@@ -17,6 +17,9 @@ use crate::ui::clone_dialog::{CloneAction, CloneForm, CloneInput, clone_dialog_u
 pub(super) struct Cloning {
     open: bool,
     form: CloneForm,
+    /// The folder a course goes under (Documents, or the one picked): looked up once when
+    /// the dialog opens, not at every keystroke.
+    parent: PathBuf,
     error: Option<String>,
     job: Option<Job>,
 }
@@ -47,6 +50,13 @@ impl std::fmt::Debug for Job {
 }
 
 impl Cloning {
+    /// The folder: the address's repository name under the parent folder.
+    fn follow_address(&mut self) {
+        self.form.folder = fetch::folder_for(&self.form.address, &self.parent)
+            .display()
+            .to_string();
+    }
+
     /// Whether a clone runs (tests wait for it).
     pub(super) fn running(&self) -> bool {
         self.job.is_some()
@@ -59,7 +69,8 @@ impl StudyApp {
         let cloning = &mut self.git.cloning;
         cloning.open = true;
         if !cloning.form.folder_edited && cloning.form.folder.is_empty() {
-            cloning.form.folder = default_parent().display().to_string();
+            cloning.parent = default_parent();
+            cloning.form.folder = cloning.parent.display().to_string();
         }
     }
 
@@ -86,10 +97,7 @@ impl StudyApp {
         }
         match action {
             Some(CloneAction::AddressEdited) if !cloning.form.folder_edited => {
-                let parent = default_parent();
-                cloning.form.folder = fetch::folder_for(&cloning.form.address, &parent)
-                    .display()
-                    .to_string();
+                cloning.follow_address();
             }
             Some(CloneAction::AddressEdited) => {}
             Some(CloneAction::Browse) => {
@@ -97,9 +105,8 @@ impl StudyApp {
                     .set_title(self.state.lang.clone_folder())
                     .pick_folder()
                 {
-                    cloning.form.folder = fetch::folder_for(&cloning.form.address, &parent)
-                        .display()
-                        .to_string();
+                    cloning.parent = parent;
+                    cloning.follow_address();
                     cloning.form.folder_edited = true;
                 }
             }

@@ -16,15 +16,11 @@ use crate::ui::status::{StatusInput, status_ui};
 use crate::ui::top_bar::{TopAction, TopBarInput, top_bar_ui};
 use crate::ui::viewer::{ViewerAction, ViewerInput, viewer_ui};
 
-/// Below this width (points) the notes panel folds into a button: beside the sidebar it
-/// would squeeze the cards to a column (a 1366×768 laptop, or a window half its screen).
-pub(super) const NOTES_FOLD_WIDTH: f32 = 1100.0;
-
 impl StudyApp {
-    /// Whether the notes panel is folded this frame: the window is narrow and the student
-    /// has not unfolded it.
-    fn notes_folded(&self, ctx: &egui::Context) -> bool {
-        ctx.content_rect().width() < NOTES_FOLD_WIDTH && !self.notes_panel.unfolded
+    /// Whether the notes panel may fold: the reading window is narrow. Beside a review card
+    /// the panel is shown only when asked for (N), so never folded.
+    fn notes_foldable(&self, ctx: &egui::Context) -> bool {
+        self.mode.review().is_none() && crate::ui::is_narrow(ctx)
     }
 
     /// The cards change width when the notes panel folds or unfolds: the selected one stays
@@ -249,9 +245,7 @@ impl StudyApp {
     /// The notes panel on the right (the reading window's, or beside a review card), its
     /// actions queued.
     pub(super) fn notes_side_panel_ui(&mut self, ui: &mut egui::Ui, id: &'static str) {
-        // Beside a review card the panel is shown only when asked for (N): never folded.
-        let foldable = id == "notes";
-        if foldable && self.notes_folded(ui.ctx()) {
+        if self.notes_foldable(ui.ctx()) && !self.notes_panel.unfolded {
             let has_note = self
                 .note_target()
                 .and_then(|(t, q)| self.course.topics.get(t)?.questions.get(q))
@@ -329,6 +323,7 @@ impl StudyApp {
         let can_publish = heading.is_none() && self.can_publish();
         let publish_commit =
             (can_publish && self.publish_in_git()).then_some(self.state.publish_commit);
+        let foldable = self.notes_foldable(ui.ctx());
         let editing = self.notes.editing();
         let note = target.as_ref().and_then(|t| editing.store.get(t.id));
         let input = NotesInput {
@@ -341,8 +336,7 @@ impl StudyApp {
             data_path: &data_path,
             editable: session.is_some_and(|s| editing.store.can_write(s)),
             orphans: &self.overview.orphans,
-            foldable: self.mode.review().is_none()
-                && ui.ctx().content_rect().width() < NOTES_FOLD_WIDTH,
+            foldable,
         };
         notes_panel_ui(ui, &mut self.notes_panel, &input, editing.buffer)
     }

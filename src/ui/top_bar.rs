@@ -49,7 +49,7 @@ pub fn top_bar_ui(
         // A long title (98 syllables in the real course) is cut with "…", in full on hover:
         // the bar's buttons and the search box stay in the window. A narrow window (a
         // 1366×768 laptop's half) gets a shorter title, search box and theme menu.
-        let compact = ui.ctx().content_rect().width() < COMPACT_WIDTH;
+        let compact = super::is_narrow(ui.ctx());
         let max_title = (ui.available_width() * if compact { 0.22 } else { 0.35 }).max(120.0);
         ui.scope(|ui| {
             ui.set_max_width(max_title);
@@ -237,10 +237,6 @@ fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction>
     });
     picked
 }
-
-/// Below this window width (points) the bar is compact: everything still fits. The notes
-/// panel folds at the same width (app::reading).
-const COMPACT_WIDTH: f32 = 1100.0;
 
 /// A button for a command, its tooltip naming the shortcut. True when clicked.
 fn command_button_ui(ui: &mut egui::Ui, command: Command, text: &str, lang: Lang) -> bool {
