@@ -59,10 +59,10 @@ pub fn top_bar_ui(
             .on_hover_text(input.title);
         });
         ui.add_space(12.0);
-        if let Some(picked) = open_menu_ui(ui, input) {
+        if let Some(picked) = open_menu_ui(ui, input, compact) {
             recent = Some(picked);
         }
-        ui.menu_button(format!("✎ {}", s.notes_menu), |ui| {
+        let notes = ui.menu_button(glyph_and_word(compact, "✎", s.notes_menu), |ui| {
             for c in [
                 Command::File(FileCommand::Export(Format::StudySheet)),
                 Command::File(FileCommand::Export(Format::Anki)),
@@ -77,8 +77,10 @@ pub fn top_bar_ui(
                 }
             }
         });
+        name_compact_menu(&notes.response, compact, s.notes_menu);
         ui.add_space(8.0);
-        if command_button_ui(ui, Command::Present, s.present_button, lang) {
+        let present = glyph_only(compact, s.present_button);
+        if command_button_ui(ui, Command::Present, present, lang) {
             command = Some(Command::Present);
         }
         let settings = ui.menu_button("▾", |ui| {
@@ -91,7 +93,8 @@ pub fn top_bar_ui(
         super::widgets::name_glyph_button(&settings.response, "▾", s.present_settings);
         settings.response.on_hover_text(s.present_settings);
         ui.add_space(8.0);
-        if command_button_ui(ui, Command::Review, lang.review_button(), lang) {
+        let review = glyph_only(compact, lang.review_button());
+        if command_button_ui(ui, Command::Review, review, lang) {
             command = Some(Command::Review);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -120,7 +123,12 @@ pub fn top_bar_ui(
                 command = Some(Command::ZoomOut);
             }
             ui.separator();
-            search_box_ui(ui, lang, query, if compact { 150.0 } else { 240.0 });
+            // What is left between the buttons on the left and the zoom on the right, less
+            // the theme menu and the box's label: the box takes at most that (English labels
+            // are longer than Korean ones).
+            let room = ui.available_width() - 150.0;
+            let width: f32 = if compact { 150.0 } else { 240.0 };
+            search_box_ui(ui, lang, query, width.min(room).max(80.0));
             ui.separator();
             // One menu for the theme: the bar keeps room for the search box.
             let current = match input.theme {
@@ -182,11 +190,11 @@ fn search_box_ui(ui: &mut egui::Ui, lang: Lang, query: &mut String, width: f32) 
 
 /// 열기 ▾: a file, a folder, the built-in notes, 강의 받기, 최신 노트 받기, and the recent
 /// courses.
-fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction> {
+fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>, compact: bool) -> Option<TopAction> {
     let lang = input.lang;
     let s = lang.strings();
     let mut picked = None;
-    ui.menu_button(format!("🗁 {}", s.open), |ui| {
+    let menu = ui.menu_button(glyph_and_word(compact, "🗁", s.open), |ui| {
         for c in [
             Command::File(FileCommand::OpenFile),
             Command::File(FileCommand::OpenFolder),
@@ -235,7 +243,33 @@ fn open_menu_ui(ui: &mut egui::Ui, input: &TopBarInput<'_>) -> Option<TopAction>
             });
         }
     });
+    name_compact_menu(&menu.response, compact, s.open);
     picked
+}
+
+/// A menu's title: its glyph and word, or the glyph alone in a compact bar.
+fn glyph_and_word(compact: bool, glyph: &str, word: &str) -> String {
+    if compact {
+        glyph.to_owned()
+    } else {
+        format!("{glyph} {word}")
+    }
+}
+
+/// A button's text ("▶ 발표"), or its glyph alone ("▶") in a compact bar.
+fn glyph_only(compact: bool, text: &str) -> &str {
+    match text.split_once(' ') {
+        Some((glyph, _)) if compact => glyph,
+        _ => text,
+    }
+}
+
+/// A compact bar's glyph-only menu keeps its word for screen readers and on hover.
+fn name_compact_menu(response: &egui::Response, compact: bool, word: &str) {
+    if compact {
+        super::widgets::name_glyph_button(response, "", word);
+        response.clone().on_hover_text(word);
+    }
 }
 
 /// A button for a command, its tooltip naming the shortcut. True when clicked.
