@@ -20,7 +20,7 @@ impl StudyApp {
     /// Whether the notes panel may fold: the reading window is narrow. Beside a review card
     /// the panel is shown only when asked for (N), so never folded.
     fn notes_foldable(&self, ctx: &egui::Context) -> bool {
-        self.mode.review().is_none() && crate::ui::is_narrow(ctx)
+        self.mode.review().is_none() && crate::ui::widgets::is_narrow(ctx)
     }
 
     /// The cards change width when the notes panel folds or unfolds: the selected one stays

@@ -22,10 +22,3 @@ pub mod theme;
 pub mod top_bar;
 pub mod viewer;
 pub mod widgets;
-
-/// Whether the window is narrow (below 1,100 points: a 1366×768 laptop's window beside
-/// another, or a small screen zoomed in): the top bar is compact and the notes panel folds
-/// into a button instead of squeezing the cards.
-pub fn is_narrow(ctx: &egui::Context) -> bool {
-    ctx.content_rect().width() < 1100.0
-}

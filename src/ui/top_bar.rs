@@ -49,7 +49,7 @@ pub fn top_bar_ui(
         // A long title (98 syllables in the real course) is cut with "…", in full on hover:
         // the bar's buttons and the search box stay in the window. A narrow window (a
         // 1366×768 laptop's half) gets a shorter title, search box and theme menu.
-        let compact = super::is_narrow(ui.ctx());
+        let compact = super::widgets::is_narrow(ui.ctx());
         let max_title = (ui.available_width() * if compact { 0.22 } else { 0.35 }).max(120.0);
         ui.scope(|ui| {
             ui.set_max_width(max_title);

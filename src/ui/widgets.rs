@@ -581,3 +581,10 @@ pub fn elided_label(ui: &mut egui::Ui, selected: bool, text: &str, hover: &str) 
         response.on_hover_text(format!("{text}\n{hover}"))
     }
 }
+
+/// Whether the window is narrow (below 1,100 points: a 1366×768 laptop's window beside
+/// another, or a small screen zoomed in): the top bar is compact and the notes panel folds
+/// into a button instead of squeezing the cards.
+pub fn is_narrow(ctx: &egui::Context) -> bool {
+    ctx.content_rect().width() < 1100.0
+}
